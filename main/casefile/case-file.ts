@@ -1,0 +1,128 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { BreachdeskError } from '../../shared/ipc/errors';
+import { APPLICATION_ID, LOCK_TIMEOUT_MS } from './constants';
+import { inspectCaseFileHeader } from './header';
+import { probeCaseFile } from './probe';
+import { migrateCaseFile, type AuditStamp, type MigrationResult } from './migrate';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { caseFileErrorFrom } from './sqlite-errors';
+
+/** An open case file: this process holds its exclusive lock until close(). */
+export class CaseFile {
+  #closed = false;
+
+  constructor(
+    readonly path: string,
+    readonly db: Database,
+    readonly migration: MigrationResult,
+  ) {}
+
+  get schemaVersion(): number {
+    return this.migration.to;
+  }
+
+  /** Runs fn in one transaction: all of it lands, or none of it. */
+  transaction<T>(fn: (db: Database) => T): T {
+    return this.db.transaction(() => fn(this.db))();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.db.close();
+  }
+}
+
+/**
+ * Opens an existing case file. Everything that can refuse the file runs before anything can
+ * write to it, so a refused file stays byte-for-byte as it was.
+ */
+export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
+  const header = inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
+  if (header.userVersion === 0) {
+    throw new BreachdeskError('CASE_CORRUPT', `${JSON.stringify(path)} is an unfinished case file (its creation never completed).`);
+  }
+  let db: Database | undefined;
+  try {
+    db = connect(path);
+    lockExclusively(db);
+    checkQuickly(db, path);
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      throw new BreachdeskError('NOT_A_CASE_FILE', `${JSON.stringify(path)} is not a Breachdesk case file.`);
+    }
+    const migration = migrateCaseFile(db, path, header.userVersion, stamp);
+    return new CaseFile(path, db, migration);
+  } catch (error) {
+    db?.close();
+    throw caseFileErrorFrom(error, path);
+  }
+}
+
+/**
+ * Creates a case file by building it under a temporary name in the same folder and renaming it
+ * into place, so a crash never leaves a half-made file at `path`. `initialise` runs in one
+ * transaction with the fresh schema (the service writes the case record and its audit entry).
+ */
+export function createCaseFile(
+  path: string,
+  options: { overwrite: boolean },
+  stamp: AuditStamp,
+  initialise: (db: Database) => void,
+): CaseFile {
+  if (existsSync(path) && !options.overwrite) {
+    throw new BreachdeskError('ALREADY_EXISTS', `${JSON.stringify(path)} already exists; choose another name.`);
+  }
+  if (!existsSync(dirname(path))) {
+    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(path))} does not exist.`);
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
+  try {
+    const db = connect(temporary);
+    try {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      migrateCaseFile(db, temporary, 0, stamp);
+      db.transaction(() => initialise(db))();
+    } finally {
+      db.close();
+    }
+    refuseIfOpenElsewhere(path);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw caseFileErrorFrom(error, path);
+  }
+  return openCaseFile(path, stamp);
+}
+
+/** Replacing a file that another window or process has open would pull it from under them. */
+function refuseIfOpenElsewhere(path: string): void {
+  if (probeCaseFile(path) === 'locked') {
+    throw new BreachdeskError('CASE_LOCKED', `${JSON.stringify(path)} is open elsewhere; close it there before replacing it.`);
+  }
+}
+
+function connect(path: string): Database {
+  const db = new BetterSqlite3(path, { timeout: LOCK_TIMEOUT_MS });
+  // Before the first read, so the lock taken below is held until close.
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** Takes the write lock now (and, in exclusive mode, keeps it), so a second opener is refused at once. */
+function lockExclusively(db: Database): void {
+  db.exec('BEGIN EXCLUSIVE');
+  db.exec('COMMIT');
+}
+
+function checkQuickly(db: Database, path: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+    throw new BreachdeskError('CASE_CORRUPT', `${JSON.stringify(path)} is damaged (integrity check failed); restore it from a backup.`);
+  }
+}

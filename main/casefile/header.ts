@@ -1,0 +1,100 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { BreachdeskError } from '../../shared/ipc/errors';
+import { APPLICATION_ID } from './constants';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const HEADER_SIZE = 100;
+
+export interface CaseFileHeader {
+  pageSize: number;
+  userVersion: number;
+  applicationId: number;
+  sizeBytes: number;
+}
+
+/**
+ * Reads the 100-byte SQLite header with plain file I/O and refuses anything that is not a
+ * whole Breachdesk case file before SQLite ever opens it, so a refused file is never written.
+ */
+export function inspectCaseFileHeader(path: string, latestSchema: number): CaseFileHeader {
+  const sizeBytes = fileSize(path);
+  const name = JSON.stringify(path);
+  if (sizeBytes === 0) {
+    throw new BreachdeskError('NOT_A_CASE_FILE', `${name} is an empty file, not a Breachdesk case file.`);
+  }
+  const header = readHeader(path, Math.min(sizeBytes, HEADER_SIZE));
+  if (!header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new BreachdeskError('NOT_A_CASE_FILE', `${name} is not a Breachdesk case file (not a SQLite database).`);
+  }
+  if (header.length < HEADER_SIZE) {
+    throw new BreachdeskError('CASE_CORRUPT', `${name} is truncated: its database header is incomplete.`);
+  }
+  const applicationId = header.readInt32BE(68);
+  if (applicationId !== APPLICATION_ID) {
+    throw new BreachdeskError(
+      'NOT_A_CASE_FILE',
+      `${name} is a SQLite database of another application, not a Breachdesk case file.`,
+    );
+  }
+  const userVersion = header.readInt32BE(60);
+  if (userVersion > latestSchema) {
+    throw new BreachdeskError(
+      'NEWER_SCHEMA',
+      `${name} was created by a newer Breachdesk (schema ${userVersion}, this app knows ${latestSchema}); update the app.`,
+    );
+  }
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  if (!isValidPageSize(pageSize)) {
+    throw new BreachdeskError('CASE_CORRUPT', `${name} is damaged: its database header is invalid.`);
+  }
+  if (sizeBytes % pageSize !== 0 || sizeBytes < declaredSize(header, pageSize)) {
+    throw new BreachdeskError('CASE_CORRUPT', `${name} is truncated or damaged: it is shorter than its header says.`);
+  }
+  return { pageSize, userVersion, applicationId, sizeBytes };
+}
+
+function isValidPageSize(size: number): boolean {
+  return size >= 512 && size <= 65536 && (size & (size - 1)) === 0;
+}
+
+/** The in-header page count is only trustworthy when its "version-valid-for" matches the change counter. */
+function declaredSize(header: Buffer, pageSize: number): number {
+  const changeCounter = header.readUInt32BE(24);
+  const validFor = header.readUInt32BE(92);
+  return validFor === changeCounter ? header.readUInt32BE(28) * pageSize : 0;
+}
+
+function fileSize(path: string): number {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      throw new BreachdeskError('NOT_A_CASE_FILE', `${JSON.stringify(path)} is not a file.`);
+    }
+    return stat.size;
+  } catch (error) {
+    if (error instanceof BreachdeskError) throw error;
+    if (isErrno(error, 'ENOENT')) {
+      throw new BreachdeskError('NOT_FOUND', `${JSON.stringify(path)} does not exist.`);
+    }
+    throw new BreachdeskError('IO_ERROR', `${JSON.stringify(path)} cannot be read.`);
+  }
+}
+
+function readHeader(path: string, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const read = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, read);
+  } catch {
+    throw new BreachdeskError('IO_ERROR', `${JSON.stringify(path)} cannot be read.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function isErrno(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code;
+}

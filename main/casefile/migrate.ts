@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+import { basename, dirname, extname, join } from 'node:path';
+import { BreachdeskError } from '../../shared/ipc/errors';
+import { MIGRATIONS } from './migrations';
+import { appendAuditEntry } from './repos/audit-repo';
+
+/** Who makes a change and when, for the audit entry that records it. */
+export interface AuditStamp {
+  actor: string;
+  at: string;
+}
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  backupPath: string | null;
+}
+
+/**
+ * Brings a case file to the latest schema, one migration per transaction. An existing file is
+ * first copied with VACUUM INTO, so an upgrade that goes wrong never costs the user their case.
+ */
+export function migrateCaseFile(db: Database, path: string, from: number, stamp: AuditStamp): MigrationResult {
+  if (from !== 0 && !MIGRATIONS.some((m) => m.version === from)) {
+    throw new BreachdeskError('CASE_CORRUPT', `${JSON.stringify(path)} has an unknown schema version (${from}).`);
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, backupPath: null };
+  const backupPath = from === 0 ? null : backupBeforeUpgrade(db, path, from, stamp.at);
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+      if (from !== 0) {
+        appendAuditEntry(db, {
+          ...stamp,
+          action: 'casefile.upgraded',
+          target: 'casefile',
+          payload: { migration: migration.name, to: migration.version, backup: backupPath && basename(backupPath) },
+        });
+      }
+    })();
+  }
+  return { from, to: pending[pending.length - 1]?.version ?? from, backupPath };
+}
+
+function backupBeforeUpgrade(db: Database, path: string, from: number, at: string): string {
+  const ext = extname(path);
+  const stamp = at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const backupPath = join(dirname(path), `${basename(path, ext)}.schema${from}-backup-${stamp}${ext || '.bdcase'}`);
+  db.prepare('VACUUM INTO @backupPath').run({ backupPath });
+  return backupPath;
+}

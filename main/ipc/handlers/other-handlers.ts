@@ -1,0 +1,30 @@
+import { BreachdeskError } from '../../../shared/ipc/errors';
+import { APP_VERSION } from '../../app-version';
+import { LATEST_SCHEMA_VERSION } from '../../casefile/migrations';
+import { countAuditEntries, listAuditEntries } from '../../casefile/repos/audit-repo';
+import type { DialogHost, HostDeps } from '../host-deps';
+import type { HandlerMap } from './handler';
+
+function dialogs(deps: HostDeps): DialogHost {
+  if (deps.dialogs === null) throw new BreachdeskError('UNSUPPORTED', 'File dialogs are only available in the app.');
+  return deps.dialogs;
+}
+
+export const appHandlers = {
+  'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION }),
+  'audit.list': (input, deps) => {
+    const { db } = deps.session.require();
+    return { entries: listAuditEntries(db, input.beforeSeq, input.limit), total: countAuditEntries(db) };
+  },
+  'recent.list': (_input, deps) => deps.recent?.list() ?? [],
+  'recent.forget': (input, deps) => {
+    deps.recent?.forget(input.path);
+    return null;
+  },
+  'dialog.chooseNewCasePath': async (input, deps) => ({
+    path: await dialogs(deps).chooseNewCasePath(input.suggestedName),
+  }),
+  'dialog.chooseCaseToOpen': async (_input, deps) => ({ path: await dialogs(deps).chooseCaseToOpen() }),
+} satisfies HandlerMap<
+  'app.info' | 'audit.list' | 'recent.list' | 'recent.forget' | 'dialog.chooseNewCasePath' | 'dialog.chooseCaseToOpen'
+>;

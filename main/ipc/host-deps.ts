@@ -1,0 +1,28 @@
+import type { EventName } from '../../shared/ipc/channel-names';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { CaseSession } from '../services/case-session';
+import type { ServiceContext } from '../services/context';
+import type { RecentCases } from '../services/recent-cases';
+
+/** Native file dialogs; only hosts with a person in front of them have one. */
+export interface DialogHost {
+  chooseNewCasePath(suggestedName: string): Promise<string | null>;
+  chooseCaseToOpen(): Promise<string | null>;
+}
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** What a host (Electron window, CLI call, e2e page) gives the dispatcher. */
+export interface HostDeps {
+  session: CaseSession;
+  ctx: ServiceContext;
+  recent: RecentCases | null;
+  dialogs: DialogHost | null;
+  events: EventSink;
+  /** Where unexpected errors go in full; they never cross the bridge. */
+  logError: (error: unknown) => void;
+}
+
+export const silentEvents: EventSink = { emit: () => undefined };

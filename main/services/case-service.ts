@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseFile } from '../casefile/case-file';
+import { createCaseFile, openCaseFile } from '../casefile/case-file';
+import { appendAuditEntry } from '../casefile/repos/audit-repo';
+import { getCaseRecord, insertCaseRecord, updateCaseRecord } from '../casefile/repos/case-repo';
+import type { CasePatch, CaseRecord, OpenCase } from '../../shared/domain/case';
+import { changeWithAudit } from './audited';
+import { stampFor, type ServiceContext } from './context';
+
+export interface NewCase {
+  path: string;
+  title: string;
+  organisation: string;
+  overwrite: boolean;
+}
+
+export function createCase(input: NewCase, ctx: ServiceContext): CaseFile {
+  const stamp = stampFor(ctx);
+  const record: CaseRecord = {
+    id: randomUUID(),
+    title: input.title,
+    organisation: input.organisation,
+    status: 'investigating',
+    createdAt: stamp.at,
+    updatedAt: stamp.at,
+  };
+  return createCaseFile(input.path, { overwrite: input.overwrite }, stamp, (db) => {
+    insertCaseRecord(db, record);
+    appendAuditEntry(db, { ...stamp, action: 'case.created', target: `case:${record.id}`, payload: record });
+  });
+}
+
+export function openCase(path: string, ctx: ServiceContext): CaseFile {
+  return openCaseFile(path, stampFor(ctx));
+}
+
+export function describeOpenCase(file: CaseFile): OpenCase {
+  return { path: file.path, schemaVersion: file.schemaVersion, record: getCaseRecord(file.db) };
+}
+
+/** Applies an edit; the audit entry keeps both the old and the new values of what changed. */
+export function updateCase(file: CaseFile, patch: CasePatch, ctx: ServiceContext): CaseRecord {
+  const current = getCaseRecord(file.db);
+  // Autosave may send what is already stored; that is not a change and earns no audit entry.
+  if (changedFields(current, patch).length === 0) return current;
+  return changeWithAudit(file, ctx, (db, at) => {
+    const before = getCaseRecord(db);
+    const changed = changedFields(before, patch);
+    const after: CaseRecord = { ...before, ...patch, updatedAt: at };
+    updateCaseRecord(db, after);
+    const payload = Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }]));
+    return { result: after, audit: { action: 'case.updated', target: `case:${before.id}`, payload } };
+  });
+}
+
+function changedFields(before: CaseRecord, patch: CasePatch): (keyof CasePatch)[] {
+  return (Object.keys(patch) as (keyof CasePatch)[]).filter((key) => patch[key] !== before[key]);
+}

@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import type { RecentCase } from '../../shared/domain/recent';
+import { probeCaseFile } from '../casefile/probe';
+
+const MAX_RECENT = 12;
+
+const storedSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(z.object({ path: z.string(), title: z.string(), lastOpenedAt: z.string() })),
+});
+type StoredRecent = z.infer<typeof storedSchema>['entries'][number];
+
+/** The recent-cases list, kept as a small JSON file in the user's config folder. */
+export class RecentCases {
+  constructor(private readonly file: string) {}
+
+  list(): RecentCase[] {
+    return this.read().map((entry) => ({ ...entry, state: probeCaseFile(entry.path) }));
+  }
+
+  remember(path: string, title: string, at: Date): void {
+    const absolute = resolve(path);
+    const others = this.read().filter((entry) => entry.path !== absolute);
+    this.write([{ path: absolute, title, lastOpenedAt: at.toISOString() }, ...others].slice(0, MAX_RECENT));
+  }
+
+  forget(path: string): void {
+    const absolute = resolve(path);
+    this.write(this.read().filter((entry) => entry.path !== absolute));
+  }
+
+  /** A damaged list is not worth an error: the user loses shortcuts, never case data. */
+  private read(): StoredRecent[] {
+    try {
+      return storedSchema.parse(JSON.parse(readFileSync(this.file, 'utf8'))).entries;
+    } catch {
+      return [];
+    }
+  }
+
+  private write(entries: StoredRecent[]): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temporary, this.file);
+  }
+}

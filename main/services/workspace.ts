@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import type { OpenCase } from '../../shared/domain/case';
+import type { HostDeps } from '../ipc/host-deps';
+import { createCase, describeOpenCase, openCase, type NewCase } from './case-service';
+
+/** Opens a case file in the host's session, remembers it as recent and tells the window. */
+export function openInSession(deps: HostDeps, path: string): OpenCase {
+  const absolute = resolve(path);
+  const current = deps.session.current;
+  if (current?.path === absolute) return describeOpenCase(current);
+  const file = openCase(absolute, deps.ctx);
+  return adopt(deps, file);
+}
+
+export function createInSession(deps: HostDeps, input: NewCase): OpenCase {
+  const file = createCase({ ...input, path: resolve(input.path) }, deps.ctx);
+  return adopt(deps, file);
+}
+
+export function closeSession(deps: HostDeps): void {
+  if (deps.session.current === null) return;
+  deps.session.close();
+  deps.events.emit('case.changed', { reason: 'closed' });
+}
+
+function adopt(deps: HostDeps, file: ReturnType<typeof openCase>): OpenCase {
+  deps.session.replace(file);
+  const described = describeOpenCase(file);
+  deps.recent?.remember(file.path, described.record.title, deps.ctx.now());
+  deps.events.emit('case.changed', { reason: 'opened' });
+  return described;
+}

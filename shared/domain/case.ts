@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const CASE_STATUSES = ['investigating', 'notifying', 'monitoring', 'closed'] as const;
+export const caseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  investigating: 'Investigating',
+  notifying: 'Notifying',
+  monitoring: 'Monitoring',
+  closed: 'Closed',
+};
+
+const isoInstant = z.iso.datetime({ offset: false });
+
+export const caseTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Title cannot be empty')
+  .max(200, 'Title is longer than 200 characters');
+export const organisationSchema = z
+  .string()
+  .trim()
+  .min(1, 'Organisation cannot be empty')
+  .max(200, 'Organisation is longer than 200 characters');
+
+export const caseRecordSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  organisation: z.string(),
+  status: caseStatusSchema,
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type CaseRecord = z.infer<typeof caseRecordSchema>;
+
+/** What a host knows about the case file it has open. */
+export const openCaseSchema = z.object({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  record: caseRecordSchema,
+});
+export type OpenCase = z.infer<typeof openCaseSchema>;
+
+export const casePatchSchema = z
+  .object({
+    title: caseTitleSchema.optional(),
+    organisation: organisationSchema.optional(),
+    status: caseStatusSchema.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
+export type CasePatch = z.infer<typeof casePatchSchema>;

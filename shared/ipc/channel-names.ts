@@ -1,0 +1,33 @@
+/**
+ * Every channel and event name, with no schema attached, so the sandboxed preload can reject
+ * unknown names without bundling zod. contract.ts checks that its schemas cover exactly these.
+ */
+export const CHANNEL_NAMES = [
+  'app.info',
+  'case.create',
+  'case.open',
+  'case.close',
+  'case.current',
+  'case.update',
+  'case.verify',
+  'audit.list',
+  'recent.list',
+  'recent.forget',
+  'dialog.chooseNewCasePath',
+  'dialog.chooseCaseToOpen',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_NAMES = ['case.changed', 'menu.command'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const channelSet: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { auditEntrySchema, caseVerificationSchema } from '../domain/audit';
+import {
+  caseRecordSchema,
+  casePatchSchema,
+  caseTitleSchema,
+  openCaseSchema,
+  organisationSchema,
+} from '../domain/case';
+import { recentCaseSchema } from '../domain/recent';
+import type { ChannelName, EventName } from './channel-names';
+
+const casePath = z
+  .string()
+  .min(1, 'A case file path is required')
+  .refine((p) => !p.includes('\0'), 'A path cannot contain a NUL character');
+const none = z.object({}).strict();
+const pickedPath = z.object({ path: z.string().nullable() });
+
+/** Every request the renderer (or CLI, or test host) can make: input and output schemas. */
+export const contract = {
+  'app.info': {
+    input: none,
+    output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
+  },
+  'case.create': {
+    input: z
+      .object({
+        path: casePath,
+        title: caseTitleSchema,
+        organisation: organisationSchema,
+        /** Only when a person confirmed replacing the file (the native save dialog asks). */
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
+    output: openCaseSchema,
+  },
+  'case.open': { input: z.object({ path: casePath }).strict(), output: openCaseSchema },
+  'case.close': { input: none, output: z.null() },
+  'case.current': { input: none, output: openCaseSchema.nullable() },
+  'case.update': { input: z.object({ patch: casePatchSchema }).strict(), output: caseRecordSchema },
+  'case.verify': { input: none, output: caseVerificationSchema },
+  'audit.list': {
+    input: z
+      .object({
+        /** Entries with seq below this one, newest first; omit for the newest. */
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
+  },
+  'recent.list': { input: none, output: z.array(recentCaseSchema) },
+  'recent.forget': { input: z.object({ path: casePath }).strict(), output: z.null() },
+  'dialog.chooseNewCasePath': {
+    input: z.object({ suggestedName: z.string().max(200) }).strict(),
+    output: pickedPath,
+  },
+  'dialog.chooseCaseToOpen': { input: none, output: pickedPath },
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const MENU_COMMANDS = ['newCase', 'openCase', 'openRecent', 'closeCase', 'showHelp'] as const;
+
+/** Main → renderer notifications. */
+export const events = {
+  'case.changed': z.object({ reason: z.enum(['opened', 'closed', 'updated']) }),
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS), path: z.string().optional() }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -1,0 +1,40 @@
+/**
+ * Error codes that may cross the bridge. Messages are one plain sentence for a person;
+ * no stack trace or SQL text ever travels with them.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NO_CASE_OPEN',
+  'NOT_A_CASE_FILE',
+  'NEWER_SCHEMA',
+  'CASE_LOCKED',
+  'CASE_CORRUPT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'UNSUPPORTED',
+  'CANCELLED',
+  'IO_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes meaning "this file cannot be opened as a case file" (CLI exit code 3). */
+export const CASE_FILE_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
+  'NOT_A_CASE_FILE',
+  'NEWER_SCHEMA',
+  'CASE_LOCKED',
+  'CASE_CORRUPT',
+]);
+
+/** An expected failure with a code from the shared list and a message fit to show a person. */
+export class BreachdeskError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'BreachdeskError';
+    this.code = code;
+  }
+}
