@@ -27,7 +27,5 @@ const entries = [
 await Promise.all(
   entries
     .filter((entry) => existsSync(join(root, entry.in)))
-    .map((entry) =>
-      build({ ...common, absWorkingDir: root, entryPoints: [entry.in], outfile: entry.out }),
-    ),
+    .map((entry) => build({ ...common, absWorkingDir: root, entryPoints: [entry.in], outfile: entry.out })),
 );

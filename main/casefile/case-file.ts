@@ -43,7 +43,10 @@ export class CaseFile {
 export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
   const header = inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
   if (header.userVersion === 0) {
-    throw new BreachdeskError('CASE_CORRUPT', `${JSON.stringify(path)} is an unfinished case file (its creation never completed).`);
+    throw new BreachdeskError(
+      'CASE_CORRUPT',
+      `${JSON.stringify(path)} is an unfinished case file (its creation never completed).`,
+    );
   }
   let db: Database | undefined;
   try {
@@ -73,7 +76,10 @@ export function createCaseFile(
   initialise: (db: Database) => void,
 ): CaseFile {
   if (existsSync(path) && !options.overwrite) {
-    throw new BreachdeskError('ALREADY_EXISTS', `${JSON.stringify(path)} already exists; choose another name.`);
+    throw new BreachdeskError(
+      'ALREADY_EXISTS',
+      `${JSON.stringify(path)} already exists; choose another name.`,
+    );
   }
   if (!existsSync(dirname(path))) {
     throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(path))} does not exist.`);
@@ -100,7 +106,10 @@ export function createCaseFile(
 /** Replacing a file that another window or process has open would pull it from under them. */
 function refuseIfOpenElsewhere(path: string): void {
   if (probeCaseFile(path) === 'locked') {
-    throw new BreachdeskError('CASE_LOCKED', `${JSON.stringify(path)} is open elsewhere; close it there before replacing it.`);
+    throw new BreachdeskError(
+      'CASE_LOCKED',
+      `${JSON.stringify(path)} is open elsewhere; close it there before replacing it.`,
+    );
   }
 }
 
@@ -123,6 +132,9 @@ function lockExclusively(db: Database): void {
 function checkQuickly(db: Database, path: string): void {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-    throw new BreachdeskError('CASE_CORRUPT', `${JSON.stringify(path)} is damaged (integrity check failed); restore it from a backup.`);
+    throw new BreachdeskError(
+      'CASE_CORRUPT',
+      `${JSON.stringify(path)} is damaged (integrity check failed); restore it from a backup.`,
+    );
   }
 }

@@ -24,7 +24,10 @@ export function inspectCaseFileHeader(path: string, latestSchema: number): CaseF
   }
   const header = readHeader(path, Math.min(sizeBytes, HEADER_SIZE));
   if (!header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new BreachdeskError('NOT_A_CASE_FILE', `${name} is not a Breachdesk case file (not a SQLite database).`);
+    throw new BreachdeskError(
+      'NOT_A_CASE_FILE',
+      `${name} is not a Breachdesk case file (not a SQLite database).`,
+    );
   }
   if (header.length < HEADER_SIZE) {
     throw new BreachdeskError('CASE_CORRUPT', `${name} is truncated: its database header is incomplete.`);
@@ -49,7 +52,10 @@ export function inspectCaseFileHeader(path: string, latestSchema: number): CaseF
     throw new BreachdeskError('CASE_CORRUPT', `${name} is damaged: its database header is invalid.`);
   }
   if (sizeBytes % pageSize !== 0 || sizeBytes < declaredSize(header, pageSize)) {
-    throw new BreachdeskError('CASE_CORRUPT', `${name} is truncated or damaged: it is shorter than its header says.`);
+    throw new BreachdeskError(
+      'CASE_CORRUPT',
+      `${name} is truncated or damaged: it is shorter than its header says.`,
+    );
   }
   return { pageSize, userVersion, applicationId, sizeBytes };
 }

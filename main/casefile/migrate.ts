@@ -20,9 +20,17 @@ export interface MigrationResult {
  * Brings a case file to the latest schema, one migration per transaction. An existing file is
  * first copied with VACUUM INTO, so an upgrade that goes wrong never costs the user their case.
  */
-export function migrateCaseFile(db: Database, path: string, from: number, stamp: AuditStamp): MigrationResult {
+export function migrateCaseFile(
+  db: Database,
+  path: string,
+  from: number,
+  stamp: AuditStamp,
+): MigrationResult {
   if (from !== 0 && !MIGRATIONS.some((m) => m.version === from)) {
-    throw new BreachdeskError('CASE_CORRUPT', `${JSON.stringify(path)} has an unknown schema version (${from}).`);
+    throw new BreachdeskError(
+      'CASE_CORRUPT',
+      `${JSON.stringify(path)} has an unknown schema version (${from}).`,
+    );
   }
   const pending = MIGRATIONS.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupPath: null };
@@ -36,7 +44,11 @@ export function migrateCaseFile(db: Database, path: string, from: number, stamp:
           ...stamp,
           action: 'casefile.upgraded',
           target: 'casefile',
-          payload: { migration: migration.name, to: migration.version, backup: backupPath && basename(backupPath) },
+          payload: {
+            migration: migration.name,
+            to: migration.version,
+            backup: backupPath && basename(backupPath),
+          },
         });
       }
     })();
@@ -47,7 +59,10 @@ export function migrateCaseFile(db: Database, path: string, from: number, stamp:
 function backupBeforeUpgrade(db: Database, path: string, from: number, at: string): string {
   const ext = extname(path);
   const stamp = at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const backupPath = join(dirname(path), `${basename(path, ext)}.schema${from}-backup-${stamp}${ext || '.bdcase'}`);
+  const backupPath = join(
+    dirname(path),
+    `${basename(path, ext)}.schema${from}-backup-${stamp}${ext || '.bdcase'}`,
+  );
   db.prepare('VACUUM INTO @backupPath').run({ backupPath });
   return backupPath;
 }

@@ -6,7 +6,10 @@ export function caseFileErrorFrom(error: unknown, path: string): BreachdeskError
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
   const name = JSON.stringify(path);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new BreachdeskError('CASE_LOCKED', `${name} is open elsewhere (another Breachdesk window or process); close it there first.`);
+    return new BreachdeskError(
+      'CASE_LOCKED',
+      `${name} is open elsewhere (another Breachdesk window or process); close it there first.`,
+    );
   }
   if (code === 'SQLITE_NOTADB') {
     return new BreachdeskError('NOT_A_CASE_FILE', `${name} is not a Breachdesk case file.`);
@@ -15,7 +18,10 @@ export function caseFileErrorFrom(error: unknown, path: string): BreachdeskError
     return new BreachdeskError('CASE_CORRUPT', `${name} is damaged; restore it from a backup.`);
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') {
-    return new BreachdeskError('IO_ERROR', `${name} cannot be read or written (check permissions and disk space).`);
+    return new BreachdeskError(
+      'IO_ERROR',
+      `${name} cannot be read or written (check permissions and disk space).`,
+    );
   }
   if (code === 'SQLITE_FULL') {
     return new BreachdeskError('IO_ERROR', `The disk holding ${name} is full.`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/ipc/channel-names';
 import { contract } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
@@ -21,7 +21,10 @@ export function createDispatcher(deps: HostDeps): Dispatch {
   return async (channel, rawInput) => {
     try {
       if (!isChannelName(channel)) {
-        throw new BreachdeskError('UNKNOWN_CHANNEL', `There is no channel called ${JSON.stringify(String(channel))}.`);
+        throw new BreachdeskError(
+          'UNKNOWN_CHANNEL',
+          `There is no channel called ${JSON.stringify(String(channel))}.`,
+        );
       }
       const { input, output } = contract[channel];
       const parsed = input.safeParse(rawInput ?? {});
@@ -29,7 +32,7 @@ export function createDispatcher(deps: HostDeps): Dispatch {
         throw new BreachdeskError('INVALID_INPUT', describeIssues(parsed.error));
       }
       const handler = handlers[channel] as Handler<ChannelName>;
-      const value = output.parse(await handler(parsed.data as never, deps));
+      const value = output.parse(await handler(parsed.data, deps));
       return { ok: true, value };
     } catch (error) {
       return failure(error, deps);
@@ -40,7 +43,11 @@ export function createDispatcher(deps: HostDeps): Dispatch {
 function failure(error: unknown, deps: HostDeps): Envelope<never> {
   if (error instanceof BreachdeskError) return { ok: false, code: error.code, message: error.message };
   deps.logError(error);
-  return { ok: false, code: 'INTERNAL', message: 'An unexpected error occurred inside Breachdesk; it was written to the log.' };
+  return {
+    ok: false,
+    code: 'INTERNAL',
+    message: 'An unexpected error occurred inside Breachdesk; it was written to the log.',
+  };
 }
 
 function describeIssues(error: z.ZodError): string {

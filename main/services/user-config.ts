@@ -5,7 +5,8 @@ import { join } from 'node:path';
 export function defaultConfigDir(): string {
   const override = process.env.BREACHDESK_CONFIG_DIR;
   if (override !== undefined && override !== '') return override;
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Breachdesk');
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Breachdesk');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Breachdesk');
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Breachdesk');
 }

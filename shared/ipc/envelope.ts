@@ -10,7 +10,4 @@ export const failureSchema = z.object({
   message: z.string(),
 });
 
-export const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  failureSchema,
-]);
+export const envelopeSchema = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), failureSchema]);

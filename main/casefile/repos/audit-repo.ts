@@ -27,8 +27,7 @@ const COLUMNS = 'seq, at, actor, action, target, payload, prev_hash, hash';
 /** Appends one entry linked to the current head. Call inside the transaction of the change it records. */
 export function appendAuditEntry(db: Database, entry: NewAuditEntry): AuditEntry {
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Store the canonical form so the stored text is exactly what the hash covered.
@@ -39,7 +38,16 @@ export function appendAuditEntry(db: Database, entry: NewAuditEntry): AuditEntry
   db.prepare(
     `INSERT INTO audit_log (${COLUMNS})
      VALUES (@seq, @at, @actor, @action, @target, @payload, @prevHash, @hash)`,
-  ).run({ seq, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, payload: payloadJson, prevHash, hash });
+  ).run({
+    seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    target: entry.target,
+    payload: payloadJson,
+    prevHash,
+    hash,
+  });
   return { ...full, hash };
 }
 
@@ -57,7 +65,9 @@ export function countAuditEntries(db: Database): number {
 
 /** Every entry in chain order, streamed row by row so 100,000 entries never sit in memory at once. */
 export function* iterateAuditEntries(db: Database): Generator<AuditEntry> {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`)
+    .iterate() as IterableIterator<AuditRow>;
   for (const row of rows) yield toEntry(row);
 }
 

@@ -10,7 +10,8 @@ export const caseHandlers = {
     closeSession(deps);
     return null;
   },
-  'case.current': (_input, deps) => (deps.session.current === null ? null : describeOpenCase(deps.session.current)),
+  'case.current': (_input, deps) =>
+    deps.session.current === null ? null : describeOpenCase(deps.session.current),
   'case.update': (input, deps) => {
     const record = updateCase(deps.session.require(), input.patch, deps.ctx);
     deps.recent?.remember(deps.session.require().path, record.title, deps.ctx.now());
@@ -18,4 +19,6 @@ export const caseHandlers = {
     return record;
   },
   'case.verify': (_input, deps) => verifyCase(deps.session.require()),
-} satisfies HandlerMap<'case.create' | 'case.open' | 'case.close' | 'case.current' | 'case.update' | 'case.verify'>;
+} satisfies HandlerMap<
+  'case.create' | 'case.open' | 'case.close' | 'case.current' | 'case.update' | 'case.verify'
+>;

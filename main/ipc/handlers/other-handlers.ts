@@ -6,7 +6,8 @@ import type { DialogHost, HostDeps } from '../host-deps';
 import type { HandlerMap } from './handler';
 
 function dialogs(deps: HostDeps): DialogHost {
-  if (deps.dialogs === null) throw new BreachdeskError('UNSUPPORTED', 'File dialogs are only available in the app.');
+  if (deps.dialogs === null)
+    throw new BreachdeskError('UNSUPPORTED', 'File dialogs are only available in the app.');
   return deps.dialogs;
 }
 
@@ -26,5 +27,10 @@ export const appHandlers = {
   }),
   'dialog.chooseCaseToOpen': async (_input, deps) => ({ path: await dialogs(deps).chooseCaseToOpen() }),
 } satisfies HandlerMap<
-  'app.info' | 'audit.list' | 'recent.list' | 'recent.forget' | 'dialog.chooseNewCasePath' | 'dialog.chooseCaseToOpen'
+  | 'app.info'
+  | 'audit.list'
+  | 'recent.list'
+  | 'recent.forget'
+  | 'dialog.chooseNewCasePath'
+  | 'dialog.chooseCaseToOpen'
 >;

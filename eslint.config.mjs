@@ -1,0 +1,116 @@
+// Lint rules, including the three worlds of DESIGN.md §2: each world may import only what its
+// environment has. A violation fails `npm run lint` and therefore `npm test`.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'stream/*',
+  'worker_threads',
+  'zlib',
+  'buffer',
+  'events',
+  'process',
+];
+
+const worldRule = (message, patterns) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/e2e/artifacts/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': worldRule(
+        'renderer/ runs in the sandboxed browser: import only shared/ and UI packages; reach main through window.breachdesk.',
+        [...NODE_BUILTINS, 'electron', 'better-sqlite3', '**/main/**', '../main', '../../main'],
+      ),
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': worldRule(
+        'shared/ is environment-neutral: no Node, DOM, Electron or UI imports.',
+        [
+          ...NODE_BUILTINS,
+          'electron',
+          'better-sqlite3',
+          'react',
+          'react-dom',
+          'zustand',
+          '**/main/**',
+          '**/renderer/**',
+        ],
+      ),
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/shell/**'],
+    rules: {
+      'no-restricted-imports': worldRule(
+        "Only main/shell/ may import 'electron'; everything else in main/ runs under plain Node (CLI, tests).",
+        ['electron', 'electron/*', '**/renderer/**'],
+      ),
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': worldRule('main/ never imports the renderer.', ['**/renderer/**']),
+    },
+  },
+  {
+    files: ['test/**/*.ts', '*.config.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { BreachdeskError } from '../../shared/ipc/errors';
+import { APP_VERSION } from '../app-version';
+import { CliFailure } from './cli-host';
+import type { Command } from './command';
+import { apiCommand } from './commands/api';
+import { initCommand } from './commands/init';
+import { showCommand } from './commands/show';
+import { verifyCommand } from './commands/verify';
+import { EXIT, exitCodeFor } from './exit-codes';
+
+const COMMANDS: readonly Command[] = [initCommand, showCommand, verifyCommand, apiCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: breachdesk COMMAND [ARGS] [--json]
+
+Breachdesk ${APP_VERSION}: offline workbench for personal-data breach incidents.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run "breachdesk COMMAND --help" for a command's arguments and examples.
+Exit codes: 0 ok, 1 usage error, 2 invalid input or failed verification, 3 case file cannot be opened.
+`;
+}
+
+/** Runs one command line; returns the exit code. Errors are one line on stderr, never a stack. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(overview());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${APP_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) return fail(`unknown command "${name}"; run "breachdesk --help".`, EXIT.usage);
+  try {
+    return await command.run(parseCommandLine(command, rest));
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${command.help}\n`);
+      return EXIT.ok;
+    }
+    if (error instanceof CliFailure) return fail(error.message, error.exitCode);
+    if (error instanceof BreachdeskError) return fail(error.message, exitCodeFor(error.code));
+    if (process.env.BREACHDESK_DEBUG)
+      process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+    return fail('an unexpected error occurred (set BREACHDESK_DEBUG=1 to see details).', EXIT.usage);
+  }
+}
+
+class HelpRequested extends Error {}
+
+function parseCommandLine(command: Command, args: string[]) {
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'bad arguments';
+    throw new CliFailure(`${command.name}: ${reason}; run "breachdesk ${command.name} --help".`, EXIT.usage);
+  }
+  const [min, max] =
+    typeof command.positionals === 'number'
+      ? [command.positionals, command.positionals]
+      : command.positionals;
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    throw new CliFailure(
+      `${command.name}: wrong number of arguments; run "breachdesk ${command.name} --help".`,
+      EXIT.usage,
+    );
+  }
+  return {
+    positionals: parsed.positionals,
+    values: parsed.values as Record<string, string | boolean | undefined>,
+  };
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`breachdesk: ${message}\n`);
+  return code;
+}

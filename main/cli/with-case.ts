@@ -1,0 +1,25 @@
+import { BreachdeskError } from '../../shared/ipc/errors';
+import type { OpenCase } from '../../shared/domain/case';
+import { CliFailure, CliHost } from './cli-host';
+import { exitCodeForOpen } from './exit-codes';
+
+/** Opens FILE in a fresh CLI host, runs the command body, and always releases the file. */
+export async function withCase<T>(
+  path: string,
+  body: (host: CliHost, opened: OpenCase) => Promise<T>,
+): Promise<T> {
+  const host = new CliHost();
+  try {
+    let opened: OpenCase;
+    try {
+      opened = await host.call('case.open', { path });
+    } catch (error) {
+      if (error instanceof BreachdeskError)
+        throw new CliFailure(error.message, exitCodeForOpen(error.code), error.code);
+      throw error;
+    }
+    return await body(host, opened);
+  } finally {
+    host.close();
+  }
+}

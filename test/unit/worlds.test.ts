@@ -1,0 +1,64 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The three worlds of DESIGN.md §2 are enforced by lint. These deliberate violations must be
+ * reported, or `npm test` would let a renderer read the disk or a service load Electron.
+ */
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  // The files below do not exist, so lint them without type information and only for the world rule.
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+  ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
+});
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('three worlds', () => {
+  it.each([
+    [
+      'renderer importing node:fs',
+      'renderer/src/violation.ts',
+      "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+    ],
+    [
+      'renderer importing electron',
+      'renderer/src/violation.ts',
+      "import { ipcRenderer } from 'electron';\nexport const r = ipcRenderer;\n",
+    ],
+    [
+      'shared importing electron',
+      'shared/violation.ts',
+      "import { app } from 'electron';\nexport const a = app;\n",
+    ],
+    [
+      'shared importing node:crypto',
+      'shared/violation.ts',
+      "import { createHash } from 'node:crypto';\nexport const h = createHash;\n",
+    ],
+    [
+      'main/casefile importing electron',
+      'main/casefile/violation.ts',
+      "import { app } from 'electron';\nexport const a = app;\n",
+    ],
+    [
+      'main/services importing electron',
+      'main/services/violation.ts',
+      "import { dialog } from 'electron';\nexport const d = dialog;\n",
+    ],
+  ])('refuses %s', async (_label, filePath, code) => {
+    expect(await importErrors(filePath, code)).toHaveLength(1);
+  });
+
+  it('allows main/shell to import electron', async () => {
+    expect(
+      await importErrors(
+        'main/shell/violation.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toEqual([]);
+  });
+});
