@@ -1,0 +1,30 @@
+// What one window's dispatcher runs with: its own case session, the person at the keyboard,
+// the recent list in the user's config folder, native dialogs and an event sink to the page.
+import { app } from 'electron';
+import { join } from 'node:path';
+import type { DialogHost, EventSink, HostDeps } from '../ipc/host-deps';
+import { CaseSession } from '../services/case-session';
+import { RecentCases } from '../services/recent-cases';
+import { defaultActor } from '../services/user-config';
+
+export function recentCasesFile(): string {
+  return join(app.getPath('userData'), 'recent.json');
+}
+
+export interface WindowDepsOptions {
+  recent: RecentCases;
+  dialogs: DialogHost;
+  events: EventSink;
+  logError: (error: unknown) => void;
+}
+
+export function createWindowDeps(options: WindowDepsOptions): HostDeps {
+  return {
+    session: new CaseSession(),
+    ctx: { actor: defaultActor(), now: () => new Date() },
+    recent: options.recent,
+    dialogs: options.dialogs,
+    events: options.events,
+    logError: options.logError,
+  };
+}

@@ -1,0 +1,54 @@
+// Native open/save dialogs for case files, attached to the window that asked.
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { join } from 'node:path';
+import type { DialogHost } from '../ipc/host-deps';
+
+const CASE_EXTENSION = 'bdcase';
+const CASE_FILTERS = [{ name: 'Breachdesk case', extensions: [CASE_EXTENSION] }];
+
+export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
+  return {
+    async chooseNewCasePath(suggestedName) {
+      const options: SaveDialogOptions = {
+        title: 'New case file',
+        buttonLabel: 'Create',
+        defaultPath: join(app.getPath('documents'), `${safeFileName(suggestedName)}.${CASE_EXTENSION}`),
+        filters: CASE_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = window();
+      const result =
+        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
+      if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
+      return withCaseExtension(result.filePath);
+    },
+    async chooseCaseToOpen() {
+      const options: OpenDialogOptions = {
+        title: 'Open case file',
+        filters: CASE_FILTERS,
+        properties: ['openFile'],
+      };
+      const parent = window();
+      const result =
+        parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+      if (result.canceled) return null;
+      return result.filePaths[0] ?? null;
+    },
+  };
+}
+
+/** A title made safe as a file name on every platform; the person can still edit it. */
+export function safeFileName(suggested: string): string {
+  const cleaned = suggested
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 120)
+    .trim();
+  return cleaned === '' ? 'New case' : cleaned;
+}
+
+/** Some Linux dialogs return the typed name without the filter's extension. */
+function withCaseExtension(path: string): string {
+  return path.toLowerCase().endsWith(`.${CASE_EXTENSION}`) ? path : `${path}.${CASE_EXTENSION}`;
+}

@@ -1,0 +1,44 @@
+// Locks down every web page Electron creates: no navigation away from our page, no new
+// windows, no <webview>, no permissions, and no request that leaves the app:// scheme.
+import { app, type Session, type WebContents } from 'electron';
+import { isAppPage } from './app-url';
+
+/** Schemes a request may use: our own files, and the developer tools in development. */
+const ALLOWED_REQUEST_PROTOCOLS: ReadonlySet<string> = new Set(['app:', 'devtools:']);
+
+/** Register before any window exists; applies to every webContents created afterwards. */
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+}
+
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Denies every permission and cancels every request that is not app:// (or devtools://). */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url) });
+  });
+}
+
+function isAllowedRequest(url: string): boolean {
+  try {
+    return ALLOWED_REQUEST_PROTOCOLS.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
