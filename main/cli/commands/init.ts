@@ -1,4 +1,4 @@
-import { CliHost } from '../cli-host';
+import { CliFailure, CliHost } from '../cli-host';
 import { JSON_OPTION, type Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../output';
@@ -16,6 +16,10 @@ Example:
   options: { title: { type: 'string' }, org: { type: 'string' }, ...JSON_OPTION },
   positionals: 1,
   async run({ positionals, values }) {
+    for (const option of ['title', 'org']) {
+      if (typeof values[option] !== 'string')
+        throw new CliFailure(`init: --${option} is required.`, EXIT.usage);
+    }
     const host = new CliHost();
     try {
       const created = await host.call('case.create', {

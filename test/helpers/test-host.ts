@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { createDispatcher, type Dispatch } from '../../main/ipc/dispatcher';
+import type { DialogHost, HostDeps } from '../../main/ipc/host-deps';
+import { CaseSession } from '../../main/services/case-session';
+import { RecentCases } from '../../main/services/recent-cases';
+import type { EventName } from '../../shared/ipc/channel-names';
+import { testContext } from './cases';
+
+export interface RecordingHost {
+  deps: HostDeps;
+  dispatch: Dispatch;
+  events: { event: EventName; payload: unknown }[];
+  errors: unknown[];
+}
+
+/** A dispatcher over real services, recording the events and logged errors it produces. */
+export function recordingHost(dir: string, dialogs: DialogHost | null = null): RecordingHost {
+  const events: RecordingHost['events'] = [];
+  const errors: unknown[] = [];
+  const deps: HostDeps = {
+    session: new CaseSession(),
+    ctx: testContext(),
+    recent: new RecentCases(join(dir, 'recent.json')),
+    dialogs,
+    events: { emit: (event, payload) => events.push({ event, payload }) },
+    logError: (error) => errors.push(error),
+  };
+  return { deps, dispatch: createDispatcher(deps), events, errors };
+}
