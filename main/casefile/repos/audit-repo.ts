@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statement } from '../statements';
 import canonicalize from 'canonicalize';
 import { GENESIS_HASH, type AuditEntry } from '../../../shared/domain/audit';
 import { hashAuditEntry } from '../audit-chain';
@@ -26,7 +27,7 @@ const COLUMNS = 'seq, at, actor, action, target, payload, prev_hash, hash';
 
 /** Appends one entry linked to the current head. Call inside the transaction of the change it records. */
 export function appendAuditEntry(db: Database, entry: NewAuditEntry): AuditEntry {
-  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const head = statement(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
@@ -35,7 +36,8 @@ export function appendAuditEntry(db: Database, entry: NewAuditEntry): AuditEntry
   const payload: unknown = JSON.parse(payloadJson);
   const full = { ...entry, seq, payload, prevHash };
   const hash = hashAuditEntry(prevHash, full);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO audit_log (${COLUMNS})
      VALUES (@seq, @at, @actor, @action, @target, @payload, @prevHash, @hash)`,
   ).run({
@@ -52,19 +54,21 @@ export function appendAuditEntry(db: Database, entry: NewAuditEntry): AuditEntry
 }
 
 export function listAuditEntries(db: Database, beforeSeq: number | undefined, limit: number): AuditEntry[] {
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq < @beforeSeq ORDER BY seq DESC LIMIT @limit`)
-    .all({ beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit }) as AuditRow[];
+  const rows = statement(
+    db,
+    `SELECT ${COLUMNS} FROM audit_log WHERE seq < @beforeSeq ORDER BY seq DESC LIMIT @limit`,
+  ).all({ beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit }) as AuditRow[];
   return rows.map(toEntry);
 }
 
 export function countAuditEntries(db: Database): number {
-  const row = db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+  const row = statement(db, 'SELECT count(*) AS n FROM audit_log').get() as { n: number };
   return row.n;
 }
 
 /** Every entry in chain order, streamed row by row so 100,000 entries never sit in memory at once. */
 export function* iterateAuditEntries(db: Database): Generator<AuditEntry> {
+  // Not cached: a statement being iterated cannot serve another caller until it finishes.
   const rows = db
     .prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`)
     .iterate() as IterableIterator<AuditRow>;

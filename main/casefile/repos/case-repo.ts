@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statement } from '../statements';
 import { caseRecordSchema, type CaseRecord, type CaseStatus } from '../../../shared/domain/case';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 
@@ -12,16 +13,18 @@ interface CaseRow {
 }
 
 export function insertCaseRecord(db: Database, record: CaseRecord): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO case_record (id, title, organisation, status, created_at, updated_at)
      VALUES (@id, @title, @organisation, @status, @createdAt, @updatedAt)`,
   ).run(record);
 }
 
 export function getCaseRecord(db: Database): CaseRecord {
-  const row = db
-    .prepare('SELECT id, title, organisation, status, created_at, updated_at FROM case_record')
-    .get() as CaseRow | undefined;
+  const row = statement(
+    db,
+    'SELECT id, title, organisation, status, created_at, updated_at FROM case_record',
+  ).get() as CaseRow | undefined;
   if (row === undefined) {
     throw new BreachdeskError('CASE_CORRUPT', 'The case file has no case record.');
   }
@@ -43,7 +46,8 @@ export interface CaseRecordChanges {
 }
 
 export function updateCaseRecord(db: Database, changes: CaseRecordChanges): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE case_record
      SET title = @title, organisation = @organisation, status = @status, updated_at = @updatedAt`,
   ).run(changes);
