@@ -66,7 +66,9 @@ async function locateRuntime() {
 /** The runtime electron's own installer put in node_modules/electron/dist, if it is complete. */
 function installedRuntime() {
   try {
-    const version = readFileSync(join(electronDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const version = readFileSync(join(electronDir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     if (version !== electronVersion) return null;
     const pathFile = join(electronDir, 'path.txt');
     const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : executableInDist;
@@ -124,7 +126,9 @@ function warnOnOtherVersion(dir) {
   try {
     const found = readFileSync(join(dir, 'version'), 'utf8').trim().replace(/^v/, '');
     if (found.split('.')[0] !== electronVersion.split('.')[0]) {
-      console.error(`Warning: ELECTRON_OVERRIDE_DIST_PATH holds Electron ${found}; Breachdesk is built for ${electronVersion}.`);
+      console.error(
+        `Warning: ELECTRON_OVERRIDE_DIST_PATH holds Electron ${found}; Breachdesk is built for ${electronVersion}.`,
+      );
     }
   } catch {
     // Not every Electron folder has a version file; carry on.
@@ -178,7 +182,8 @@ function explain(failure) {
 
 function overrideExample() {
   const folder = `electron-v${electronVersion}-${process.platform}-${process.arch}`;
-  if (process.platform === 'win32') return `$env:ELECTRON_OVERRIDE_DIST_PATH="C:\\${folder}"; npm start (PowerShell)`;
+  if (process.platform === 'win32')
+    return `$env:ELECTRON_OVERRIDE_DIST_PATH="C:\\${folder}"; npm start (PowerShell)`;
   const parent = process.platform === 'darwin' ? '/Applications' : '/opt';
   return `ELECTRON_OVERRIDE_DIST_PATH=${parent}/${folder} npm start`;
 }

@@ -4,7 +4,7 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import type { DialogHost, EventSink, HostDeps } from '../ipc/host-deps';
 import { CaseSession } from '../services/case-session';
-import { RecentCases } from '../services/recent-cases';
+import { type RecentCases } from '../services/recent-cases';
 import { defaultActor } from '../services/user-config';
 
 export function recentCasesFile(): string {
