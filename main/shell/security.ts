@@ -12,6 +12,8 @@ export function guardAllWebContents(): void {
 }
 
 export function guardWebContents(contents: WebContents): void {
+  // Any session a page ends up in (not only the default one) gets the same locks.
+  hardenSession(contents.session);
   contents.on('will-navigate', (event) => {
     if (!isAppPage(event.url)) event.preventDefault();
   });
@@ -25,8 +27,12 @@ export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+const hardened = new WeakSet<Session>();
+
 /** Denies every permission and cancels every request that is not app:// (or devtools://). */
 export function hardenSession(session: Session): void {
+  if (hardened.has(session)) return;
+  hardened.add(session);
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
