@@ -1,7 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { BreachdeskError } from '../../shared/ipc/errors';
-import { LOCK_TIMEOUT_MS } from './constants';
 import { inspectCaseFileHeader } from './header';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { caseFileErrorFrom } from './sqlite-errors';
@@ -13,7 +12,8 @@ export function probeCaseFile(path: string): CaseFileState {
   if (!existsSync(path)) return 'missing';
   try {
     inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
-    const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: LOCK_TIMEOUT_MS });
+    // No busy wait: a probe only needs to know whether someone holds the lock right now.
+    const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 0 });
     try {
       db.pragma('schema_version');
     } finally {

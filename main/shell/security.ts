@@ -1,7 +1,7 @@
 // Locks down every web page Electron creates: no navigation away from our page, no new
-// windows, no <webview>, no permissions, and no request that leaves the app:// scheme.
+// windows, no <webview>, no permission but clipboard writes, and no request that leaves the app:// scheme.
 import { app, type Session, type WebContents } from 'electron';
-import { isAppPage } from './app-url';
+import { isAppPage, isAppUrl } from './app-url';
 
 /** Schemes a request may use: our own files, and the developer tools in development. */
 const ALLOWED_REQUEST_PROTOCOLS: ReadonlySet<string> = new Set(['app:', 'devtools:']);
@@ -29,12 +29,20 @@ export function guardWebContents(contents: WebContents): void {
 
 const hardened = new WeakSet<Session>();
 
-/** Denies every permission and cancels every request that is not app:// (or devtools://). */
+/** The one permission our own page gets: the copy buttons beside hashes write to the clipboard. */
+const PERMISSIONS_FOR_APP_PAGE: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Denies every other permission and cancels every request that is not app:// (or devtools://). */
 export function hardenSession(session: Session): void {
   if (hardened.has(session)) return;
   hardened.add(session);
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(PERMISSIONS_FOR_APP_PAGE.has(permission) && isAppUrl(details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      PERMISSIONS_FOR_APP_PAGE.has(permission) && isAppUrl(requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });
