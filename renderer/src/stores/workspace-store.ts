@@ -1,0 +1,101 @@
+import { create } from 'zustand';
+import type { CasePatch, OpenCase } from '../../../shared/domain/case';
+import { call, messageOf } from '../api/client';
+import type { SectionId } from '../app/sections';
+
+export type CaseField = keyof CasePatch;
+
+interface WorkspaceState {
+  /** False until the first `case.current` answer, so the welcome screen does not flash. */
+  ready: boolean;
+  current: OpenCase | null;
+  section: SectionId;
+  /** Bumped on every section change, so the main pane knows to move focus to its heading. */
+  sectionVisit: number;
+  pendingSaves: number;
+  /** Why a field's latest edit is not in the case file (invalid value or a failed write). */
+  problems: Partial<Record<CaseField, string>>;
+  load: () => Promise<void>;
+  adopt: (next: OpenCase | null) => void;
+  showSection: (section: SectionId) => void;
+  setProblem: (field: CaseField, reason: string | null) => void;
+  saveField: (field: CaseField, patch: CasePatch) => Promise<boolean>;
+}
+
+function without<K extends string>(
+  problems: Partial<Record<K, string>>,
+  field: K,
+): Partial<Record<K, string>> {
+  const rest = { ...problems };
+  delete rest[field];
+  return rest;
+}
+
+export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
+  ready: false,
+  current: null,
+  section: 'overview',
+  sectionVisit: 0,
+  pendingSaves: 0,
+  problems: {},
+
+  async load() {
+    try {
+      get().adopt(await call('case.current', {}));
+    } catch {
+      get().adopt(null);
+    }
+  },
+
+  adopt(next) {
+    const previous = get().current;
+    if (next !== null && previous !== null && next.path === previous.path) {
+      set({ current: next, ready: true });
+      return;
+    }
+    set({ current: next, ready: true, section: 'overview', pendingSaves: 0, problems: {} });
+  },
+
+  showSection(section) {
+    set((state) => ({ section, sectionVisit: state.sectionVisit + 1 }));
+  },
+
+  setProblem(field, reason) {
+    set((state) => ({
+      problems: reason === null ? without(state.problems, field) : { ...state.problems, [field]: reason },
+    }));
+  },
+
+  async saveField(field, patch) {
+    const path = get().current?.path;
+    if (path === undefined) return false;
+    set((state) => ({ pendingSaves: state.pendingSaves + 1 }));
+    try {
+      const record = await call('case.update', { patch });
+      const current = get().current;
+      if (current?.path === path)
+        set((state) => ({ current: { ...current, record }, problems: without(state.problems, field) }));
+      return true;
+    } catch (error) {
+      if (get().current?.path === path) get().setProblem(field, messageOf(error));
+      return false;
+    } finally {
+      if (get().current?.path === path)
+        set((state) => ({ pendingSaves: Math.max(0, state.pendingSaves - 1) }));
+    }
+  },
+}));
+
+export type SaveKind = 'saved' | 'saving' | 'failed';
+
+/** What the top bar says about the case file: a primitive, so the selector stays stable. */
+export function selectSaveText(state: WorkspaceState): string {
+  const reason = Object.values(state.problems)[0];
+  if (reason !== undefined) return `Not saved: ${reason}`;
+  return state.pendingSaves > 0 ? 'Saving…' : 'Saved';
+}
+
+export function selectSaveKind(state: WorkspaceState): SaveKind {
+  if (Object.values(state.problems).length > 0) return 'failed';
+  return state.pendingSaves > 0 ? 'saving' : 'saved';
+}
