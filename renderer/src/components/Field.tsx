@@ -1,0 +1,90 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+
+interface FieldFrameProps {
+  label: string;
+  error?: string | null;
+  hint?: ReactNode;
+  children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+/** Label, control, hint and inline error, wired together for assistive technology. */
+function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
+  const inputId = useId();
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const invalid = error !== undefined && error !== null && error !== '';
+  const describedBy =
+    [invalid ? errorId : '', hint !== undefined ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={invalid ? 'field field--invalid' : 'field'}>
+      <label className="field__label" htmlFor={inputId}>
+        {label}
+      </label>
+      {children({ inputId, describedBy, invalid })}
+      {invalid && (
+        <p className="field__error" id={errorId}>
+          <span aria-hidden="true">✕ </span>
+          {error}
+        </p>
+      )}
+      {hint !== undefined && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  error?: string | null;
+  hint?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
+}
+
+export function TextField({ label, error, hint, className, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ inputId, describedBy, invalid }) => (
+        <input
+          id={inputId}
+          type="text"
+          className={['field__control', className ?? ''].filter(Boolean).join(' ')}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
+  label: string;
+  options: readonly { value: string; label: string }[];
+  error?: string | null;
+  hint?: ReactNode;
+}
+
+export function SelectField({ label, options, error, hint, className, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ inputId, describedBy, invalid }) => (
+        <select
+          id={inputId}
+          className={['field__control', 'field__control--select', className ?? ''].filter(Boolean).join(' ')}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
