@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { HelpOverlay } from '../components/HelpOverlay';
+import { NewCaseDialog } from '../features/welcome/NewCaseDialog';
+import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
+import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+import { useBridgeEvents } from './useBridgeEvents';
+import { useShortcuts } from './useShortcuts';
+import { Workspace } from './Workspace';
+
+/** Welcome screen or workspace, plus the one dialog that may be open over either. */
+export function App() {
+  const ready = useWorkspaceStore((state) => state.ready);
+  const current = useWorkspaceStore((state) => state.current);
+  const load = useWorkspaceStore((state) => state.load);
+  const dialog = useUiStore((state) => state.dialog);
+  const closeDialog = useUiStore((state) => state.closeDialog);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useBridgeEvents();
+  useShortcuts();
+
+  if (!ready) return null;
+  return (
+    <>
+      {current === null ? <WelcomeScreen /> : <Workspace key={current.path} openCase={current} />}
+      {dialog === 'newCase' && <NewCaseDialog onClose={closeDialog} />}
+      {dialog === 'help' && <HelpOverlay onClose={closeDialog} />}
+    </>
+  );
+}

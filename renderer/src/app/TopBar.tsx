@@ -1,0 +1,42 @@
+import type { CaseRecord } from '../../../shared/domain/case';
+import { CASE_STATUS_LABELS } from '../../../shared/domain/case';
+import { Button } from '../components/Button';
+import { useUiStore } from '../stores/ui-store';
+import { selectSaveKind, selectSaveText, useWorkspaceStore } from '../stores/workspace-store';
+import { closeCase } from './case-actions';
+
+/** Case title, save state (always visible, a failed write impossible to miss) and Close case. */
+export function TopBar({ record }: { record: CaseRecord }) {
+  const saveText = useWorkspaceStore(selectSaveText);
+  const saveKind = useWorkspaceStore(selectSaveKind);
+  const busy = useUiStore((state) => state.busy);
+
+  return (
+    <header className="topbar">
+      <div className="topbar__brand" aria-hidden="true">
+        <span className="brand-mark brand-mark--small">B</span>
+      </div>
+      <div className="topbar__case">
+        <h1 className="topbar__title" title={record.title}>
+          {record.title}
+        </h1>
+        <p className="topbar__meta">
+          <span>{record.organisation}</span>
+          <span className="topbar__status">{CASE_STATUS_LABELS[record.status]}</span>
+        </p>
+      </div>
+      <p
+        className={`save-state save-state--${saveKind}`}
+        role="status"
+        aria-live="polite"
+        aria-label="Save state"
+      >
+        <span className="save-state__dot" aria-hidden="true" />
+        <span className="save-state__text">{saveText}</span>
+      </p>
+      <Button onClick={() => void closeCase()} disabled={busy} aria-keyshortcuts="Control+W Meta+W">
+        Close case
+      </Button>
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import type { OpenCase } from '../../../shared/domain/case';
+import { StatusBanner } from '../components/StatusBanner';
+import { AuditSection } from '../features/audit/AuditSection';
+import { OverviewSection } from '../features/overview/OverviewSection';
+import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
+import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+import { sectionById, type Section } from './sections';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+
+/** An open case: top bar, section list on the left, the chosen section in the main pane. */
+export function Workspace({ openCase }: { openCase: OpenCase }) {
+  const sectionId = useWorkspaceStore((state) => state.section);
+  const visit = useWorkspaceStore((state) => state.sectionVisit);
+  const actionError = useUiStore((state) => state.actionError);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const section = sectionById(sectionId);
+
+  // After a section change (click or Alt+digit) the keyboard continues from the section's heading.
+  useEffect(() => {
+    if (visit > 0) heading.current?.focus();
+  }, [visit]);
+
+  return (
+    <div className="workspace">
+      <TopBar record={openCase.record} />
+      <Sidebar current={sectionId} />
+      <main className="workspace__main" aria-labelledby="section-heading">
+        {actionError !== null && (
+          <StatusBanner tone="fail" title={actionError} label="Could not open the case file" />
+        )}
+        <h2 id="section-heading" className="section-heading" tabIndex={-1} ref={heading}>
+          {section.label}
+        </h2>
+        <SectionBody section={section} openCase={openCase} />
+      </main>
+    </div>
+  );
+}
+
+function SectionBody({ section, openCase }: { section: Section; openCase: OpenCase }) {
+  if (section.id === 'overview') return <OverviewSection openCase={openCase} />;
+  if (section.id === 'audit') return <AuditSection />;
+  return <PlaceholderSection sentence={section.upcoming} />;
+}

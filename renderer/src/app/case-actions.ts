@@ -1,0 +1,105 @@
+import { call, messageOf } from '../api/client';
+import { flushPendingEdits } from '../lib/pending-edits';
+import { useAuditStore } from '../stores/audit-store';
+import { useRecentStore } from '../stores/recent-store';
+import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+import type { OpenCase } from '../../../shared/domain/case';
+
+// main/casefile/constants.ts owns the extension; the renderer may not import main/.
+const CASE_FILE_EXTENSION = '.bdcase';
+
+/**
+ * The open / create / close flows shared by the welcome screen, the shortcuts and the
+ * application menu. Failures become one sentence in the ui store, shown where the user is.
+ */
+async function exclusive(task: () => Promise<void>): Promise<void> {
+  const ui = useUiStore.getState();
+  if (ui.busy) return;
+  ui.setBusy(true);
+  try {
+    await task();
+  } finally {
+    useUiStore.getState().setBusy(false);
+  }
+}
+
+function adopt(opened: OpenCase): void {
+  useAuditStore.getState().reset();
+  useWorkspaceStore.getState().adopt(opened);
+  useUiStore.getState().setActionError(null);
+}
+
+async function openAt(path: string): Promise<void> {
+  try {
+    await flushPendingEdits();
+    adopt(await call('case.open', { path }));
+  } catch (error) {
+    useUiStore.getState().setActionError(messageOf(error));
+  } finally {
+    void useRecentStore.getState().load();
+  }
+}
+
+/** Asks for a case file with the native dialog, then opens it; cancelling changes nothing. */
+export function chooseAndOpenCase(): Promise<void> {
+  return exclusive(async () => {
+    let path: string | null;
+    try {
+      path = (await call('dialog.chooseCaseToOpen', {})).path;
+    } catch (error) {
+      useUiStore.getState().setActionError(messageOf(error));
+      return;
+    }
+    if (path !== null) await openAt(path);
+  });
+}
+
+export function openCaseAt(path: string): Promise<void> {
+  return exclusive(() => openAt(path));
+}
+
+export type CreateOutcome = { kind: 'created' } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
+/** Asks where to save the new case file, then creates it there (the save dialog confirmed any replacement). */
+export async function createCase(title: string, organisation: string): Promise<CreateOutcome> {
+  try {
+    const { path } = await call('dialog.chooseNewCasePath', { suggestedName: suggestedFileName(title) });
+    if (path === null) return { kind: 'cancelled' };
+    await flushPendingEdits();
+    adopt(await call('case.create', { path, title, organisation, overwrite: true }));
+    void useRecentStore.getState().load();
+    return { kind: 'created' };
+  } catch (error) {
+    return { kind: 'failed', message: messageOf(error) };
+  }
+}
+
+export function closeCase(): Promise<void> {
+  return exclusive(async () => {
+    if (useWorkspaceStore.getState().current === null) return;
+    try {
+      await flushPendingEdits();
+      await call('case.close', {});
+      useAuditStore.getState().reset();
+      useWorkspaceStore.getState().adopt(null);
+      useUiStore.getState().setActionError(null);
+    } catch (error) {
+      useUiStore.getState().setActionError(messageOf(error));
+    } finally {
+      void useRecentStore.getState().load();
+    }
+  });
+}
+
+/** A file name the save dialog can start from: the title without characters file systems refuse. */
+export function suggestedFileName(title: string): string {
+  const cleaned = title
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 120)
+    .trim();
+  return `${cleaned === '' ? 'Untitled case' : cleaned}${CASE_FILE_EXTENSION}`;
+}

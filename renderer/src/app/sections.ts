@@ -1,0 +1,65 @@
+/** The case sections in sidebar order; Alt+1 … Alt+0 follow this order. */
+export const SECTIONS = [
+  { id: 'overview', label: 'Overview' },
+  {
+    id: 'facts',
+    label: 'Facts',
+    upcoming:
+      'What happened, how it was discovered, and when the organisation became aware of it and contained it will be recorded here; this section arrives in a later release.',
+  },
+  {
+    id: 'people',
+    label: 'People & data',
+    upcoming:
+      'The kinds of personal data involved and how many people are affected in each jurisdiction will be recorded here; this section arrives in a later release.',
+  },
+  {
+    id: 'parties',
+    label: 'Parties',
+    upcoming:
+      'Partners, processors, regulators and counsel, with their contacts, will be listed here; this section arrives in a later release.',
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline',
+    upcoming:
+      'A dated timeline of the incident, each event linked to its source and evidence, will be kept here; this section arrives in a later release.',
+  },
+  {
+    id: 'evidence',
+    label: 'Evidence',
+    upcoming:
+      'Files taken into the case, with their hashes and chain of custody, will be listed here; this section arrives in a later release.',
+  },
+  {
+    id: 'obligations',
+    label: 'Obligations',
+    upcoming:
+      'The notifications this breach requires, with their recipients and deadlines, will be worked out here; this section arrives in a later release.',
+  },
+  {
+    id: 'letters',
+    label: 'Letters',
+    upcoming:
+      'Notification letters will be drafted, reviewed and approved here; this section arrives in a later release.',
+  },
+  {
+    id: 'tasks',
+    label: 'Tasks & notes',
+    upcoming:
+      'Tasks and notes, including privileged notes kept apart from exports, will be kept here; this section arrives in a later release.',
+  },
+  { id: 'audit', label: 'Audit log' },
+] as const satisfies readonly { id: string; label: string; upcoming?: string }[];
+
+export type Section = (typeof SECTIONS)[number];
+export type SectionId = Section['id'];
+
+export function sectionById(id: SectionId): Section {
+  return SECTIONS.find((section) => section.id === id) ?? SECTIONS[0];
+}
+
+/** "Alt+1" … "Alt+9", then "Alt+0" for the tenth section. */
+export function sectionShortcut(index: number): string {
+  return `Alt+${(index + 1) % 10}`;
+}

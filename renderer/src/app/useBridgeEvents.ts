@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { onEvent } from '../api/client';
+import { useAuditStore } from '../stores/audit-store';
+import { useRecentStore } from '../stores/recent-store';
+import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+import { chooseAndOpenCase, closeCase, openCaseAt } from './case-actions';
+
+/** Follows the case file (changed by this window or the menu) and runs application-menu commands. */
+export function useBridgeEvents(): void {
+  useEffect(() => {
+    const offChanged = onEvent('case.changed', ({ reason }) => {
+      if (reason === 'updated') {
+        if (useWorkspaceStore.getState().section === 'audit') void useAuditStore.getState().refresh();
+        return;
+      }
+      void useWorkspaceStore.getState().load();
+      void useRecentStore.getState().load();
+    });
+    const offMenu = onEvent('menu.command', ({ command, path }) => {
+      const ui = useUiStore.getState();
+      switch (command) {
+        case 'newCase':
+          ui.openDialog('newCase');
+          break;
+        case 'openCase':
+          void chooseAndOpenCase();
+          break;
+        case 'openRecent':
+          if (path !== undefined) void openCaseAt(path);
+          break;
+        case 'closeCase':
+          void closeCase();
+          break;
+        case 'showHelp':
+          ui.openDialog('help');
+          break;
+      }
+    });
+    return () => {
+      offChanged();
+      offMenu();
+    };
+  }, []);
+}
