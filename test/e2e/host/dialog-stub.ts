@@ -1,0 +1,38 @@
+import type { DialogHost } from '../../../main/ipc/host-deps';
+
+/**
+ * Stands in for the native file dialogs: the test queues what the next dialog "returns"
+ * (a path, or null for Cancel) and can read what the app asked for.
+ */
+export class DialogStub implements DialogHost {
+  readonly suggestedNames: string[] = [];
+  #newCaseAnswers: (string | null)[] = [];
+  #openAnswers: (string | null)[] = [];
+
+  /** Answers queued but not yet taken by a dialog. */
+  get unanswered(): number {
+    return this.#newCaseAnswers.length + this.#openAnswers.length;
+  }
+
+  answerNewCase(path: string | null): void {
+    this.#newCaseAnswers.push(path);
+  }
+
+  answerOpen(path: string | null): void {
+    this.#openAnswers.push(path);
+  }
+
+  chooseNewCasePath(suggestedName: string): Promise<string | null> {
+    this.suggestedNames.push(suggestedName);
+    return Promise.resolve(take(this.#newCaseAnswers, 'save'));
+  }
+
+  chooseCaseToOpen(): Promise<string | null> {
+    return Promise.resolve(take(this.#openAnswers, 'open'));
+  }
+}
+
+function take(answers: (string | null)[], kind: string): string | null {
+  if (answers.length === 0) throw new Error(`the test did not say what the next ${kind} dialog returns`);
+  return answers.shift() ?? null;
+}
