@@ -58,3 +58,27 @@ test('a failed write keeps the text the user typed and says why it was not saved
   );
   await expect(organisation).toHaveValue('Contoso Europe SAS');
 });
+
+test('unsaved text survives a visit to another section, and the save state stays honest', async ({
+  page,
+  host,
+}) => {
+  await host.call('case.create', {
+    path: join(host.dir, 'c.bdcase'),
+    title: 'Lost laptop',
+    organisation: 'Contoso',
+  });
+  await host.start();
+  const organisation = page.getByRole('textbox', { name: 'Organisation' });
+  await organisation.fill('');
+  await page.keyboard.press('Alt+0');
+  const saveState = page.getByRole('status', { name: 'Save state' });
+  await expect(saveState).toHaveText('Not saved: Organisation cannot be empty');
+
+  await page.keyboard.press('Alt+1');
+  await expect(organisation).toHaveValue('');
+  await expect(organisation).toHaveAccessibleDescription('Organisation cannot be empty');
+  await organisation.fill('Contoso Europe SAS');
+  await expect(saveState).toHaveText('Saved');
+  expect((await host.call('case.current', {}))?.record.organisation).toBe('Contoso Europe SAS');
+});

@@ -15,10 +15,13 @@ interface WorkspaceState {
   pendingSaves: number;
   /** Why a field's latest edit is not in the case file (invalid value or a failed write). */
   problems: Partial<Record<CaseField, string>>;
+  /** Text typed but not saved (invalid, or its write failed), kept while its section is not shown. */
+  drafts: Partial<Record<CaseField, string>>;
   load: () => Promise<void>;
   adopt: (next: OpenCase | null) => void;
   showSection: (section: SectionId) => void;
   setProblem: (field: CaseField, reason: string | null) => void;
+  keepDraft: (field: CaseField, text: string | null) => void;
   saveField: (field: CaseField, patch: CasePatch) => Promise<boolean>;
 }
 
@@ -38,6 +41,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   sectionVisit: 0,
   pendingSaves: 0,
   problems: {},
+  drafts: {},
 
   async load() {
     try {
@@ -53,7 +57,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
       set({ current: next, ready: true });
       return;
     }
-    set({ current: next, ready: true, section: 'overview', pendingSaves: 0, problems: {} });
+    set({ current: next, ready: true, section: 'overview', pendingSaves: 0, problems: {}, drafts: {} });
   },
 
   showSection(section) {
@@ -63,6 +67,12 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   setProblem(field, reason) {
     set((state) => ({
       problems: reason === null ? without(state.problems, field) : { ...state.problems, [field]: reason },
+    }));
+  },
+
+  keepDraft(field, text) {
+    set((state) => ({
+      drafts: text === null ? without(state.drafts, field) : { ...state.drafts, [field]: text },
     }));
   },
 
