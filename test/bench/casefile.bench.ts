@@ -42,7 +42,8 @@ it('opens and verifies a case file with 100,000 audit entries', () => {
   const opened = openCaseFile(file.path, stamp);
   const entries = [...iterateAuditEntries(opened.db)];
   const hashOnlyMs = medianMs(5, () => {
-    for (const entry of entries) createHash('sha256').update(auditHashInput(entry.prevHash, entry)).digest('hex');
+    for (const entry of entries)
+      createHash('sha256').update(auditHashInput(entry.prevHash, entry)).digest('hex');
   });
   let verified = 0;
   const verifyMs = medianMs(5, () => {

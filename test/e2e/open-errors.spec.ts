@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { holdLock } from './host/lock-holder';
+import { holdLockInAnotherProcess } from '../helpers/lock-holder';
 import { expect, test } from './host/test-host';
 
 test('opening a file that is not a case file says so in one sentence and leaves the file untouched', async ({
@@ -40,7 +40,7 @@ test('a case file open in another process is marked "Open elsewhere" and refused
   const path = join(host.dir, 'locked.bdcase');
   await host.call('case.create', { path, title: 'Ransomware at the depot', organisation: 'Fabrikam' });
   await host.call('case.close', {});
-  const holder = await holdLock(path);
+  const holder = await holdLockInAnotherProcess(path);
   try {
     host.dialogs.answerOpen(path);
     await host.start();

@@ -8,7 +8,9 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { requireChromium } from '../support/chromium';
 import { installTestBridge } from './bridge-init';
 import { DialogStub } from './dialog-stub';
-import { CaseSession, RecentCases, createDispatcher, type Dispatch } from './main-modules';
+import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
+import { CaseSession } from '../../../main/services/case-session';
+import { RecentCases } from '../../../main/services/recent-cases';
 import { APP_URL, serveRenderer } from './serve-renderer';
 
 declare global {
