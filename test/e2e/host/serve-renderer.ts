@@ -1,34 +1,26 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { APP_ORIGIN } from '../../../main/shell/app-url';
+import {
+  CONTENT_SECURITY_POLICY,
+  mimeTypeFor,
+  resolveRendererFile,
+} from '../../../main/shell/renderer-files';
 import { RENDERER_DIST } from '../support/paths';
 
 export const ORIGIN = 'http://breachdesk.test';
 export const APP_URL = `${ORIGIN}/index.html`;
 
-/** The same policy as renderer/index.html's meta tag, sent as a header too (as a server would). */
-export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
+/**
+ * Resolves a test-origin URL exactly as the Electron shell resolves its app:// URLs, so the
+ * e2e tier exercises the shell's own path guard, MIME types and CSP.
+ */
 function fileFor(url: string): string | null {
-  const pathname = decodeURIComponent(new URL(url).pathname);
-  const file = resolve(RENDERER_DIST, `.${pathname === '/' ? '/index.html' : pathname}`);
-  const inside = relative(RENDERER_DIST, file);
-  if (inside.startsWith('..') || inside.startsWith(sep)) return null;
-  return existsSync(file) && statSync(file).isFile() ? file : null;
+  const { pathname, search } = new URL(url);
+  const lookup = resolveRendererFile(RENDERER_DIST, `${APP_ORIGIN}${pathname}${search}`);
+  if (lookup.kind !== 'file') return null;
+  return existsSync(lookup.path) && statSync(lookup.path).isFile() ? lookup.path : null;
 }
 
 /**
@@ -49,9 +41,9 @@ export async function serveRenderer(page: Page): Promise<void> {
     await route.fulfill({
       status: 200,
       body: readFileSync(file),
-      contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      contentType: mimeTypeFor(file),
       headers: {
-        'content-security-policy': CSP,
+        'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       },
