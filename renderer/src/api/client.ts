@@ -9,7 +9,7 @@ import {
   type EventPayload,
 } from '../../../shared/ipc/contract';
 import { failureSchema } from '../../../shared/ipc/envelope';
-import type { ErrorCode } from '../../../shared/ipc/errors';
+import { BreachdeskError, type ErrorCode } from '../../../shared/ipc/errors';
 
 // zod probes `new Function` unless told not to; under our CSP that probe is reported as a violation.
 z.config({ jitless: true });
@@ -20,23 +20,12 @@ declare global {
   }
 }
 
-/** A request that failed: a code from the shared list and one sentence fit to show a person. */
-export class BridgeError extends Error {
-  readonly code: ErrorCode;
-
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'BridgeError';
-    this.code = code;
-  }
-}
-
 const okSchema = z.object({ ok: z.literal(true), value: z.unknown() });
 
 function bridge(): BreachdeskBridge {
   const found = window.breachdesk;
   if (found === undefined) {
-    throw new BridgeError(
+    throw new BreachdeskError(
       'UNSUPPORTED',
       'This window was not opened by Breachdesk, so it cannot reach any case file.',
     );
@@ -44,7 +33,7 @@ function bridge(): BreachdeskBridge {
   return found;
 }
 
-/** Calls a contract channel; resolves with its checked value or rejects with a BridgeError. */
+/** Calls a contract channel; resolves with its checked value or rejects with a BreachdeskError (code + sentence). */
 export async function call<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
@@ -53,15 +42,15 @@ export async function call<C extends ChannelName>(
   try {
     envelope = await bridge().invoke(channel, input);
   } catch (error) {
-    if (error instanceof BridgeError) throw error;
-    throw new BridgeError('INTERNAL', 'The request did not reach Breachdesk; try again.');
+    if (error instanceof BreachdeskError) throw error;
+    throw new BreachdeskError('INTERNAL', 'The request did not reach Breachdesk; try again.');
   }
   const failed = failureSchema.safeParse(envelope);
-  if (failed.success) throw new BridgeError(failed.data.code, failed.data.message);
+  if (failed.success) throw new BreachdeskError(failed.data.code, failed.data.message);
   const succeeded = okSchema.safeParse(envelope);
   const checked = succeeded.success ? contract[channel].output.safeParse(succeeded.data.value) : null;
   if (checked === null || !checked.success) {
-    throw new BridgeError(
+    throw new BreachdeskError(
       'INTERNAL',
       'Breachdesk answered in a form this window does not understand; restart the app.',
     );
@@ -85,10 +74,10 @@ export function onEvent<E extends EventName>(
 
 /** The sentence to show for any failure thrown by `call` (or by code around it). */
 export function messageOf(error: unknown): string {
-  if (error instanceof BridgeError) return error.message;
+  if (error instanceof BreachdeskError) return error.message;
   return 'Something went wrong inside this window; try again.';
 }
 
 export function codeOf(error: unknown): ErrorCode | null {
-  return error instanceof BridgeError ? error.code : null;
+  return error instanceof BreachdeskError ? error.code : null;
 }
