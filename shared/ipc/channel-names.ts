@@ -15,10 +15,47 @@ export const CHANNEL_NAMES = [
   'recent.forget',
   'dialog.chooseNewCasePath',
   'dialog.chooseCaseToOpen',
+  'facts.get',
+  'facts.update',
+  'dataElements.list',
+  'dataElements.add',
+  'dataElements.update',
+  'dataElements.remove',
+  'populations.list',
+  'populations.set',
+  'populations.remove',
+  'populations.importCsv',
+  'parties.list',
+  'parties.create',
+  'parties.update',
+  'parties.remove',
+  'parties.addAction',
+  'parties.removeAction',
+  'events.list',
+  'events.get',
+  'events.create',
+  'events.update',
+  'events.remove',
+  'events.importCsv',
+  'events.tags',
+  'tasks.list',
+  'tasks.create',
+  'tasks.update',
+  'tasks.remove',
+  'notes.list',
+  'notes.create',
+  'notes.update',
+  'notes.remove',
+  'search.query',
+  'overview.get',
+  'demo.create',
+  'document.export',
+  'document.import',
+  'evidence.pending',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['case.changed', 'menu.command'] as const;
+export const EVENT_NAMES = ['case.changed', 'case.contentChanged', 'menu.command'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const channelSet: ReadonlySet<string> = new Set(CHANNEL_NAMES);

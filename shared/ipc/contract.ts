@@ -9,6 +9,7 @@ import {
 } from '../domain/case';
 import { recentCaseSchema } from '../domain/recent';
 import type { ChannelName, EventName } from './channel-names';
+import { investigationContract } from './investigation-contract';
 
 const casePath = z
   .string()
@@ -19,6 +20,7 @@ const pickedPath = z.object({ path: z.string().nullable() });
 
 /** Every request the renderer (or CLI, or test host) can make: input and output schemas. */
 export const contract = {
+  ...investigationContract,
   'app.info': {
     input: none,
     output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
@@ -64,11 +66,15 @@ export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
 
-export const MENU_COMMANDS = ['newCase', 'openCase', 'openRecent', 'closeCase', 'showHelp'] as const;
+export const CONTENT_AREAS = ['facts', 'dataElements', 'populations', 'parties', 'events', 'tasks', 'notes'] as const;
+
+export const MENU_COMMANDS = ['newCase', 'openCase', 'openRecent', 'closeCase', 'showHelp', 'search', 'openDemo'] as const;
 
 /** Main → renderer notifications. */
 export const events = {
   'case.changed': z.object({ reason: z.enum(['opened', 'closed', 'updated']) }),
+  /** Something in the open case changed (from another host, an import, or this window): reload `areas`. */
+  'case.contentChanged': z.object({ areas: z.array(z.enum(CONTENT_AREAS)) }),
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS), path: z.string().optional() }),
 } as const satisfies Record<EventName, z.ZodType>;
 

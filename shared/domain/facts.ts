@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { zonedTimeSchema } from '../time/zoned-time';
+
+export const BREACH_NATURES = ['confidentiality', 'integrity', 'availability'] as const;
+export const INCIDENT_STATUSES = ['suspected', 'confirmed', 'contained', 'resolved'] as const;
+export const ORGANISATION_ROLES = ['controller', 'processor', 'joint_controller'] as const;
+export const CONTACT_KINDS = ['dpo', 'contact_point'] as const;
+
+const text = (max: number) => z.string().max(max);
+
+/** The organisation as the law sees it: where it is, its role, and whom regulators can reach. */
+export const organisationDetailsSchema = z.object({
+  address: text(500).default(''),
+  role: z.enum(ORGANISATION_ROLES).default('controller'),
+  contactKind: z.enum(CONTACT_KINDS).default('dpo'),
+  contactName: text(200).default(''),
+  contactEmail: text(200).default(''),
+  contactPhone: text(100).default(''),
+});
+
+const nullableTime = zonedTimeSchema.nullable().default(null);
+
+export const factsSchema = z.object({
+  summary: text(20_000).default(''),
+  nature: z.array(z.enum(BREACH_NATURES)).default([]),
+  cause: text(20_000).default(''),
+  discoveredAt: nullableTime,
+  /** Reasonable certainty that personal data was compromised: the notification clocks start here. */
+  awareAt: nullableTime,
+  containedAt: nullableTime,
+  exposureStart: nullableTime,
+  exposureEnd: nullableTime,
+  lawEnforcementDelay: z
+    .object({ requested: z.boolean().default(false), note: text(2000).default('') })
+    .default({ requested: false, note: '' }),
+  status: z.enum(INCIDENT_STATUSES).default('suspected'),
+  organisation: organisationDetailsSchema.default(organisationDetailsSchema.parse({})),
+});
+export type Facts = z.output<typeof factsSchema>;
+
+export const EMPTY_FACTS: Facts = factsSchema.parse({});
+
+export const factsPatchSchema = z
+  .object({
+    summary: text(20_000),
+    nature: z.array(z.enum(BREACH_NATURES)),
+    cause: text(20_000),
+    discoveredAt: zonedTimeSchema.nullable(),
+    awareAt: zonedTimeSchema.nullable(),
+    containedAt: zonedTimeSchema.nullable(),
+    exposureStart: zonedTimeSchema.nullable(),
+    exposureEnd: zonedTimeSchema.nullable(),
+    lawEnforcementDelay: z.object({ requested: z.boolean(), note: text(2000) }),
+    status: z.enum(INCIDENT_STATUSES),
+    organisation: organisationDetailsSchema.partial(),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
+export type FactsPatch = z.output<typeof factsPatchSchema>;
