@@ -8,7 +8,7 @@ interface FieldFrameProps {
 }
 
 /** Label, control, hint and inline error, wired together for assistive technology. */
-function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
+export function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;

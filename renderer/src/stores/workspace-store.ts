@@ -4,6 +4,8 @@ import { call, messageOf } from '../api/client';
 import type { SectionId } from '../app/sections';
 
 export type CaseField = keyof CasePatch;
+/** What a save problem belongs to: a case-record field, or a key of another section ("facts.summary"). */
+export type SaveKey = CaseField | `${string}.${string}`;
 
 interface WorkspaceState {
   /** False until the first `case.current` answer, so the welcome screen does not flash. */
@@ -14,15 +16,22 @@ interface WorkspaceState {
   sectionVisit: number;
   pendingSaves: number;
   /** Why a field's latest edit is not in the case file (invalid value or a failed write). */
-  problems: Partial<Record<CaseField, string>>;
+  problems: Partial<Record<SaveKey, string>>;
   /** Text typed but not saved (invalid, or its write failed), kept while its section is not shown. */
   drafts: Partial<Record<CaseField, string>>;
   load: () => Promise<void>;
   adopt: (next: OpenCase | null) => void;
   showSection: (section: SectionId) => void;
-  setProblem: (field: CaseField, reason: string | null) => void;
+  setProblem: (field: SaveKey, reason: string | null) => void;
   keepDraft: (field: CaseField, text: string | null) => void;
   saveField: (field: CaseField, patch: CasePatch) => Promise<boolean>;
+  /**
+   * Runs a write of another section under the same save state: counted as pending while it runs;
+   * resolves null, or the sentence saying why it failed. With a key, the failure is also kept
+   * (shown in the top bar) until a later write of that key succeeds; without one (adding or
+   * removing an item), the caller shows it where the user acted.
+   */
+  track: (key: SaveKey | null, write: () => Promise<unknown>) => Promise<string | null>;
 }
 
 function without<K extends string>(
@@ -89,6 +98,24 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
     } catch (error) {
       if (get().current?.path === path) get().setProblem(field, messageOf(error));
       return false;
+    } finally {
+      if (get().current?.path === path)
+        set((state) => ({ pendingSaves: Math.max(0, state.pendingSaves - 1) }));
+    }
+  },
+
+  async track(key, write) {
+    const path = get().current?.path;
+    if (path === undefined) return 'No case file is open.';
+    set((state) => ({ pendingSaves: state.pendingSaves + 1 }));
+    try {
+      await write();
+      if (key !== null && get().current?.path === path) get().setProblem(key, null);
+      return null;
+    } catch (error) {
+      const reason = messageOf(error);
+      if (key !== null && get().current?.path === path) get().setProblem(key, reason);
+      return reason;
     } finally {
       if (get().current?.path === path)
         set((state) => ({ pendingSaves: Math.max(0, state.pendingSaves - 1) }));

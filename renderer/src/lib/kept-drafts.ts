@@ -1,0 +1,31 @@
+import { useWorkspaceStore, type SaveKey } from '../stores/workspace-store';
+
+/**
+ * Drafts of fields in the investigation sections that were left unsaved (invalid, or their write
+ * failed) when the user went to another section; the field shows them again on return. Dropped
+ * when another case is opened.
+ */
+const kept = new Map<SaveKey, unknown>();
+
+useWorkspaceStore.subscribe((state, previous) => {
+  if (state.current?.path !== previous.current?.path) kept.clear();
+});
+
+export interface DraftSlot<D> {
+  keptDraft: D | undefined;
+  keepDraft: (draft: D | null) => void;
+}
+
+/** The kept draft of `key`, if it has the draft's shape, and a way to keep or drop one. */
+export function draftSlot<D>(key: SaveKey, isDraft: (value: unknown) => value is D): DraftSlot<D> {
+  const value = kept.get(key);
+  return {
+    keptDraft: isDraft(value) ? value : undefined,
+    keepDraft: (draft) => {
+      if (draft === null) kept.delete(key);
+      else kept.set(key, draft);
+    },
+  };
+}
+
+export const isString = (value: unknown): value is string => typeof value === 'string';
