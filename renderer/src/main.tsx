@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/features.css';
 import './styles/audit.css';
+import './styles/investigation.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { OpenCase } from '../../../shared/domain/case';
 import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
+import { FactsSection } from '../features/facts/FactsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
 import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
 import { useUiStore } from '../stores/ui-store';
@@ -43,5 +44,6 @@ export function Workspace({ openCase }: { openCase: OpenCase }) {
 function SectionBody({ section, openCase }: { section: Section; openCase: OpenCase }) {
   if (section.id === 'overview') return <OverviewSection openCase={openCase} />;
   if (section.id === 'audit') return <AuditSection />;
+  if (section.id === 'facts') return <FactsSection />;
   return <PlaceholderSection sentence={section.upcoming} />;
 }

@@ -1,12 +1,7 @@
 /** The case sections in sidebar order; Alt+1 … Alt+0 follow this order. */
 export const SECTIONS = [
   { id: 'overview', label: 'Overview' },
-  {
-    id: 'facts',
-    label: 'Facts',
-    upcoming:
-      'What happened, how it was discovered, and when the organisation became aware of it and contained it will be recorded here; this section arrives in a later release.',
-  },
+  { id: 'facts', label: 'Facts' },
   {
     id: 'people',
     label: 'People & data',
