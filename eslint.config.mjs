@@ -5,10 +5,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Bare module names are matched exactly (so a local './events' is not Node's 'events');
+// everything under 'node:' and the folders of other worlds are matched as patterns.
 const NODE_BUILTINS = [
-  'node:*',
   'fs',
-  'fs/*',
+  'fs/promises',
   'path',
   'os',
   'child_process',
@@ -19,15 +20,19 @@ const NODE_BUILTINS = [
   'url',
   'util',
   'stream',
-  'stream/*',
+  'stream/promises',
   'worker_threads',
   'zlib',
   'buffer',
   'events',
   'process',
 ];
+const NODE_PATTERNS = ['node:*'];
 
-const worldRule = (message, patterns) => ['error', { patterns: [{ group: patterns, message }] }];
+const worldRule = (message, names, patterns) => [
+  'error',
+  { paths: names.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+];
 
 export default tseslint.config(
   {
@@ -71,7 +76,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': worldRule(
         'renderer/ runs in the sandboxed browser: import only shared/ and UI packages; reach main through window.breachdesk.',
-        [...NODE_BUILTINS, 'electron', 'better-sqlite3', '**/main/**', '../main', '../../main'],
+        [...NODE_BUILTINS, 'electron', 'better-sqlite3'],
+        [...NODE_PATTERNS, 'electron/*', '**/main/**', '../main', '../../main'],
       ),
     },
   },
@@ -80,16 +86,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': worldRule(
         'shared/ is environment-neutral: no Node, DOM, Electron or UI imports.',
-        [
-          ...NODE_BUILTINS,
-          'electron',
-          'better-sqlite3',
-          'react',
-          'react-dom',
-          'zustand',
-          '**/main/**',
-          '**/renderer/**',
-        ],
+        [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'],
+        [...NODE_PATTERNS, 'electron/*', 'react-dom/*', '**/main/**', '**/renderer/**'],
       ),
     },
   },
@@ -99,14 +97,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': worldRule(
         "Only main/shell/ may import 'electron'; everything else in main/ runs under plain Node (CLI, tests).",
-        ['electron', 'electron/*', '**/renderer/**'],
+        ['electron'],
+        ['electron/*', '**/renderer/**'],
       ),
     },
   },
   {
     files: ['main/shell/**/*.ts'],
     rules: {
-      'no-restricted-imports': worldRule('main/ never imports the renderer.', ['**/renderer/**']),
+      'no-restricted-imports': worldRule('main/ never imports the renderer.', [], ['**/renderer/**']),
     },
   },
   {

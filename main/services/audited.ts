@@ -16,12 +16,13 @@ export interface AuditedChange {
 export function changeWithAudit<T>(
   file: CaseFile,
   ctx: ServiceContext,
-  change: (db: Database, at: string) => { result: T; audit: AuditedChange },
+  change: (db: Database, at: string) => { result: T; audit: AuditedChange | null },
 ): T {
   const stamp = stampFor(ctx);
   return file.transaction((db) => {
     const { result, audit } = change(db, stamp.at);
-    appendAuditEntry(db, { ...stamp, ...audit });
+    // null: the change found nothing to change and wrote nothing, so there is nothing to record.
+    if (audit !== null) appendAuditEntry(db, { ...stamp, ...audit });
     return result;
   });
 }

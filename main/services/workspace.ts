@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { OpenCase } from '../../shared/domain/case';
 import type { HostDeps } from '../ipc/host-deps';
 import { createCase, describeOpenCase, openCase, type NewCase } from './case-service';
+import { createDemoCase } from './demo-service';
 
 /** Opens a case file in the host's session, remembers it as recent and tells the window. */
 export function openInSession(deps: HostDeps, path: string): OpenCase {
@@ -15,6 +16,10 @@ export function openInSession(deps: HostDeps, path: string): OpenCase {
 export function createInSession(deps: HostDeps, input: NewCase): OpenCase {
   const file = createCase({ ...input, path: resolve(input.path) }, deps.ctx);
   return adopt(deps, file);
+}
+
+export function createDemoInSession(deps: HostDeps, path: string, overwrite: boolean): OpenCase {
+  return adopt(deps, createDemoCase(resolve(path), overwrite, deps.ctx));
 }
 
 export function closeSession(deps: HostDeps): void {

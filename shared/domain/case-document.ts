@@ -45,7 +45,9 @@ export const caseDocumentSchema = z
           .strict(),
       )
       .default([]),
-    events: z.array(timelineEventSchema.extend({ ...optionalId, ...withOptionalStamps }).strict()).default([]),
+    events: z
+      .array(timelineEventSchema.extend({ ...optionalId, ...withOptionalStamps }).strict())
+      .default([]),
     tasks: z.array(taskSchema.extend({ ...optionalId, ...withOptionalStamps }).strict()).default([]),
     notes: z.array(noteSchema.extend({ ...optionalId, ...withOptionalStamps }).strict()).default([]),
   })

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { zonedTimeSchema } from '../time/zoned-time';
 
-export const PARTY_KINDS = ['partner', 'processor', 'regulator', 'counsel', 'law_enforcement', 'other'] as const;
+export const PARTY_KINDS = [
+  'partner',
+  'processor',
+  'regulator',
+  'counsel',
+  'law_enforcement',
+  'other',
+] as const;
 export const PARTY_KIND_LABELS: Record<(typeof PARTY_KINDS)[number], string> = {
   partner: 'Partner',
   processor: 'Processor',

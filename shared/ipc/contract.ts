@@ -66,9 +66,25 @@ export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
 
-export const CONTENT_AREAS = ['facts', 'dataElements', 'populations', 'parties', 'events', 'tasks', 'notes'] as const;
+export const CONTENT_AREAS = [
+  'facts',
+  'dataElements',
+  'populations',
+  'parties',
+  'events',
+  'tasks',
+  'notes',
+] as const;
 
-export const MENU_COMMANDS = ['newCase', 'openCase', 'openRecent', 'closeCase', 'showHelp', 'search', 'openDemo'] as const;
+export const MENU_COMMANDS = [
+  'newCase',
+  'openCase',
+  'openRecent',
+  'closeCase',
+  'showHelp',
+  'search',
+  'openDemo',
+] as const;
 
 /** Main → renderer notifications. */
 export const events = {

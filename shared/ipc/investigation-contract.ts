@@ -11,12 +11,7 @@ import {
 } from '../domain/events';
 import { factsPatchSchema, factsSchema } from '../domain/facts';
 import { overviewSchema } from '../domain/overview';
-import {
-  partyActionInputSchema,
-  partyInputSchema,
-  partyPatchSchema,
-  partySchema,
-} from '../domain/parties';
+import { partyActionInputSchema, partyInputSchema, partyPatchSchema, partySchema } from '../domain/parties';
 import { pendingEvidenceSchema } from '../domain/pending-evidence';
 import { csvImportResultSchema, populationInputSchema, populationSchema } from '../domain/populations';
 import { searchResultSchema } from '../domain/search';

@@ -49,6 +49,9 @@ export function searchJurisdictions(query: string, limit = 20): Jurisdiction[] {
   const q = query.trim().toLowerCase();
   if (q === '') return JURISDICTIONS.slice(0, limit);
   const exact = JURISDICTIONS.filter((j) => j.code.toLowerCase() === q);
-  const rest = JURISDICTIONS.filter((j) => j.code.toLowerCase() !== q && (j.name.toLowerCase().includes(q) || j.code.toLowerCase().startsWith(q)));
+  const rest = JURISDICTIONS.filter(
+    (j) =>
+      j.code.toLowerCase() !== q && (j.name.toLowerCase().includes(q) || j.code.toLowerCase().startsWith(q)),
+  );
   return [...exact, ...rest].slice(0, limit);
 }

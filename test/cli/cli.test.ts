@@ -69,7 +69,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 20,
+      schemaVersion: 30,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
     });

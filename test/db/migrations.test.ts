@@ -8,6 +8,7 @@ import { migrateCaseFile } from '../../main/casefile/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/casefile/migrations';
 import { migration010 } from '../../main/casefile/migrations/010-case-and-audit';
 import { migration020 } from '../../main/casefile/migrations/020-audit-target-index';
+import { migration030 } from '../../main/casefile/migrations/030-investigation';
 import {
   appendAuditEntry,
   iterateAuditEntries,
@@ -57,7 +58,7 @@ function objectNames(db: BetterSqlite3.Database, type: string): string[] {
 describe('migrations', () => {
   it('are listed in ascending tens and end at the latest schema', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(20);
+    expect(LATEST_SCHEMA_VERSION).toBe(30);
   });
 
   it('010 creates the case record and the append-only audit log as STRICT tables', () => {
@@ -91,6 +92,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('030 adds the investigation tables, their link tables and an FTS5 search index', () => {
+    const db = new BetterSqlite3(':memory:');
+    for (const m of [migration010, migration020, migration030]) db.exec(m.sql);
+    expect(objectNames(db, 'table')).toEqual(
+      expect.arrayContaining([
+        'facts',
+        'data_elements',
+        'populations',
+        'parties',
+        'events',
+        'event_tags',
+        'event_parties',
+        'tasks',
+        'notes',
+        'pending_evidence',
+        'search_index',
+      ]),
+    );
+    db.prepare(
+      "INSERT INTO search_index (kind, item_id, title, body) VALUES ('event', 'e1', 'Hotfix', 'tokens rotated')",
+    ).run();
+    expect(db.prepare("SELECT item_id FROM search_index WHERE search_index MATCH 'rotat*'").all()).toEqual([
+      { item_id: 'e1' },
+    ]);
+    db.close();
+  });
+
   it('upgrading a schema-10 file backs it up first, then migrates and audits each step', () => {
     const dir = tempDir();
     const path = join(dir, 'old.bdcase');
@@ -98,11 +126,14 @@ describe('migrations', () => {
     const original = bytesOf(path);
 
     const file = openCaseFile(path, stamp);
-    expect(file.schemaVersion).toBe(20);
+    expect(file.schemaVersion).toBe(30);
     expect(file.migration.from).toBe(10);
     expect(getCaseRecord(file.db)).toEqual(record);
-    const [upgrade] = listAuditEntries(file.db, undefined, 1);
-    expect(upgrade).toMatchObject({ action: 'casefile.upgraded', payload: { to: 20 } });
+    const upgrades = listAuditEntries(file.db, undefined, 2);
+    expect(upgrades.map((e) => [e.action, (e.payload as { to: number }).to])).toEqual([
+      ['casefile.upgraded', 30],
+      ['casefile.upgraded', 20],
+    ]);
     expect(verifyAuditChain(iterateAuditEntries(file.db)).ok).toBe(true);
     file.close();
 

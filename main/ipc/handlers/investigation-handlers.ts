@@ -1,0 +1,97 @@
+import { CONTENT_AREAS } from '../../../shared/ipc/contract';
+import type { investigationContract } from '../../../shared/ipc/investigation-contract';
+import {
+  pendingEvidenceTable,
+  dataElementsTable,
+  eventsTable,
+  notesTable,
+  partiesTable,
+  populationsTable,
+  tasksTable,
+} from '../../casefile/repos/tables';
+import { getFacts } from '../../casefile/repos/facts-repo';
+import { eventTags } from '../../casefile/repos/event-links-repo';
+import { createRecord, removeRecord, requireRecord, updateRecord } from '../../services/collection-service';
+import { exportCaseDocument, importCaseDocument } from '../../services/case-document-service';
+import { importEventsCsv, listEvents } from '../../services/event-service';
+import { updateFacts } from '../../services/facts-service';
+import { caseOverview } from '../../services/overview-service';
+import { addPartyAction, removeParty, removePartyAction } from '../../services/party-service';
+import { importPopulationsCsv, removePopulation, setPopulation } from '../../services/population-service';
+import { dataElementSpec, eventSpec, noteSpec, partySpec, taskSpec } from '../../services/record-specs';
+import { searchCase } from '../../services/search-service';
+import { createDemoInSession } from '../../services/workspace';
+import type { HostDeps } from '../host-deps';
+import type { HandlerMap } from './handler';
+
+type Area = (typeof CONTENT_AREAS)[number];
+
+/** Tells the window what changed, then hands back the result. */
+function changed<T>(deps: HostDeps, areas: Area[], result: T): T {
+  deps.events.emit('case.contentChanged', { areas });
+  return result;
+}
+
+const file = (deps: HostDeps) => deps.session.require();
+const ctx = (deps: HostDeps) => deps.ctx;
+
+/** Today's date where the user is, for "overdue". */
+function today(deps: HostDeps): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    deps.ctx.now(),
+  );
+}
+
+export const investigationHandlers = {
+  'facts.get': (_i, d) => getFacts(file(d).db),
+  'facts.update': (i, d) => changed(d, ['facts'], updateFacts(file(d), i.patch, ctx(d))),
+
+  'dataElements.list': (_i, d) => dataElementsTable.all(file(d).db),
+  'dataElements.add': (i, d) =>
+    changed(d, ['dataElements'], createRecord(file(d), ctx(d), dataElementSpec, i)),
+  'dataElements.update': (i, d) =>
+    changed(d, ['dataElements'], updateRecord(file(d), ctx(d), dataElementSpec, i.id, i.patch)),
+  'dataElements.remove': (i, d) =>
+    changed(d, ['dataElements'], (removeRecord(file(d), ctx(d), dataElementSpec, i.id), null)),
+
+  'populations.list': (_i, d) => populationsTable.all(file(d).db),
+  'populations.set': (i, d) => changed(d, ['populations'], setPopulation(file(d), i, ctx(d))),
+  'populations.remove': (i, d) =>
+    changed(d, ['populations'], (removePopulation(file(d), i.id, ctx(d)), null)),
+  'populations.importCsv': (i, d) =>
+    changed(d, ['populations'], importPopulationsCsv(file(d), i.csv, ctx(d))),
+
+  'parties.list': (_i, d) => partiesTable.all(file(d).db),
+  'parties.create': (i, d) => changed(d, ['parties'], createRecord(file(d), ctx(d), partySpec, i)),
+  'parties.update': (i, d) =>
+    changed(d, ['parties'], updateRecord(file(d), ctx(d), partySpec, i.id, i.patch)),
+  'parties.remove': (i, d) => changed(d, ['parties', 'events'], (removeParty(file(d), i.id, ctx(d)), null)),
+  'parties.addAction': (i, d) => changed(d, ['parties'], addPartyAction(file(d), i, ctx(d))),
+  'parties.removeAction': (i, d) => changed(d, ['parties'], removePartyAction(file(d), i.id, ctx(d))),
+
+  'events.list': (i, d) => listEvents(file(d), i),
+  'events.get': (i, d) => requireRecord(file(d).db, eventsTable, 'event', i.id),
+  'events.create': (i, d) => changed(d, ['events'], createRecord(file(d), ctx(d), eventSpec, i)),
+  'events.update': (i, d) => changed(d, ['events'], updateRecord(file(d), ctx(d), eventSpec, i.id, i.patch)),
+  'events.remove': (i, d) => changed(d, ['events'], (removeRecord(file(d), ctx(d), eventSpec, i.id), null)),
+  'events.importCsv': (i, d) => changed(d, ['events'], importEventsCsv(file(d), i.csv, ctx(d))),
+  'events.tags': (_i, d) => eventTags(file(d).db),
+
+  'tasks.list': (_i, d) => tasksTable.all(file(d).db),
+  'tasks.create': (i, d) => changed(d, ['tasks'], createRecord(file(d), ctx(d), taskSpec, i)),
+  'tasks.update': (i, d) => changed(d, ['tasks'], updateRecord(file(d), ctx(d), taskSpec, i.id, i.patch)),
+  'tasks.remove': (i, d) => changed(d, ['tasks'], (removeRecord(file(d), ctx(d), taskSpec, i.id), null)),
+
+  'notes.list': (_i, d) => notesTable.all(file(d).db),
+  'notes.create': (i, d) => changed(d, ['notes'], createRecord(file(d), ctx(d), noteSpec, i)),
+  'notes.update': (i, d) => changed(d, ['notes'], updateRecord(file(d), ctx(d), noteSpec, i.id, i.patch)),
+  'notes.remove': (i, d) => changed(d, ['notes'], (removeRecord(file(d), ctx(d), noteSpec, i.id), null)),
+
+  'search.query': (i, d) => ({ results: searchCase(file(d), i.text, i.limit) }),
+  'overview.get': (_i, d) => caseOverview(file(d), today(d)),
+  'demo.create': (i, d) => createDemoInSession(d, i.path, i.overwrite),
+  'document.export': (_i, d) => exportCaseDocument(file(d)),
+  'document.import': (i, d) =>
+    changed(d, [...CONTENT_AREAS], importCaseDocument(file(d), i.document, ctx(d))),
+  'evidence.pending': (_i, d) => pendingEvidenceTable.all(file(d).db),
+} satisfies HandlerMap<keyof typeof investigationContract>;
