@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/features.css';
 import './styles/audit.css';
+import './styles/timeline.css';
 import './styles/investigation.css';
 
 const container = document.getElementById('root');

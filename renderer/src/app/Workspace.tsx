@@ -5,6 +5,7 @@ import { AuditSection } from '../features/audit/AuditSection';
 import { FactsSection } from '../features/facts/FactsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
 import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
+import { TimelineSection } from '../features/timeline/TimelineSection';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { sectionById, type Section } from './sections';
@@ -44,6 +45,7 @@ export function Workspace({ openCase }: { openCase: OpenCase }) {
 function SectionBody({ section, openCase }: { section: Section; openCase: OpenCase }) {
   if (section.id === 'overview') return <OverviewSection openCase={openCase} />;
   if (section.id === 'audit') return <AuditSection />;
+  if (section.id === 'timeline') return <TimelineSection />;
   if (section.id === 'facts') return <FactsSection />;
   return <PlaceholderSection sentence={section.upcoming} />;
 }

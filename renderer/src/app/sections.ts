@@ -14,12 +14,7 @@ export const SECTIONS = [
     upcoming:
       'Partners, processors, regulators and counsel, with their contacts, will be listed here; this section arrives in a later release.',
   },
-  {
-    id: 'timeline',
-    label: 'Timeline',
-    upcoming:
-      'A dated timeline of the incident, each event linked to its source and evidence, will be kept here; this section arrives in a later release.',
-  },
+  { id: 'timeline', label: 'Timeline' },
   {
     id: 'evidence',
     label: 'Evidence',
