@@ -4,7 +4,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface ParsedCommand {
   positionals: string[];
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
 }
 
 export interface Command {

@@ -4,12 +4,26 @@ import { APP_VERSION } from '../app-version';
 import { CliFailure } from './cli-host';
 import type { Command } from './command';
 import { apiCommand } from './commands/api';
+import { demoCommand } from './commands/demo';
+import { eventAddCommand } from './commands/event-add';
+import { factsExportCommand, factsImportCommand } from './commands/facts';
+import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
 import { showCommand } from './commands/show';
 import { verifyCommand } from './commands/verify';
 import { EXIT, exitCodeFor } from './exit-codes';
 
-const COMMANDS: readonly Command[] = [initCommand, showCommand, verifyCommand, apiCommand];
+const COMMANDS: readonly Command[] = [
+  initCommand,
+  showCommand,
+  verifyCommand,
+  demoCommand,
+  factsExportCommand,
+  factsImportCommand,
+  eventAddCommand,
+  searchCommand,
+  apiCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -27,7 +41,7 @@ Exit codes: 0 ok, 1 usage error, 2 invalid input or failed verification, 3 case 
 
 /** Runs one command line; returns the exit code. Errors are one line on stderr, never a stack. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, second] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(overview());
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -36,8 +50,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${APP_VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) return fail(`unknown command "${name}"; run "breachdesk --help".`, EXIT.usage);
+  // Two-word commands ("facts import") before one-word ones.
+  const command =
+    COMMANDS.find((c) => c.name === `${name} ${second ?? ''}`) ?? COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    const family = COMMANDS.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name);
+    if (family.length > 0) return fail(`"${name}" needs a subcommand: ${family.join(', ')}.`, EXIT.usage);
+    return fail(`unknown command "${name}"; run "breachdesk --help".`, EXIT.usage);
+  }
+  const rest = argv.slice(command.name.split(' ').length);
   try {
     return await command.run(parseCommandLine(command, rest));
   } catch (error) {

@@ -29,9 +29,10 @@ describe('breachdesk CLI', () => {
   it('prints help for the tool and for every command', () => {
     const overall = runCli(['--help']);
     expect(overall.status).toBe(0);
-    for (const command of ['init', 'show', 'verify', 'api']) {
+    const commands = ['init', 'show', 'verify', 'demo', 'facts export', 'facts import', 'event add', 'search', 'api'];
+    for (const command of commands) {
       expect(overall.stdout).toContain(`  ${command}`);
-      const help = runCli([command, '--help']);
+      const help = runCli([...command.split(' '), '--help']);
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`^Usage: breachdesk ${command} `));
       expect(help.stdout).toContain('Example');
@@ -152,3 +153,79 @@ function findOldNode(): string | null {
   }
   return null;
 }
+
+describe('breachdesk CLI: investigation commands', () => {
+  it('demo builds the sample incident; search, event add and facts export/import work on it', () => {
+    const dir = tempDir();
+    const demo = join(dir, 'demo.bdcase');
+    const built = runCli(['demo', demo, '--json']);
+    expect(built.status).toBe(0);
+    expect(JSON.parse(built.stdout)).toMatchObject({
+      counts: { events: 11, peopleAffected: 350_000, pendingEvidence: 8 },
+    });
+    expectOneLineError(runCli(['demo', demo]), 2, /already exists/);
+
+    const found = runCli(['search', demo, 'hotfix']);
+    expect(found.status).toBe(0);
+    expect(found.stdout).toMatch(/^event\t[0-9a-f-]{36}\tHotfix 3\.2\.7 deployed.*\[[Hh]otfix\]/m);
+    expect(runCli(['search', demo, '"AND (']).status).toBe(0);
+
+    const added = runCli([
+      'event',
+      'add',
+      demo,
+      '--at',
+      '2020-11-21 10:00',
+      '--zone',
+      'Europe/Stockholm',
+      '--title',
+      'IMY acknowledged receipt',
+      '--tag',
+      'regulator',
+      '--json',
+    ]);
+    expect(added.status).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      at: { utc: '2020-11-21T09:00:00.000Z', zone: 'Europe/Stockholm' },
+      tags: ['regulator'],
+    });
+    expectOneLineError(
+      runCli(['event', 'add', demo, '--at', 'soon', '--zone', 'UTC', '--title', 'x']),
+      2,
+      /not a time/,
+    );
+    expectOneLineError(
+      runCli(['event', 'add', demo, '--title', 'x']),
+      1,
+      /--at, --zone and --title are required/,
+    );
+
+    const exported = join(dir, 'facts.json');
+    expect(runCli(['facts', 'export', demo, '-o', exported]).status).toBe(0);
+    const copy = join(dir, 'copy.bdcase');
+    runCli(['init', copy, '--title', 'Copy', '--org', 'Sonora Streaming AB']);
+    const imported = runCli(['facts', 'import', copy, exported, '--json']);
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ updated: 0 });
+    const original = JSON.parse(runCli(['facts', 'export', demo]).stdout) as unknown;
+    expect(JSON.parse(runCli(['facts', 'export', copy]).stdout)).toEqual(original);
+    expectOneLineError(runCli(['facts', demo]), 1, /needs a subcommand: facts export, facts import/);
+  });
+
+  it('facts import refuses an invalid document with the path of each error and writes nothing', () => {
+    const dir = tempDir();
+    const path = init(dir);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ format: 'breachdesk.case-document/1', tasks: [{ title: '', due: '31/12/2020' }] }),
+    );
+    const before = bytesOf(path);
+    expectOneLineError(
+      runCli(['facts', 'import', path, bad]),
+      2,
+      /tasks\.0\.title.*tasks\.0\.due|tasks\.0\.due.*tasks\.0\.title/,
+    );
+    expect(bytesOf(path).equals(before)).toBe(true);
+  });
+});

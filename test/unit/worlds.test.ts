@@ -53,6 +53,18 @@ describe('three worlds', () => {
     expect(await importErrors(filePath, code)).toHaveLength(1);
   });
 
+  it("tells Node's 'events' from a local ./events module", async () => {
+    expect(
+      await importErrors(
+        'shared/violation.ts',
+        "import { EventEmitter } from 'events';\nexport const e = EventEmitter;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await importErrors('shared/ok.ts', "import { x } from './domain/events';\nexport const y = x;\n"),
+    ).toEqual([]);
+  });
+
   it('allows main/shell to import electron', async () => {
     expect(
       await importErrors(
