@@ -12,6 +12,8 @@ export interface AutosaveOptions<D> {
   same: (a: D, b: D) => boolean;
   /** Why the draft cannot be saved, or null when it can. */
   validate: (draft: D) => string | null;
+  /** The draft in its tidy form ("60 500" → "60,500"), applied to a valid draft before it is saved. */
+  normalise?: (draft: D) => D;
   /** Writes the draft; resolves false when the write failed (the store reports why). */
   save: (draft: D) => Promise<boolean>;
   /** A draft kept from an earlier visit to the section, and where to keep one on leaving. */
@@ -58,14 +60,18 @@ export function useAutosave<D>(options: AutosaveOptions<D>): Autosave<D> {
   const flush = useCallback(async (): Promise<void> => {
     window.clearTimeout(timer.current);
     timer.current = undefined;
-    const { saveKey, validate, save, keepDraft } = current.current;
-    const value = latest.current.draft;
-    const reason = validate(value);
+    const { saveKey, validate, save, keepDraft, normalise } = current.current;
+    const reason = validate(latest.current.draft);
     setError(reason);
     if (reason !== null) {
       setProblem(saveKey, reason);
       return;
     }
+    if (normalise !== undefined) {
+      latest.current.draft = normalise(latest.current.draft);
+      setDraft(latest.current.draft);
+    }
+    const value = latest.current.draft;
     if (current.current.same(value, current.current.stored)) {
       setProblem(saveKey, null);
       keepDraft?.(null);

@@ -51,11 +51,15 @@ export function formatZonedTime(time: ZonedTime): string {
   return time.approximate ? `≈ ${text}` : text;
 }
 
-/** How it was entered, when that was in another zone than this computer's ("14:05 PST in America/Los Angeles"). */
+/**
+ * How an exact time was entered, when that reads differently from this computer's clock
+ * ("entered as 2020-11-12 05:05 PST in America/Los Angeles"); null when it reads the same.
+ */
 export function formatAsEntered(time: ZonedTime): string | null {
-  if (time.zone === userTimeZone()) return null;
-  const abbreviation = time.precision === 'exact' ? ` ${zoneAbbreviation(time.utc, time.zone)}` : '';
-  return `entered as ${localTextOf(time)}${abbreviation} in ${time.zone.replaceAll('_', ' ')}`;
+  if (time.precision !== 'exact' || time.zone === userTimeZone()) return null;
+  const entered = `${localTextOf(time)} ${zoneAbbreviation(time.utc, time.zone)}`;
+  const here = `${localTextOf({ ...time, zone: userTimeZone() })} ${zoneAbbreviation(time.utc, userTimeZone())}`;
+  return entered === here ? null : `entered as ${entered} in ${time.zone.replaceAll('_', ' ')}`;
 }
 
 /** Today's date (YYYY-MM-DD) on this computer's clock, for "overdue". */

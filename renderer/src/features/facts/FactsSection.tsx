@@ -33,7 +33,7 @@ export function FactsSection() {
   }
 
   return (
-    <div className="facts-section">
+    <div className="facts-section inv-section">
       <p className="section-intro">
         Everything here is saved to the case file as you type. Times are entered on a wall clock in a time
         zone and stored as UTC with that zone.

@@ -3,7 +3,7 @@ import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { SelectField } from '../../components/Field';
 import { optionsOf, pick } from '../../lib/options';
 import { useWorkspaceStore } from '../../stores/workspace-store';
-import { saveFacts } from './factsSave';
+import { saveOrganisation } from './factsSave';
 
 const ROLE_OPTIONS = optionsOf(ORGANISATION_ROLES, {
   controller: 'Controller',
@@ -18,7 +18,7 @@ const CONTACT_OPTIONS = optionsOf(CONTACT_KINDS, {
 type OrganisationText = 'address' | 'contactName' | 'contactEmail' | 'contactPhone';
 
 const saveText = (key: OrganisationText) => (text: string) =>
-  saveFacts(`facts.organisation.${key}`, { organisation: { [key]: text } });
+  saveOrganisation(`facts.organisation.${key}`, { [key]: text });
 
 /** The organisation as regulators see it: where it is, its role, and whom they can reach. */
 export function OrganisationPanel({ facts }: { facts: Facts }) {
@@ -49,7 +49,7 @@ export function OrganisationPanel({ facts }: { facts: Facts }) {
             error={roleProblem}
             onChange={(event) => {
               const role = pick(ORGANISATION_ROLES, event.target.value);
-              if (role !== null) void saveFacts('facts.organisation.role', { organisation: { role } });
+              if (role !== null) void saveOrganisation('facts.organisation.role', { role });
             }}
           />
           <SelectField
@@ -60,7 +60,7 @@ export function OrganisationPanel({ facts }: { facts: Facts }) {
             onChange={(event) => {
               const contactKind = pick(CONTACT_KINDS, event.target.value);
               if (contactKind !== null)
-                void saveFacts('facts.organisation.contactKind', { organisation: { contactKind } });
+                void saveOrganisation('facts.organisation.contactKind', { contactKind });
             }}
           />
         </div>
