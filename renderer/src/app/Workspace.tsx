@@ -4,6 +4,7 @@ import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
 import { FactsSection } from '../features/facts/FactsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
+import { PeopleSection } from '../features/people/PeopleSection';
 import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
 import { TimelineSection } from '../features/timeline/TimelineSection';
 import { useUiStore } from '../stores/ui-store';
@@ -47,5 +48,6 @@ function SectionBody({ section, openCase }: { section: Section; openCase: OpenCa
   if (section.id === 'audit') return <AuditSection />;
   if (section.id === 'timeline') return <TimelineSection />;
   if (section.id === 'facts') return <FactsSection />;
+  if (section.id === 'people') return <PeopleSection />;
   return <PlaceholderSection sentence={section.upcoming} />;
 }

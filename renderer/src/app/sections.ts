@@ -2,12 +2,7 @@
 export const SECTIONS = [
   { id: 'overview', label: 'Overview' },
   { id: 'facts', label: 'Facts' },
-  {
-    id: 'people',
-    label: 'People & data',
-    upcoming:
-      'The kinds of personal data involved and how many people are affected in each jurisdiction will be recorded here; this section arrives in a later release.',
-  },
+  { id: 'people', label: 'People & data' },
   {
     id: 'parties',
     label: 'Parties',
