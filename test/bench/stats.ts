@@ -1,18 +1,34 @@
 import { performance } from 'node:perf_hooks';
 
-export function median(values: number[]): number {
+export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
+
+export function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Wall times in milliseconds of `runs` runs of fn. */
+export function timesMs(runs: number, fn: (run: number) => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    fn(i);
+    times.push(performance.now() - start);
+  }
+  return times;
 }
 
 /** Median wall time in milliseconds over `runs` runs of fn. */
 export function medianMs(runs: number, fn: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
+  return median(timesMs(runs, fn));
+}
+
+export function describeTimes(times: number[]): string {
+  return `median ${median(times).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms`;
 }

@@ -29,7 +29,17 @@ describe('breachdesk CLI', () => {
   it('prints help for the tool and for every command', () => {
     const overall = runCli(['--help']);
     expect(overall.status).toBe(0);
-    const commands = ['init', 'show', 'verify', 'demo', 'facts export', 'facts import', 'event add', 'search', 'api'];
+    const commands = [
+      'init',
+      'show',
+      'verify',
+      'demo',
+      'facts export',
+      'facts import',
+      'event add',
+      'search',
+      'api',
+    ];
     for (const command of commands) {
       expect(overall.stdout).toContain(`  ${command}`);
       const help = runCli([...command.split(' '), '--help']);

@@ -107,15 +107,21 @@ describe('migrations', () => {
         'tasks',
         'notes',
         'pending_evidence',
+        'search_items',
         'search_index',
       ]),
     );
     db.prepare(
-      "INSERT INTO search_index (kind, item_id, title, body) VALUES ('event', 'e1', 'Hotfix', 'tokens rotated')",
+      "INSERT INTO search_items (kind, item_id, title, body) VALUES ('event', 'e1', 'Hotfix', 'tokens rotated')",
     ).run();
-    expect(db.prepare("SELECT item_id FROM search_index WHERE search_index MATCH 'rotat*'").all()).toEqual([
-      { item_id: 'e1' },
-    ]);
+    const find = (word: string) =>
+      db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH @word').all({ word });
+    expect(find('rotat*')).toEqual([{ rowid: 1 }]);
+    db.prepare("UPDATE search_items SET body = 'keys renewed' WHERE item_id = 'e1'").run();
+    expect(find('rotat*')).toEqual([]);
+    expect(find('renewed')).toEqual([{ rowid: 1 }]);
+    db.prepare("DELETE FROM search_items WHERE item_id = 'e1'").run();
+    expect(find('renewed')).toEqual([]);
     db.close();
   });
 

@@ -46,12 +46,34 @@ export const migration030: Migration = {
     CREATE TABLE notes (id TEXT PRIMARY KEY, sort_key TEXT NOT NULL, data TEXT NOT NULL) STRICT;
     CREATE TABLE pending_evidence (id TEXT PRIMARY KEY, sort_key TEXT NOT NULL, data TEXT NOT NULL) STRICT;
 
+    -- What search sees of each item. The FTS5 index reads its text from here (external
+    -- content) and is kept in step by triggers, so an item is found, replaced or removed by id
+    -- through an ordinary index instead of a scan of the full-text table.
+    CREATE TABLE search_items (
+      rowid INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL,
+      item_id TEXT NOT NULL UNIQUE,
+      title TEXT NOT NULL,
+      body TEXT NOT NULL
+    ) STRICT;
+
     CREATE VIRTUAL TABLE search_index USING fts5(
-      kind UNINDEXED,
-      item_id UNINDEXED,
       title,
       body,
+      content = 'search_items',
+      content_rowid = 'rowid',
       tokenize = 'unicode61 remove_diacritics 2'
     );
+
+    CREATE TRIGGER search_items_inserted AFTER INSERT ON search_items BEGIN
+      INSERT INTO search_index (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TRIGGER search_items_deleted AFTER DELETE ON search_items BEGIN
+      INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    END;
+    CREATE TRIGGER search_items_updated AFTER UPDATE ON search_items BEGIN
+      INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+      INSERT INTO search_index (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
   `,
 };

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventCursor, EventFilter, TimelineEvent } from '../../../shared/domain/events';
 import { statement } from '../statements';
+import { MATCHING_ITEM_IDS } from './search-repo';
 import { eventsTable } from './tables';
 
 /** Keeps the tag and party link tables in step with an event's record. */
@@ -56,10 +57,9 @@ export function pageEvents(db: Database, query: EventPageQuery): { events: Timel
     params.partyId = query.filter.partyId;
   }
   if (query.match !== null) {
-    conditions.push(
-      `id IN (SELECT item_id FROM search_index WHERE search_index MATCH @match AND kind = 'event')`,
-    );
+    conditions.push(`id IN (${MATCHING_ITEM_IDS})`);
     params.match = query.match;
+    params.kind = 'event';
   }
   const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const total = (statement(db, `SELECT count(*) AS n FROM events ${where}`).get(params) as { n: number }).n;
