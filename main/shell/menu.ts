@@ -34,12 +34,26 @@ function menuTemplate({ recent, send, isDevelopment }: AppMenuOptions): MenuItem
         { label: 'New case…', accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'newCase' }) },
         { label: 'Open case…', accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'openCase' }) },
         { label: 'Open recent', submenu: recentItems(recent, send) },
+        { label: 'Open demo case…', click: () => send({ command: 'openDemo' }) },
         { type: 'separator' },
         { label: 'Close case', accelerator: 'CmdOrCtrl+W', click: () => send({ command: 'closeCase' }) },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Search the case…', accelerator: 'CmdOrCtrl+K', click: () => send({ command: 'search' }) },
+      ],
+    },
     {
       label: '&View',
       submenu: [
