@@ -4,6 +4,7 @@ import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
 import { FactsSection } from '../features/facts/FactsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
+import { PartiesSection } from '../features/parties/PartiesSection';
 import { PeopleSection } from '../features/people/PeopleSection';
 import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
 import { TimelineSection } from '../features/timeline/TimelineSection';
@@ -49,5 +50,6 @@ function SectionBody({ section, openCase }: { section: Section; openCase: OpenCa
   if (section.id === 'timeline') return <TimelineSection />;
   if (section.id === 'facts') return <FactsSection />;
   if (section.id === 'people') return <PeopleSection />;
+  if (section.id === 'parties') return <PartiesSection />;
   return <PlaceholderSection sentence={section.upcoming} />;
 }

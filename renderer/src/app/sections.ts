@@ -3,12 +3,7 @@ export const SECTIONS = [
   { id: 'overview', label: 'Overview' },
   { id: 'facts', label: 'Facts' },
   { id: 'people', label: 'People & data' },
-  {
-    id: 'parties',
-    label: 'Parties',
-    upcoming:
-      'Partners, processors, regulators and counsel, with their contacts, will be listed here; this section arrives in a later release.',
-  },
+  { id: 'parties', label: 'Parties' },
   { id: 'timeline', label: 'Timeline' },
   {
     id: 'evidence',

@@ -62,15 +62,16 @@ export function PopulationsPanel() {
             setErrors({});
           }}
         />
-        <TextField
-          label="People affected"
-          className="count-input"
-          inputMode="numeric"
-          autoComplete="off"
-          value={count}
-          error={errors.count}
-          onChange={(event) => setCount(event.target.value)}
-        />
+        <div className="count-input">
+          <TextField
+            label="People affected"
+            inputMode="numeric"
+            autoComplete="off"
+            value={count}
+            error={errors.count}
+            onChange={(event) => setCount(event.target.value)}
+          />
+        </div>
         <label className="check inline-form__check">
           <input type="checkbox" checked={exact} onChange={(event) => setExact(event.target.checked)} />
           Exact count
