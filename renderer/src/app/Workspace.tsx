@@ -7,6 +7,7 @@ import { OverviewSection } from '../features/overview/OverviewSection';
 import { PartiesSection } from '../features/parties/PartiesSection';
 import { PeopleSection } from '../features/people/PeopleSection';
 import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
+import { TasksNotesSection } from '../features/tasks-notes/TasksNotesSection';
 import { TimelineSection } from '../features/timeline/TimelineSection';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
@@ -51,5 +52,6 @@ function SectionBody({ section, openCase }: { section: Section; openCase: OpenCa
   if (section.id === 'facts') return <FactsSection />;
   if (section.id === 'people') return <PeopleSection />;
   if (section.id === 'parties') return <PartiesSection />;
+  if (section.id === 'tasks') return <TasksNotesSection />;
   return <PlaceholderSection sentence={section.upcoming} />;
 }

@@ -23,12 +23,7 @@ export const SECTIONS = [
     upcoming:
       'Notification letters will be drafted, reviewed and approved here; this section arrives in a later release.',
   },
-  {
-    id: 'tasks',
-    label: 'Tasks & notes',
-    upcoming:
-      'Tasks and notes, including privileged notes kept apart from exports, will be kept here; this section arrives in a later release.',
-  },
+  { id: 'tasks', label: 'Tasks & notes' },
   { id: 'audit', label: 'Audit log' },
 ] as const satisfies readonly { id: string; label: string; upcoming?: string }[];
 
