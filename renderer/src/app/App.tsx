@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { HelpOverlay } from '../components/HelpOverlay';
+import { SearchPalette } from '../features/search/SearchPalette';
 import { NewCaseDialog } from '../features/welcome/NewCaseDialog';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { useUiStore } from '../stores/ui-store';
@@ -28,6 +29,7 @@ export function App() {
       {current === null ? <WelcomeScreen /> : <Workspace key={current.path} openCase={current} />}
       {dialog === 'newCase' && <NewCaseDialog onClose={closeDialog} />}
       {dialog === 'help' && <HelpOverlay onClose={closeDialog} />}
+      {dialog === 'search' && current !== null && <SearchPalette onClose={closeDialog} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { CASE_STATUS_LABELS } from '../../../shared/domain/case';
 import { Button } from '../components/Button';
 import { useUiStore } from '../stores/ui-store';
 import { selectSaveKind, selectSaveText, useWorkspaceStore } from '../stores/workspace-store';
+import { MOD_LABEL } from '../lib/platform';
 import { closeCase } from './case-actions';
 
 /** Case title, save state (always visible, a failed write impossible to miss) and Close case. */
@@ -10,6 +11,7 @@ export function TopBar({ record }: { record: CaseRecord }) {
   const saveText = useWorkspaceStore(selectSaveText);
   const saveKind = useWorkspaceStore(selectSaveKind);
   const busy = useUiStore((state) => state.busy);
+  const openDialog = useUiStore((state) => state.openDialog);
 
   return (
     <header className="topbar">
@@ -25,6 +27,17 @@ export function TopBar({ record }: { record: CaseRecord }) {
           <span className="topbar__status">{CASE_STATUS_LABELS[record.status]}</span>
         </p>
       </div>
+      <button
+        type="button"
+        className="topbar__search"
+        onClick={() => openDialog('search')}
+        aria-label="Search the case"
+        aria-keyshortcuts="Control+K Meta+K"
+      >
+        <span className="topbar__search-icon" aria-hidden="true" />
+        <span className="topbar__search-text">Search…</span>
+        <kbd aria-hidden="true">{MOD_LABEL}+K</kbd>
+      </button>
       <p
         className={`save-state save-state--${saveKind}`}
         role="status"

@@ -8,6 +8,7 @@ import type { OpenCase } from '../../../shared/domain/case';
 
 // main/casefile/constants.ts owns the extension; the renderer may not import main/.
 const CASE_FILE_EXTENSION = '.bdcase';
+const DEMO_FILE_NAME = `Sonora Streaming demo${CASE_FILE_EXTENSION}`;
 
 /**
  * The open / create / close flows shared by the welcome screen, the shortcuts and the
@@ -73,6 +74,22 @@ export async function createCase(title: string, organisation: string): Promise<C
   } catch (error) {
     return { kind: 'failed', message: messageOf(error) };
   }
+}
+
+/** The sample incident of the demo case, built at a path the user picks, then opened. */
+export function openDemoCase(): Promise<void> {
+  return exclusive(async () => {
+    try {
+      const { path } = await call('dialog.chooseNewCasePath', { suggestedName: DEMO_FILE_NAME });
+      if (path === null) return;
+      await flushPendingEdits();
+      adopt(await call('demo.create', { path, overwrite: true }));
+    } catch (error) {
+      useUiStore.getState().setActionError(messageOf(error));
+    } finally {
+      void useRecentStore.getState().load();
+    }
+  });
 }
 
 export function closeCase(): Promise<void> {

@@ -4,7 +4,7 @@ import { useAuditStore } from '../stores/audit-store';
 import { useRecentStore } from '../stores/recent-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
-import { chooseAndOpenCase, closeCase, openCaseAt } from './case-actions';
+import { chooseAndOpenCase, closeCase, openCaseAt, openDemoCase } from './case-actions';
 
 /** Follows the case file (changed by this window or the menu) and runs application-menu commands. */
 export function useBridgeEvents(): void {
@@ -34,6 +34,12 @@ export function useBridgeEvents(): void {
           break;
         case 'showHelp':
           ui.openDialog('help');
+          break;
+        case 'search':
+          if (useWorkspaceStore.getState().current !== null) ui.openDialog('search');
+          break;
+        case 'openDemo':
+          void openDemoCase();
           break;
       }
     });

@@ -5,7 +5,7 @@ import { useWorkspaceStore } from '../stores/workspace-store';
 import { chooseAndOpenCase, closeCase } from './case-actions';
 import { SECTIONS } from './sections';
 
-/** Ctrl/⌘+N, +O, +W; Alt+1 … Alt+0 for the sections; `?` for help (not while typing). */
+/** Ctrl/⌘+N, +O, +W, +K (search); Alt+1 … Alt+0 for the sections; `?` for help (not while typing). */
 export function useShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -25,6 +25,9 @@ export function useShortcuts(): void {
         } else if (key === 'w' && useWorkspaceStore.getState().current !== null) {
           event.preventDefault();
           void closeCase();
+        } else if (key === 'k' && useWorkspaceStore.getState().current !== null) {
+          event.preventDefault();
+          ui.openDialog('search');
         }
         return;
       }

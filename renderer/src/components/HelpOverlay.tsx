@@ -11,6 +11,7 @@ const GENERAL: [string, string][] = [
   [`${MOD_LABEL}+N`, 'New case…'],
   [`${MOD_LABEL}+O`, 'Open case…'],
   [`${MOD_LABEL}+W`, 'Close case'],
+  [`${MOD_LABEL}+K`, 'Search the case'],
   ['?', 'Show this list of shortcuts'],
   ['Esc', 'Close a dialog'],
   ['Tab / Shift+Tab', 'Move between controls'],
