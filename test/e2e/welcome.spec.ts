@@ -2,18 +2,15 @@ import { join } from 'node:path';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
-test('the welcome screen offers a new case, opening one, and says when the demo arrives', async ({
-  page,
-  host,
-}) => {
+test('the welcome screen offers a new case, opening one, and the demo case', async ({ page, host }) => {
   await host.start();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Breachdesk' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New case…' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Open case…' })).toBeEnabled();
   const demo = page.getByRole('button', { name: 'Open demo case' });
-  await expect(demo).toBeDisabled();
-  await expect(demo).toHaveAccessibleDescription(/arrives with the investigation workspace/);
+  await expect(demo).toBeEnabled();
+  await expect(demo).toHaveAccessibleDescription(/worked sample incident/);
   await expect(page.getByText('Case files you create or open appear here')).toBeVisible();
 });
 

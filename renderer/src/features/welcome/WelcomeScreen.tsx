@@ -1,5 +1,5 @@
-import { useEffect, useId } from 'react';
-import { chooseAndOpenCase } from '../../app/case-actions';
+import { useEffect, useId, useState } from 'react';
+import { chooseAndOpenCase, openDemoCase } from '../../app/case-actions';
 import { Button } from '../../components/Button';
 import { StatusBanner } from '../../components/StatusBanner';
 import { MOD_LABEL } from '../../lib/platform';
@@ -14,10 +14,20 @@ export function WelcomeScreen() {
   const busy = useUiStore((state) => state.busy);
   const loadRecent = useRecentStore((state) => state.load);
   const demoNoteId = useId();
+  const [buildingDemo, setBuildingDemo] = useState(false);
 
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
+
+  async function openDemo(): Promise<void> {
+    setBuildingDemo(true);
+    try {
+      await openDemoCase();
+    } finally {
+      setBuildingDemo(false);
+    }
+  }
 
   return (
     <main className="welcome" aria-labelledby="welcome-heading">
@@ -41,12 +51,19 @@ export function WelcomeScreen() {
         <Button onClick={() => void chooseAndOpenCase()} disabled={busy} aria-keyshortcuts="Control+O Meta+O">
           Open case…
         </Button>
-        <Button disabled aria-describedby={demoNoteId}>
-          Open demo case
+        <Button
+          onClick={() => void openDemo()}
+          disabled={busy}
+          aria-describedby={demoNoteId}
+          aria-busy={buildingDemo || undefined}
+        >
+          {buildingDemo ? 'Building the demo case…' : 'Open demo case'}
         </Button>
       </section>
-      <p className="welcome__note" id={demoNoteId}>
-        The demo case, a worked sample incident, arrives with the investigation workspace.
+      <p className="welcome__note" id={demoNoteId} aria-live="polite">
+        {buildingDemo
+          ? 'Writing the sample incident, its timeline and its generated evidence files; this takes a few seconds.'
+          : 'The demo case is a worked sample incident (a fictional music-streaming service, 2020) with its facts, people affected, parties, timeline and generated evidence files; you choose where its case file is saved.'}
       </p>
 
       {actionError !== null && (
