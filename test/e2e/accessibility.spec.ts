@@ -45,7 +45,7 @@ test('every control on the welcome screen and in the workspace has an accessible
   await expectEveryControlNamed(page);
 });
 
-test('the workspace is reachable with Tab alone: top bar, sections, then the case record', async ({
+test('the workspace is reachable with Tab alone: top bar (search, close), sections, then the case record', async ({
   page,
   host,
 }) => {
@@ -57,7 +57,7 @@ test('the workspace is reachable with Tab alone: top bar, sections, then the cas
   await host.start();
   await expect(page.getByRole('textbox', { name: 'Title' })).toBeVisible();
 
-  const stops = await tabStops(page, 14);
+  const stops = await tabStops(page, 15);
   const sections = [
     'Overview',
     'Facts',
@@ -71,6 +71,7 @@ test('the workspace is reachable with Tab alone: top bar, sections, then the cas
     'Audit log',
   ];
   expect(stops).toEqual([
+    'button Search the case',
     'button Close case',
     ...sections.map((section) => `button ${section}`),
     'textbox Title',

@@ -122,3 +122,66 @@ test('add, edit, delete and filter events; a bad CSV imports nothing, a good one
   await rows.nth(3).click();
   await page.screenshot({ path: artifactPath('timeline.png') });
 });
+
+function csvOfEvents(from: number, to: number): string {
+  const start = Date.UTC(2020, 3, 9, 8, 0);
+  const lines = ['time,zone,title,precision,end,detail,source,tags'];
+  for (let i = from; i < to; i += 1) {
+    const time = new Date(start + i * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    lines.push(
+      `${time},UTC,Partner call ${i + 1},,,Synthetic access-log line ${i + 1},access log,partner-sync`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('100,000 events: first rows quickly, End reaches the last event, scrolling stays filled', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  const total = 100_000;
+  await host.call('case.create', {
+    path: join(host.dir, 'large.bdcase'),
+    title: 'Large timeline',
+    organisation: 'Sonora Streaming AB',
+  });
+  for (let from = 0; from < total; from += 25_000) {
+    const result = await host.call('events.importCsv', { csv: csvOfEvents(from, from + 25_000) });
+    expect(result.errors).toEqual([]);
+  }
+  await host.start();
+
+  const opened = Date.now();
+  await openTimeline(page);
+  const list = page.getByRole('listbox', { name: 'Timeline events' });
+  await expect(list.getByRole('option', { name: /Partner call 1\b/ })).toBeVisible();
+  const firstRowsMs = Date.now() - opened;
+  await expect(page.getByText('100,000 events')).toBeVisible();
+
+  await list.getByRole('option').first().click();
+  const jumped = Date.now();
+  await page.keyboard.press('End');
+  const last = list.getByRole('option', { name: /Partner call 100000\b/ });
+  await expect(last).toBeVisible();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  const endMs = Date.now() - jumped;
+  await expect(page.getByRole('region', { name: 'Partner call 100000' })).toBeVisible();
+
+  // Wheel through the middle of the list: rows keep arriving, none stays "Loading…".
+  await page.keyboard.press('Home');
+  await expect(list.getByRole('option', { name: /Partner call 1\b/ })).toBeVisible();
+  const box = await list.boundingBox();
+  if (box === null) throw new Error('the list has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const wheeled = Date.now();
+  for (let i = 0; i < 40; i += 1) await page.mouse.wheel(0, 2_000);
+  await expect(list.getByText('Loading…')).toHaveCount(0);
+  const wheelMs = Date.now() - wheeled;
+
+  console.log(
+    `100k timeline: first rows ${firstRowsMs} ms, End to last row ${endMs} ms, 40 wheel steps filled ${wheelMs} ms`,
+  );
+  expect(firstRowsMs).toBeLessThan(3_000);
+  expect(endMs).toBeLessThan(3_000);
+});
