@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
@@ -89,6 +90,7 @@ test("the scenario's key facts entered through the UI are saved as UTC with thei
     contactPhone: '+46 8 000 00 00',
   });
   // The main pane scrolls inside the window: a tall window shows the whole section at once.
+  await expectEveryControlNamed(page);
   await page.setViewportSize({ width: 1280, height: 2000 });
   await page.screenshot({ path: artifactPath('facts.png') });
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
@@ -85,6 +86,7 @@ test('create the partners, edit one in place, record and remove its dated action
   await expect(list.getByRole('listitem')).toHaveCount(3);
   await list.getByRole('button', { name: /Beatline Devices Ltd/ }).click();
   await expect(page.getByRole('region', { name: 'Beatline Devices Ltd' })).toBeVisible();
+  await expectEveryControlNamed(page);
   await page.setViewportSize({ width: 1280, height: 1200 });
   await page.screenshot({ path: artifactPath('parties.png') });
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
@@ -119,6 +120,15 @@ test('data elements from the vocabulary and custom ones; people by jurisdiction 
   await expect(table.getByRole('row', { name: /^Total/ })).toContainText('Estimate');
   await expect(table.getByRole('textbox', { name: 'People affected in Germany' })).toHaveValue('60,000');
 
+  // The picker works from the keyboard; a jurisdiction already listed gets its count replaced.
+  await picker.fill('swe');
+  await picker.press('ArrowDown');
+  await picker.press('ArrowUp');
+  await picker.press('Enter');
+  await expect(picker).toHaveValue('Sweden');
+  await expect(page.getByRole('main')).toContainText('Sweden is already listed with 22,500');
+  await expect(page.getByRole('button', { name: 'Replace count' })).toBeVisible();
+
   // Counts are edited in place.
   const germany = table.getByRole('textbox', { name: 'People affected in Germany' });
   await germany.fill('60 500');
@@ -129,6 +139,7 @@ test('data elements from the vocabulary and custom ones; people by jurisdiction 
   const populations = await host.call('populations.list', {});
   expect(populations.find((p) => p.jurisdiction === 'DE')?.count).toBe(60_500);
 
+  await expectEveryControlNamed(page);
   await page.setViewportSize({ width: 1280, height: 1900 });
   await page.screenshot({ path: artifactPath('people.png') });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
@@ -104,6 +105,7 @@ test('tasks with overdue shown, inline status; notes in Markdown rendered safely
   const [note] = await host.call('notes.list', {});
   expect(note).toMatchObject({ title: 'Counsel call 2020-11-17', body: HOSTILE_NOTE, privileged: true });
 
+  await expectEveryControlNamed(page);
   await page.setViewportSize({ width: 1280, height: 1300 });
   await page.screenshot({ path: artifactPath('tasks-notes.png') });
   expect(dialogs).toEqual([]);

@@ -22,8 +22,12 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
     setError(null);
     const failure = await onConfirm();
     setBusy(false);
-    if (failure === null) onClose();
-    else setError(failure);
+    if (failure !== null) return setError(failure);
+    onClose();
+    // The control that opened the dialog may be gone with what was removed: keep the keyboard in the section.
+    window.requestAnimationFrame(() => {
+      if (document.activeElement === document.body) document.getElementById('section-heading')?.focus();
+    });
   }
 
   return (

@@ -29,3 +29,12 @@ export function draftSlot<D>(key: SaveKey, isDraft: (value: unknown) => value is
 }
 
 export const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** Forgets drafts and save problems of an item that is gone ("parties.<id>."), so "Not saved" does not outlive it. */
+export function forgetItem(prefix: `${string}.`): void {
+  for (const key of [...kept.keys()]) if (key.startsWith(prefix)) kept.delete(key);
+  const workspace = useWorkspaceStore.getState();
+  for (const key of Object.keys(workspace.problems)) {
+    if (key.startsWith(prefix) && key.includes('.')) workspace.setProblem(key as SaveKey, null);
+  }
+}

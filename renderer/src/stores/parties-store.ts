@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Party, PartyInput } from '../../../shared/domain/parties';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { call, messageOf } from '../api/client';
+import { forgetItem } from '../lib/kept-drafts';
 import { PendingPatches, upsert } from '../lib/pending-patches';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 
@@ -90,6 +91,7 @@ export const usePartiesStore = create<PartiesState>()((set, get) => ({
     const mine = generation;
     return track(null, async () => {
       await call('parties.remove', { id });
+      forgetItem(`parties.${id}.`);
       if (mine !== generation) return;
       const parties = (get().parties ?? []).filter((p) => p.id !== id);
       const selectedId = get().selectedId === id ? (parties[0]?.id ?? null) : get().selectedId;

@@ -3,6 +3,7 @@ import type { DataElement, DataElementInput } from '../../../shared/domain/data-
 import type { CsvImportResult, Population } from '../../../shared/domain/populations';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { call, messageOf } from '../api/client';
+import { forgetItem } from '../lib/kept-drafts';
 import { PendingPatches, upsert } from '../lib/pending-patches';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 
@@ -45,7 +46,7 @@ export const usePeopleStore = create<PeopleState>()((set, get) => ({
   async loadElements() {
     const mine = generation;
     try {
-      const elements = await call('dataElements.list', {});
+      const elements = (await call('dataElements.list', {})).map((element) => pendingElements.apply(element));
       if (mine === generation) set({ elements, error: null });
     } catch (error) {
       if (mine === generation) set({ error: messageOf(error) });
@@ -97,6 +98,7 @@ export const usePeopleStore = create<PeopleState>()((set, get) => ({
     const mine = generation;
     return track(null, async () => {
       await call('dataElements.remove', { id });
+      forgetItem(`dataElements.${id}.`);
       if (mine === generation)
         set((state) => ({ elements: (state.elements ?? []).filter((e) => e.id !== id) }));
     });
@@ -114,6 +116,7 @@ export const usePeopleStore = create<PeopleState>()((set, get) => ({
     const mine = generation;
     return track(null, async () => {
       await call('populations.remove', { id });
+      forgetItem(`populations.${id}.`);
       if (mine === generation)
         set((state) => ({ populations: (state.populations ?? []).filter((p) => p.id !== id) }));
     });

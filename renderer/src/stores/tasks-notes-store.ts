@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Note, Task } from '../../../shared/domain/tasks-notes';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { call, messageOf } from '../api/client';
+import { forgetItem } from '../lib/kept-drafts';
 import { PendingPatches, upsert } from '../lib/pending-patches';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 
@@ -131,6 +132,7 @@ export const useTasksNotesStore = create<TasksNotesState>()((set, get) => {
       const mine = generation;
       return track(null, async () => {
         await call('tasks.remove', { id });
+        forgetItem(`tasks.${id}.`);
         if (mine === generation) set((state) => ({ tasks: (state.tasks ?? []).filter((t) => t.id !== id) }));
       });
     },
@@ -157,6 +159,7 @@ export const useTasksNotesStore = create<TasksNotesState>()((set, get) => {
       const mine = generation;
       return track(null, async () => {
         await call('notes.remove', { id });
+        forgetItem(`notes.${id}.`);
         if (mine !== generation) return;
         const notes = (get().notes ?? []).filter((n) => n.id !== id);
         const selected = get().selectedNoteId;

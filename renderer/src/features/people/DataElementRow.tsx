@@ -67,7 +67,6 @@ export function DataElementRow({ element }: { element: DataElement }) {
           aria-label={`Note on ${label}`}
           maxLength={2000}
           value={note.draft}
-          placeholder="e.g. unsalted MD5"
           onChange={(event) => note.change(event.target.value)}
           onBlur={note.commit}
         />
