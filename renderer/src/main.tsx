@@ -8,7 +8,12 @@ import './styles/components.css';
 import './styles/features.css';
 import './styles/audit.css';
 import './styles/timeline.css';
+import './styles/overview.css';
 import './styles/investigation.css';
+import './styles/investigation-tables.css';
+import './styles/investigation-people.css';
+import './styles/investigation-master-detail.css';
+import './styles/investigation-tasks-notes.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -9,6 +9,7 @@ import type { OpenCase } from '../../../../shared/domain/case';
 import { SelectField, TextField } from '../../components/Field';
 import { formatInstant } from '../../lib/time';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { OverviewPictures } from './OverviewPictures';
 import { useAutosaveText } from './useAutosaveText';
 
 const STATUS_OPTIONS = CASE_STATUSES.map((status) => ({ value: status, label: CASE_STATUS_LABELS[status] }));
@@ -61,6 +62,8 @@ export function OverviewSection({ openCase }: { openCase: OpenCase }) {
           />
         </div>
       </section>
+
+      <OverviewPictures />
 
       <section className="panel" aria-labelledby="case-file-heading">
         <h3 id="case-file-heading" className="panel__title">

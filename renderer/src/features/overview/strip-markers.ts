@@ -1,0 +1,48 @@
+import type { Facts } from '../../../../shared/domain/facts';
+import type { ZonedTime } from '../../../../shared/time/zoned-time';
+import { formatZonedTime } from '../../lib/zoned-display';
+
+/**
+ * A moment on the incident strip. The key dates of the facts are built in; callers add others
+ * (the notice deadlines, once obligations are worked out) through IncidentStrip's `markers`.
+ */
+export interface StripMarker {
+  id: string;
+  /** UTC milliseconds. */
+  at: number;
+  label: string;
+  /** Shown in the text alternative and the tooltip: "2020-11-16 09:30 CET". */
+  when: string;
+  /** key: a fact of the incident; due: a deadline ahead; overdue: a deadline passed. */
+  tone: 'key' | 'due' | 'overdue';
+}
+
+function keyMarker(id: string, label: string, time: ZonedTime | null): StripMarker[] {
+  if (time === null) return [];
+  return [{ id, at: Date.parse(time.utc), label, when: formatZonedTime(time), tone: 'key' }];
+}
+
+export function factMarkers(facts: Facts): StripMarker[] {
+  return [
+    ...keyMarker('discovered', 'Discovered', facts.discoveredAt),
+    ...keyMarker('contained', 'Contained', facts.containedAt),
+    ...keyMarker('aware', 'Aware', facts.awareAt),
+  ];
+}
+
+export interface ExposureBand {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The exposure window, when both ends are known. */
+export function exposureBand(facts: Facts): ExposureBand | null {
+  const { exposureStart, exposureEnd } = facts;
+  if (exposureStart === null || exposureEnd === null) return null;
+  return {
+    start: Date.parse(exposureStart.utc),
+    end: Date.parse(exposureEnd.utc),
+    text: `${formatZonedTime(exposureStart)} → ${formatZonedTime(exposureEnd)}`,
+  };
+}
