@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { OpenCase } from '../../../shared/domain/case';
 import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
+import { EvidenceSection } from '../features/evidence/EvidenceSection';
 import { FactsSection } from '../features/facts/FactsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
 import { PartiesSection } from '../features/parties/PartiesSection';
@@ -49,6 +50,7 @@ function SectionBody({ section, openCase }: { section: Section; openCase: OpenCa
   if (section.id === 'overview') return <OverviewSection openCase={openCase} />;
   if (section.id === 'audit') return <AuditSection />;
   if (section.id === 'timeline') return <TimelineSection />;
+  if (section.id === 'evidence') return <EvidenceSection />;
   if (section.id === 'facts') return <FactsSection />;
   if (section.id === 'people') return <PeopleSection />;
   if (section.id === 'parties') return <PartiesSection />;

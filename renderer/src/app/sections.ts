@@ -5,12 +5,7 @@ export const SECTIONS = [
   { id: 'people', label: 'People & data' },
   { id: 'parties', label: 'Parties' },
   { id: 'timeline', label: 'Timeline' },
-  {
-    id: 'evidence',
-    label: 'Evidence',
-    upcoming:
-      'Files taken into the case, with their hashes and chain of custody, will be listed here; this section arrives in a later release.',
-  },
+  { id: 'evidence', label: 'Evidence' },
   {
     id: 'obligations',
     label: 'Obligations',
