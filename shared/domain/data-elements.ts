@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchemaOf } from './patch';
 
 /**
  * The controlled vocabulary of personal-data elements. `category` is the ENISA data category
@@ -53,7 +54,7 @@ export const dataElementInputSchema = z
     message: 'Describe the custom data element',
     path: ['customLabel'],
   });
-export const dataElementPatchSchema = z.object(dataElementFields).partial().strict();
+export const dataElementPatchSchema = patchSchemaOf(dataElementFields);
 export const dataElementSchema = z.object({ id: z.uuid(), ...dataElementFields });
 export type DataElement = z.output<typeof dataElementSchema>;
 export type DataElementInput = z.input<typeof dataElementInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchemaOf } from './patch';
 import { zonedTimeSchema } from '../time/zoned-time';
 
 const tag = z.string().trim().min(1).max(50);
@@ -21,7 +22,7 @@ export const eventInputSchema = z
     message: 'The end is before the start',
     path: ['end'],
   });
-export const eventPatchSchema = z.object(eventFields).partial().strict();
+export const eventPatchSchema = patchSchemaOf(eventFields);
 export const timelineEventSchema = z.object({
   id: z.uuid(),
   ...eventFields,

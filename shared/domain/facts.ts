@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zonedTimeSchema } from '../time/zoned-time';
+import { patchSchemaOf } from './patch';
 
 export const BREACH_NATURES = ['confidentiality', 'integrity', 'availability'] as const;
 export const INCIDENT_STATUSES = ['suspected', 'confirmed', 'contained', 'resolved'] as const;
@@ -8,15 +9,17 @@ export const CONTACT_KINDS = ['dpo', 'contact_point'] as const;
 
 const text = (max: number) => z.string().max(max);
 
-/** The organisation as the law sees it: where it is, its role, and whom regulators can reach. */
-export const organisationDetailsSchema = z.object({
+const organisationFields = {
   address: text(500).default(''),
   role: z.enum(ORGANISATION_ROLES).default('controller'),
   contactKind: z.enum(CONTACT_KINDS).default('dpo'),
   contactName: text(200).default(''),
   contactEmail: text(200).default(''),
   contactPhone: text(100).default(''),
-});
+};
+
+/** The organisation as the law sees it: where it is, its role, and whom regulators can reach. */
+export const organisationDetailsSchema = z.object(organisationFields);
 
 const nullableTime = zonedTimeSchema.nullable().default(null);
 
@@ -52,7 +55,7 @@ export const factsPatchSchema = z
     exposureEnd: zonedTimeSchema.nullable(),
     lawEnforcementDelay: z.object({ requested: z.boolean(), note: text(2000) }),
     status: z.enum(INCIDENT_STATUSES),
-    organisation: organisationDetailsSchema.partial(),
+    organisation: patchSchemaOf(organisationFields),
   })
   .partial()
   .strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchemaOf } from './patch';
 import { zonedTimeSchema } from '../time/zoned-time';
 
 export const PARTY_KINDS = [
@@ -58,7 +59,7 @@ export const partyActionSchema = z.object({ id: z.uuid(), ...partyActionFields }
 export type PartyAction = z.output<typeof partyActionSchema>;
 
 export const partyInputSchema = z.object(partyFields).strict();
-export const partyPatchSchema = z.object(partyFields).partial().strict();
+export const partyPatchSchema = patchSchemaOf(partyFields);
 export const partySchema = z.object({ id: z.uuid(), ...partyFields, actions: z.array(partyActionSchema) });
 export type Party = z.output<typeof partySchema>;
 export type PartyInput = z.input<typeof partyInputSchema>;

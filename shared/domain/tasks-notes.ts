@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchemaOf } from './patch';
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const TASK_STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> = {
@@ -21,7 +22,7 @@ const taskFields = {
   status: z.enum(TASK_STATUSES).default('open'),
 };
 export const taskInputSchema = z.object(taskFields).strict();
-export const taskPatchSchema = z.object(taskFields).partial().strict();
+export const taskPatchSchema = patchSchemaOf(taskFields);
 export const taskSchema = z.object({ id: z.uuid(), ...taskFields, ...stamps });
 export type Task = z.output<typeof taskSchema>;
 
@@ -38,6 +39,6 @@ const noteFields = {
   privileged: z.boolean().default(false),
 };
 export const noteInputSchema = z.object(noteFields).strict();
-export const notePatchSchema = z.object(noteFields).partial().strict();
+export const notePatchSchema = patchSchemaOf(noteFields);
 export const noteSchema = z.object({ id: z.uuid(), ...noteFields, ...stamps });
 export type Note = z.output<typeof noteSchema>;
