@@ -16,6 +16,14 @@ interface IncidentStripProps {
   markers: readonly StripMarker[];
 }
 
+/** "2020-03-27 – 2020-11-29" for spans of days and more; clock times (with zone) when zoomed in closer. */
+function rangeText(view: Span): string {
+  const [start, end] = [view.start, view.end].map((at) => formatInstant(new Date(at).toISOString()));
+  if (view.end - view.start < 3 * 86_400_000 || start === undefined || end === undefined)
+    return `${start ?? ''} – ${end ?? ''}`;
+  return `${start.slice(0, 10)} – ${end.slice(0, 10)}`;
+}
+
 /**
  * The incident at a glance: the exposure window as a band, discovery, containment and awareness
  * as labelled markers, the events as ticks. Zoom with the buttons or Ctrl+wheel; pan by dragging
@@ -107,14 +115,11 @@ export function IncidentStrip({ facts, eventTimes, markers }: IncidentStripProps
             step={1}
             value={panValue}
             disabled={atFit}
-            aria-valuetext={`${formatInstant(new Date(view.start).toISOString())} to ${formatInstant(new Date(view.end).toISOString())}`}
+            aria-valuetext={rangeText(view)}
             onChange={(event) => pan(Number(event.target.value))}
           />
         </label>
-        <p className="strip__range num">
-          Showing {formatInstant(new Date(view.start).toISOString())} –{' '}
-          {formatInstant(new Date(view.end).toISOString())}
-        </p>
+        <p className="strip__range num">Showing {rangeText(view)}</p>
       </div>
       <div className={atFit ? 'strip__frame' : 'strip__frame strip__frame--pannable'} ref={frame}>
         <StripSvg
