@@ -120,21 +120,17 @@ function sameTime(a: ZonedTime | null, b: ZonedTime | null): boolean {
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((value, index) => value === b[index]);
 
-/**
- * The patch for a changed event, or {} when nothing changed. It carries every field, not only the
- * changed ones: the patch schema fills left-out fields with their defaults (zod 4 keeps a default
- * under .partial()), so a title-only patch would otherwise clear the tags, detail and links.
- */
+/** Only what differs from the saved event, so a save never overwrites a field the user did not touch. */
 export function patchOf(saved: TimelineEvent, input: EventValue): EventPatch {
-  const changed =
-    !sameTime(saved.at, input.at) ||
-    !sameTime(saved.end, input.end) ||
-    saved.title !== input.title ||
-    saved.detail !== input.detail ||
-    saved.source !== input.source ||
-    !sameList(saved.tags, input.tags) ||
-    !sameList(saved.partyIds, input.partyIds);
-  return changed ? { ...input } : {};
+  const patch: EventPatch = {};
+  if (!sameTime(saved.at, input.at)) patch.at = input.at;
+  if (!sameTime(saved.end, input.end)) patch.end = input.end;
+  if (saved.title !== input.title) patch.title = input.title;
+  if (saved.detail !== input.detail) patch.detail = input.detail;
+  if (saved.source !== input.source) patch.source = input.source;
+  if (!sameList(saved.tags, input.tags)) patch.tags = input.tags;
+  if (!sameList(saved.partyIds, input.partyIds)) patch.partyIds = input.partyIds;
+  return patch;
 }
 
 export function isEventDraft(value: unknown): value is EventDraft {
