@@ -1,4 +1,4 @@
-import type { DemoEventKey } from './scenario';
+import { DEMO_POPULATIONS, type DemoEventKey } from './scenario';
 import { encodePng } from './png';
 
 export interface DemoFile {
@@ -90,18 +90,6 @@ function screenshot(): Buffer {
 
 /** The evidence files of SCENARIO.md, generated (small, deterministic, no real personal data). */
 export function demoEvidenceFiles(): DemoFile[] {
-  const populations = [
-    ['US-CA', 1240],
-    ['US-NY', 610],
-    ['US-TX', 300],
-    ['US-WA', 120],
-    ['US-IL', 45],
-    ['FR', 41000],
-    ['DE', 60000],
-    ['SE', 22500],
-    ['EU', 140000],
-    ['ZZ', 84185],
-  ];
   return [
     {
       name: 'partner-sync-access-2020-11.log',
@@ -158,7 +146,7 @@ export function demoEvidenceFiles(): DemoFile[] {
     {
       name: 'affected-by-jurisdiction.csv',
       description: 'Affected accounts by jurisdiction (estimates).',
-      bytes: Buffer.from(`jurisdiction,count\n${populations.map(([j, c]) => `${j},${c}`).join('\n')}\n`),
+      bytes: Buffer.from(`jurisdiction,count\n${DEMO_POPULATIONS.map(([j, c]) => `${j},${c}`).join('\n')}\n`),
       linkedEvents: ['awareness'],
     },
     {

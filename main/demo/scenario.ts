@@ -5,6 +5,20 @@ import { zonedTimeFromLocal } from '../../shared/time/zoned-time';
 
 const ZONE = 'Europe/Stockholm';
 
+/** Affected accounts by jurisdiction (estimates), as SCENARIO.md gives them. */
+export const DEMO_POPULATIONS: readonly (readonly [string, number])[] = [
+  ['US-CA', 1240],
+  ['US-NY', 610],
+  ['US-TX', 300],
+  ['US-WA', 120],
+  ['US-IL', 45],
+  ['FR', 41000],
+  ['DE', 60000],
+  ['SE', 22500],
+  ['EU', 140000],
+  ['ZZ', 84185],
+];
+
 function at(local: string, approximate = false): ZonedTime {
   const time = zonedTimeFromLocal(local, ZONE, { approximate });
   if (time === null) throw new Error(`demo time ${local} is invalid`);
@@ -193,18 +207,7 @@ export function demoScenario(): DemoScenario {
         note: 'Accounts created before 2015: unsalted MD5 from the legacy login system; treat as compromised credentials.',
       },
     ],
-    populations: [
-      ['US-CA', 1240],
-      ['US-NY', 610],
-      ['US-TX', 300],
-      ['US-WA', 120],
-      ['US-IL', 45],
-      ['FR', 41000],
-      ['DE', 60000],
-      ['SE', 22500],
-      ['EU', 140000],
-      ['ZZ', 84185],
-    ].map(([jurisdiction, count]) => ({
+    populations: DEMO_POPULATIONS.map(([jurisdiction, count]) => ({
       jurisdiction: String(jurisdiction),
       count: Number(count),
       exact: false,

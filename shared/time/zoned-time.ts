@@ -5,13 +5,21 @@ import { z } from 'zod';
 export const PRECISIONS = ['exact', 'day', 'month'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+const knownZones = new Map<string, boolean>();
+
+/** Whether Intl knows the zone; remembered, since building a formatter per check dominates bulk imports. */
 export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, known);
   }
+  return known;
 }
 
 export const timeZoneSchema = z.string().min(1).refine(isTimeZone, 'Unknown time zone');

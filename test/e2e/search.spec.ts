@@ -87,3 +87,38 @@ test('the application menu opens search', async ({ page, host }) => {
   await page.evaluate(() => window.__breachdeskEmit?.('menu.command', { command: 'search' }));
   await expect(page.getByRole('dialog', { name: 'Search the case' })).toBeVisible();
 });
+
+test('Enter on a party or a note opens its section with that item selected', async ({ page, host }) => {
+  await host.call('case.create', {
+    path: join(host.dir, 'parties.bdcase'),
+    title: 'Partner API exposure',
+    organisation: 'Sonora Streaming AB',
+  });
+  for (const name of ['AdCircle Inc.', 'Beatline Devices Ltd', 'Klangwerk GmbH']) {
+    await host.call('parties.create', { name, kind: 'partner', role: `${name} received account data` });
+  }
+  await host.call('notes.create', { title: 'First note', body: 'Nothing to see.' });
+  await host.call('notes.create', {
+    title: 'Counsel view',
+    body: 'The regulator will ask about the legacy hashes.',
+  });
+  await host.start();
+
+  const openResult = async (text: string, name: RegExp) => {
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Search the case' });
+    await palette.getByRole('combobox', { name: 'Search the case' }).fill(text);
+    const option = palette.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name });
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+  };
+
+  await openResult('Klangwerk', /Klangwerk GmbH/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Parties' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Klangwerk GmbH' })).toBeVisible();
+
+  await openResult('legacy hashes', /Counsel view/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Tasks & notes' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Counsel view');
+});

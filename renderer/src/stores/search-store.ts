@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SearchKind, SearchResult } from '../../../shared/domain/search';
+import type { SearchResult } from '../../../shared/domain/search';
 import { call, messageOf } from '../api/client';
 import { resetOnCaseChange } from '../lib/track-save';
 
@@ -12,19 +12,12 @@ interface SearchState {
   answered: string;
   loading: boolean;
   error: string | null;
-  /**
-   * The last item opened from search, for its section to select: sections other than the
-   * timeline read this (by kind) and clear nothing; `seq` changes on every opening.
-   */
-  revealed: { kind: SearchKind; id: string; seq: number } | null;
   setText: (text: string) => void;
   query: (text: string) => Promise<void>;
-  reveal: (kind: SearchKind, id: string) => void;
   reset: () => void;
 }
 
 let generation = 0;
-let revealSeq = 0;
 
 export const useSearchStore = create<SearchState>()((set) => ({
   text: '',
@@ -32,7 +25,6 @@ export const useSearchStore = create<SearchState>()((set) => ({
   answered: '',
   loading: false,
   error: null,
-  revealed: null,
 
   setText(text) {
     set({ text });
@@ -54,14 +46,9 @@ export const useSearchStore = create<SearchState>()((set) => ({
     }
   },
 
-  reveal(kind, id) {
-    revealSeq += 1;
-    set({ revealed: { kind, id, seq: revealSeq } });
-  },
-
   reset() {
     generation += 1;
-    set({ text: '', results: [], answered: '', loading: false, error: null, revealed: null });
+    set({ text: '', results: [], answered: '', loading: false, error: null });
   },
 }));
 

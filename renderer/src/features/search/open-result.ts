@@ -1,6 +1,7 @@
 import type { SearchKind, SearchResult } from '../../../../shared/domain/search';
 import type { SectionId } from '../../app/sections';
-import { useSearchStore } from '../../stores/search-store';
+import { usePartiesStore } from '../../stores/parties-store';
+import { useTasksNotesStore } from '../../stores/tasks-notes-store';
 import { useTimelineStore } from '../../stores/timeline-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 
@@ -23,10 +24,12 @@ export const KIND_LABELS: Record<SearchKind, string> = {
 /**
  * Opens a search result where it lives: its section, with the item selected. An event is selected
  * in the timeline (fetched by id if its page is not loaded, the filter cleared so the list can
- * show it); the other sections read `revealed` from the search store.
+ * show it); a party or note is selected in its list; a task's section opens on its table.
  */
 export function openSearchResult(result: Pick<SearchResult, 'kind' | 'id'>): void {
-  useSearchStore.getState().reveal(result.kind, result.id);
   if (result.kind === 'event') void useTimelineStore.getState().select(result.id, { reveal: true });
+  // Selected before the section shows: its first load keeps a selection that exists.
+  if (result.kind === 'party') usePartiesStore.getState().select(result.id);
+  if (result.kind === 'note') useTasksNotesStore.getState().selectNote(result.id);
   useWorkspaceStore.getState().showSection(KIND_SECTIONS[result.kind]);
 }
