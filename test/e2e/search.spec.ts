@@ -88,7 +88,7 @@ test('the application menu opens search', async ({ page, host }) => {
   await expect(page.getByRole('dialog', { name: 'Search the case' })).toBeVisible();
 });
 
-test('Enter on a party or a note opens its section with that item selected', async ({ page, host }) => {
+test('Enter on a party, a note or a task opens that item in its section', async ({ page, host }) => {
   await host.call('case.create', {
     path: join(host.dir, 'parties.bdcase'),
     title: 'Partner API exposure',
@@ -97,11 +97,13 @@ test('Enter on a party or a note opens its section with that item selected', asy
   for (const name of ['AdCircle Inc.', 'Beatline Devices Ltd', 'Klangwerk GmbH']) {
     await host.call('parties.create', { name, kind: 'partner', role: `${name} received account data` });
   }
-  await host.call('notes.create', { title: 'First note', body: 'Nothing to see.' });
+  // Notes list newest first, so the older note is not what the section would select by itself.
   await host.call('notes.create', {
     title: 'Counsel view',
     body: 'The regulator will ask about the legacy hashes.',
   });
+  await host.call('notes.create', { title: 'Newer note', body: 'Nothing to see.' });
+  await host.call('tasks.create', { title: 'Send the sample notice to the California AG', owner: 'Legal' });
   await host.start();
 
   const openResult = async (text: string, name: RegExp) => {
@@ -121,4 +123,8 @@ test('Enter on a party or a note opens its section with that item selected', asy
   await openResult('legacy hashes', /Counsel view/);
   await expect(page.getByRole('heading', { level: 2, name: 'Tasks & notes' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Counsel view');
+
+  await openResult('sample notice', /Send the sample notice/);
+  const edit = page.getByRole('dialog', { name: /Edit task/ });
+  await expect(edit.getByRole('textbox', { name: 'Owner' })).toHaveValue('Legal');
 });

@@ -14,10 +14,13 @@ interface TasksNotesState {
   tasks: Task[] | null;
   notes: Note[] | null;
   selectedNoteId: string | null;
+  /** A task to open for editing as soon as its row is shown (from search). */
+  taskToOpen: string | null;
   error: string | null;
   loadTasks: () => Promise<void>;
   loadNotes: () => Promise<void>;
   selectNote: (id: string | null) => void;
+  openTask: (id: string | null) => void;
   /** Each write resolves null, or the sentence saying why it failed. */
   createTask: (input: TaskInput) => Promise<string | null>;
   updateTask: (key: SaveKey | null, id: string, patch: TaskPatch) => Promise<string | null>;
@@ -82,6 +85,7 @@ export const useTasksNotesStore = create<TasksNotesState>()((set, get) => {
     tasks: null,
     notes: null,
     selectedNoteId: null,
+    taskToOpen: null,
     error: null,
 
     async loadTasks() {
@@ -109,6 +113,10 @@ export const useTasksNotesStore = create<TasksNotesState>()((set, get) => {
 
     selectNote(selectedNoteId) {
       set({ selectedNoteId });
+    },
+
+    openTask(taskToOpen) {
+      set({ taskToOpen });
     },
 
     createTask(input) {
@@ -171,7 +179,7 @@ export const useTasksNotesStore = create<TasksNotesState>()((set, get) => {
       generation += 1;
       pendingTasks.clear();
       pendingNotes.clear();
-      set({ tasks: null, notes: null, selectedNoteId: null, error: null });
+      set({ tasks: null, notes: null, selectedNoteId: null, taskToOpen: null, error: null });
     },
   };
 });

@@ -24,12 +24,13 @@ export const KIND_LABELS: Record<SearchKind, string> = {
 /**
  * Opens a search result where it lives: its section, with the item selected. An event is selected
  * in the timeline (fetched by id if its page is not loaded, the filter cleared so the list can
- * show it); a party or note is selected in its list; a task's section opens on its table.
+ * show it); a party or note is selected in its list; a task opens in its edit dialog.
  */
 export function openSearchResult(result: Pick<SearchResult, 'kind' | 'id'>): void {
   if (result.kind === 'event') void useTimelineStore.getState().select(result.id, { reveal: true });
   // Selected before the section shows: its first load keeps a selection that exists.
   if (result.kind === 'party') usePartiesStore.getState().select(result.id);
   if (result.kind === 'note') useTasksNotesStore.getState().selectNote(result.id);
+  if (result.kind === 'task') useTasksNotesStore.getState().openTask(result.id);
   useWorkspaceStore.getState().showSection(KIND_SECTIONS[result.kind]);
 }

@@ -19,6 +19,12 @@ export function TaskRow({ task, today }: { task: Task; today: string }) {
   const statusKey = `tasks.${task.id}.status` as const;
   const statusProblem = useWorkspaceStore((state) => state.problems[statusKey]);
   const [dialog, setDialog] = useState<'none' | 'edit' | 'remove'>('none');
+  const requested = useTasksNotesStore((state) => state.taskToOpen === task.id);
+  const openTask = useTasksNotesStore((state) => state.openTask);
+  const closeDialog = () => {
+    setDialog('none');
+    if (requested) openTask(null);
+  };
   const overdue = isOverdue(task, today);
   const classes = [overdue ? 'is-overdue' : '', task.status === 'done' ? 'is-done' : ''].filter(Boolean);
 
@@ -67,7 +73,7 @@ export function TaskRow({ task, today }: { task: Task; today: string }) {
         <Button small variant="quiet" aria-label={`Remove ${task.title}`} onClick={() => setDialog('remove')}>
           Remove
         </Button>
-        {dialog === 'edit' && <EditTaskDialog task={task} onClose={() => setDialog('none')} />}
+        {(dialog === 'edit' || requested) && <EditTaskDialog task={task} onClose={closeDialog} />}
         {dialog === 'remove' && (
           <ConfirmDialog
             title="Remove this task?"
