@@ -84,22 +84,27 @@ export function updateRecord<T extends { id: string }, I, P>(
   });
 }
 
-/** Deletes a record; the audit entry keeps the whole record, so nothing is lost silently. */
+/**
+ * Deletes a record; the audit entry keeps the whole record, so nothing is lost silently.
+ * `before` makes the deletion's knock-on changes in the same transaction and says what they
+ * were, for the same audit entry.
+ */
 export function removeRecord<T extends { id: string }, I, P>(
   file: CaseFile,
   ctx: ServiceContext,
   spec: CollectionSpec<T, I, P>,
   id: string,
-  before?: (db: Database, record: T) => void,
+  before?: (db: Database, record: T) => Record<string, unknown>,
 ): void {
   changeWithAudit(file, ctx, (db) => {
     const record = requireRecord(db, spec.table, spec.noun, id);
-    before?.(db, record);
+    const knockOn = before?.(db, record);
     spec.table.remove(db, id);
     unindexItem(db, id);
+    const payload = knockOn === undefined ? record : { ...record, knockOn };
     return {
       result: undefined,
-      audit: { action: `${spec.noun}.deleted`, target: `${spec.noun}:${id}`, payload: record },
+      audit: { action: `${spec.noun}.deleted`, target: `${spec.noun}:${id}`, payload },
     };
   });
 }

@@ -48,10 +48,12 @@ export function removePartyAction(file: CaseFile, actionId: string, ctx: Service
 /** Deletes a party and unlinks it from the events that named it, in the same transaction. */
 export function removeParty(file: CaseFile, id: string, ctx: ServiceContext): void {
   removeRecord(file, ctx, partySpec, id, (db) => {
-    for (const eventId of eventIdsLinkedToParty(db, id)) {
+    const eventIds = eventIdsLinkedToParty(db, id);
+    for (const eventId of eventIds) {
       const event = eventsTable.get(db, eventId);
       if (event !== null)
         storeRecord(db, eventSpec, { ...event, partyIds: event.partyIds.filter((p) => p !== id) });
     }
+    return { unlinkedFromEvents: eventIds };
   });
 }

@@ -243,6 +243,10 @@ describe('parties', () => {
     expect(listEvents(file, { limit: 5, filter: { partyId: party.id } }).total).toBe(1);
     removeParty(file, party.id, ctx);
     expect(eventsTable.get(file.db, event.id)?.partyIds).toEqual([]);
+    expect(listAuditEntries(file.db, undefined, 1)[0]).toMatchObject({
+      action: 'party.deleted',
+      payload: { name: 'Beatline Devices Ltd', knockOn: { unlinkedFromEvents: [event.id] } },
+    });
     expect(updateRecord(file, ctx, eventSpec, event.id, { title: 'Deletion requested' })).toMatchObject({
       title: 'Deletion requested',
     });
