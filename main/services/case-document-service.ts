@@ -21,6 +21,7 @@ import { changeWithAudit } from './audited';
 import { storeRecord, type CollectionSpec } from './collection-service';
 import type { ServiceContext } from './context';
 import { storeFacts } from './facts-service';
+import { putPopulation } from './population-service';
 import { dataElementSpec, eventSpec, noteSpec, partySpec, taskSpec } from './record-specs';
 
 /** The case's investigation as one JSON document (the `facts export` format). */
@@ -71,11 +72,7 @@ export function importCaseDocument(
       updateCaseRecord(db, { ...getCaseRecord(db), ...document.case, updatedAt: at });
     }
     if (document.facts !== undefined) storeFacts(file, document.facts, at);
-    for (const row of document.populations) {
-      const existing = populationsTable.all(db).find((p) => p.jurisdiction === row.jurisdiction);
-      tally(existing !== undefined);
-      populationsTable.put(db, { ...row, id: existing?.id ?? row.id ?? randomUUID() });
-    }
+    for (const { id, ...row } of document.populations) tally(putPopulation(db, row, id).before !== null);
     importInto(db, dataElementSpec, document.dataElements, at, tally);
     importInto(
       db,

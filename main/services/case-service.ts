@@ -40,12 +40,11 @@ export function describeOpenCase(file: CaseFile): OpenCase {
 
 /** Applies an edit; the audit entry keeps both the old and the new values of what changed. */
 export function updateCase(file: CaseFile, patch: CasePatch, ctx: ServiceContext): CaseRecord {
-  const current = getCaseRecord(file.db);
-  // Autosave may send what is already stored; that is not a change and earns no audit entry.
-  if (changedFields(current, patch).length === 0) return current;
   return changeWithAudit(file, ctx, (db, at) => {
     const before = getCaseRecord(db);
     const changed = changedFields(before, patch);
+    // Autosave may send what is already stored; that is not a change and earns no audit entry.
+    if (changed.length === 0) return { result: before, audit: null };
     const after: CaseRecord = { ...before, ...patch, updatedAt: at };
     updateCaseRecord(db, after);
     const payload = Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }]));

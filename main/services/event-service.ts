@@ -3,14 +3,13 @@ import type { z } from 'zod';
 import { eventInputSchema, type EventCursor, type EventFilter } from '../../shared/domain/events';
 import type { CsvImportResult } from '../../shared/domain/populations';
 import { PRECISIONS, zonedTimeFromLocal, type Precision } from '../../shared/time/zoned-time';
-import { BreachdeskError } from '../../shared/ipc/errors';
 import type { CaseFile } from '../casefile/case-file';
 import { pageEvents } from '../casefile/repos/event-links-repo';
 import { changeWithAudit } from './audited';
 import { storeRecord } from './collection-service';
 import type { ServiceContext } from './context';
 import { parseCsv, type CsvLineError } from './csv';
-import { ftsQueryFor } from './fts-query';
+import { ftsQueryFor, searchErrorFrom } from './fts-query';
 import { eventSpec } from './record-specs';
 
 export interface EventListQuery {
@@ -31,13 +30,6 @@ export function listEvents(file: CaseFile, query: EventListQuery) {
   } catch (error) {
     throw searchErrorFrom(error);
   }
-}
-
-export function searchErrorFrom(error: unknown): unknown {
-  const isFts = error instanceof Error && /fts5|syntax error|unterminated/i.test(error.message);
-  return isFts
-    ? new BreachdeskError('INVALID_INPUT', 'The search text could not be understood; try plain words.')
-    : error;
 }
 
 type EventInput = z.output<typeof eventInputSchema>;

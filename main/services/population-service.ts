@@ -14,13 +14,17 @@ import { parseCsv } from './csv';
 
 type PopulationInput = { jurisdiction: string; count: number; exact: boolean };
 
-function byJurisdiction(db: Database, jurisdiction: string): Population | null {
-  return populationsTable.all(db).find((p) => p.jurisdiction === jurisdiction) ?? null;
-}
-
-function put(db: Database, input: PopulationInput): { row: Population; before: Population | null } {
-  const before = byJurisdiction(db, input.jurisdiction);
-  const row = { id: before?.id ?? randomUUID(), ...input };
+/**
+ * Writes a jurisdiction's row: the row it already has keeps its id (one row per jurisdiction);
+ * a new row takes `newId` if given. Call inside a transaction.
+ */
+export function putPopulation(
+  db: Database,
+  input: PopulationInput,
+  newId?: string,
+): { row: Population; before: Population | null } {
+  const before = populationsTable.bySortKey(db, input.jurisdiction);
+  const row = { id: before?.id ?? newId ?? randomUUID(), ...input };
   populationsTable.put(db, row);
   return { row, before };
 }
@@ -28,7 +32,7 @@ function put(db: Database, input: PopulationInput): { row: Population; before: P
 /** Adds a jurisdiction's count, or replaces the count it has. */
 export function setPopulation(file: CaseFile, input: PopulationInput, ctx: ServiceContext): Population {
   return changeWithAudit(file, ctx, (db) => {
-    const { row, before } = put(db, input);
+    const { row, before } = putPopulation(db, input);
     const unchanged = before !== null && before.count === row.count && before.exact === row.exact;
     if (unchanged) return { result: before, audit: null };
     return {
@@ -96,7 +100,7 @@ export function importPopulationsCsv(file: CaseFile, csv: string, ctx: ServiceCo
   if (rows.length === 0 && errors.length === 0) errors.push({ line: 1, message: 'The file has no rows' });
   if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.line - b.line) };
   return changeWithAudit(file, ctx, (db) => {
-    for (const row of parsed) put(db, row);
+    for (const row of parsed) putPopulation(db, row);
     const sha256 = createHash('sha256').update(csv).digest('hex');
     return {
       result: { imported: parsed.length, errors: [] },

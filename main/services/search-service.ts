@@ -1,8 +1,7 @@
 import type { SearchResult } from '../../shared/domain/search';
 import type { CaseFile } from '../casefile/case-file';
 import { searchIndex } from '../casefile/repos/search-repo';
-import { searchErrorFrom } from './event-service';
-import { ftsQueryFor } from './fts-query';
+import { ftsQueryFor, searchErrorFrom } from './fts-query';
 
 /** Searches facts, events, parties, tasks and notes; any typed text is safe. */
 export function searchCase(file: CaseFile, text: string, limit: number): SearchResult[] {

@@ -26,6 +26,14 @@ export class RecordTable<T extends { id: string }> {
     return row === undefined ? null : this.parse(row);
   }
 
+  /** The record with this sort key (unique in tables that declare it so, like populations). */
+  bySortKey(db: Database, sortKey: string): T | null {
+    const row = statement(db, `SELECT data FROM ${this.name} WHERE sort_key = @sortKey LIMIT 1`).get({
+      sortKey,
+    }) as Row | undefined;
+    return row === undefined ? null : this.parse(row);
+  }
+
   all(db: Database): T[] {
     const rows = statement(db, `SELECT data FROM ${this.name} ORDER BY sort_key, id`).all() as Row[];
     return rows.map((row) => this.parse(row));
