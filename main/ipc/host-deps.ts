@@ -8,6 +8,10 @@ import type { RecentCases } from '../services/recent-cases';
 export interface DialogHost {
   chooseNewCasePath(suggestedName: string): Promise<string | null>;
   chooseCaseToOpen(): Promise<string | null>;
+  /** Files (or folders) to take into the evidence locker; [] when the person cancels. */
+  chooseEvidence(folders: boolean): Promise<string[]>;
+  /** Where to save an exported evidence file; null when the person cancels. */
+  chooseExportPath(suggestedName: string): Promise<string | null>;
 }
 
 export interface EventSink {

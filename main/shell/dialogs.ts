@@ -34,6 +34,30 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
       if (result.canceled) return null;
       return result.filePaths[0] ?? null;
     },
+    async chooseEvidence(folders) {
+      const options: OpenDialogOptions = {
+        title: folders ? 'Add a folder of evidence' : 'Add evidence files',
+        buttonLabel: 'Add',
+        properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+      };
+      const parent = window();
+      const result =
+        parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseExportPath(suggestedName) {
+      const options: SaveDialogOptions = {
+        title: 'Export evidence file',
+        buttonLabel: 'Export',
+        defaultPath: join(app.getPath('downloads'), safeFileName(suggestedName)),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = window();
+      const result =
+        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
+      if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
+      return result.filePath;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // The sandboxed preload: puts one frozen `window.breachdesk` on the page (DESIGN.md §3).
 // It may import only 'electron' and the zod-free name lists; esbuild bundles those in.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_IPC_CHANNEL, INVOKE_IPC_CHANNEL, type BreachdeskBridge } from '../../shared/ipc/bridge';
 import { isChannelName, isEventName } from '../../shared/ipc/channel-names';
 import type { Envelope } from '../../shared/ipc/envelope';
@@ -34,5 +34,10 @@ function on(event: unknown, listener: unknown): () => void {
   };
 }
 
-const bridge: BreachdeskBridge = Object.freeze({ invoke, on });
+function pathForFile(file: unknown): string {
+  if (!(file instanceof File)) return '';
+  return webUtils.getPathForFile(file);
+}
+
+const bridge: BreachdeskBridge = Object.freeze({ invoke, on, pathForFile });
 contextBridge.exposeInMainWorld('breachdesk', bridge);

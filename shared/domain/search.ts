@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SEARCH_KINDS = ['facts', 'event', 'party', 'task', 'note'] as const;
+export const SEARCH_KINDS = ['facts', 'event', 'party', 'task', 'note', 'evidence'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Snippets mark hits with these characters; the renderer turns them into <mark> as text nodes. */
@@ -12,6 +12,8 @@ export const searchResultSchema = z.object({
   id: z.string(),
   title: z.string(),
   snippet: z.string(),
+  /** For evidence text: the 1-based line of the first hit in the item's text. */
+  line: z.number().int().positive().nullable(),
 });
 export type SearchResult = z.output<typeof searchResultSchema>;
 

@@ -9,6 +9,11 @@ export interface BreachdeskBridge {
   invoke(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
   /** Subscribes to a main → renderer event; returns the function that unsubscribes. */
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /**
+   * The local path of a file dropped on the window (Electron's webUtils.getPathForFile); '' when
+   * the file has none. The renderer passes paths, and main reads the bytes.
+   */
+  pathForFile(file: unknown): string;
 }
 
 /** The single Electron IPC channel the bridge rides on; the channel name travels inside it. */

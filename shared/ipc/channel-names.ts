@@ -51,11 +51,23 @@ export const CHANNEL_NAMES = [
   'demo.create',
   'document.export',
   'document.import',
+  'evidence.list',
+  'evidence.get',
+  'evidence.add',
+  'evidence.update',
+  'evidence.custody',
+  'evidence.addCustody',
+  'evidence.preview',
+  'evidence.verify',
+  'evidence.export',
   'evidence.pending',
+  'jobs.cancel',
+  'dialog.chooseEvidence',
+  'dialog.chooseExportPath',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['case.changed', 'case.contentChanged', 'menu.command'] as const;
+export const EVENT_NAMES = ['case.changed', 'case.contentChanged', 'menu.command', 'job.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const channelSet: ReadonlySet<string> = new Set(CHANNEL_NAMES);

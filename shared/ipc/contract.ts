@@ -9,7 +9,9 @@ import {
 } from '../domain/case';
 import { recentCaseSchema } from '../domain/recent';
 import type { ChannelName, EventName } from './channel-names';
+import { evidenceContract } from './evidence-contract';
 import { investigationContract } from './investigation-contract';
+import { jobProgressSchema } from '../domain/evidence';
 
 const casePath = z
   .string()
@@ -21,6 +23,7 @@ const pickedPath = z.object({ path: z.string().nullable() });
 /** Every request the renderer (or CLI, or test host) can make: input and output schemas. */
 export const contract = {
   ...investigationContract,
+  ...evidenceContract,
   'app.info': {
     input: none,
     output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
@@ -74,6 +77,7 @@ export const CONTENT_AREAS = [
   'events',
   'tasks',
   'notes',
+  'evidence',
 ] as const;
 
 export const MENU_COMMANDS = [
@@ -84,6 +88,8 @@ export const MENU_COMMANDS = [
   'showHelp',
   'search',
   'openDemo',
+  'addEvidence',
+  'verifyEvidence',
 ] as const;
 
 /** Main → renderer notifications. */
@@ -92,6 +98,7 @@ export const events = {
   /** Something in the open case changed (from another host, an import, or this window): reload `areas`. */
   'case.contentChanged': z.object({ areas: z.array(z.enum(CONTENT_AREAS)) }),
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS), path: z.string().optional() }),
+  'job.progress': jobProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -12,7 +12,6 @@ import {
 import { factsPatchSchema, factsSchema } from '../domain/facts';
 import { overviewSchema } from '../domain/overview';
 import { partyActionInputSchema, partyInputSchema, partyPatchSchema, partySchema } from '../domain/parties';
-import { pendingEvidenceSchema } from '../domain/pending-evidence';
 import { csvImportResultSchema, populationInputSchema, populationSchema } from '../domain/populations';
 import { searchResultSchema } from '../domain/search';
 import {
@@ -105,5 +104,4 @@ export const investigationContract = {
     input: z.object({ document: z.unknown() }).strict(),
     output: caseDocumentImportResultSchema,
   },
-  'evidence.pending': { input: none, output: z.array(pendingEvidenceSchema) },
 } as const;

@@ -26,6 +26,10 @@ export const appHandlers = {
     path: await dialogs(deps).chooseNewCasePath(input.suggestedName),
   }),
   'dialog.chooseCaseToOpen': async (_input, deps) => ({ path: await dialogs(deps).chooseCaseToOpen() }),
+  'dialog.chooseEvidence': async (input, deps) => ({ paths: await dialogs(deps).chooseEvidence(input.folders) }),
+  'dialog.chooseExportPath': async (input, deps) => ({
+    path: await dialogs(deps).chooseExportPath(input.suggestedName),
+  }),
 } satisfies HandlerMap<
   | 'app.info'
   | 'audit.list'
@@ -33,4 +37,6 @@ export const appHandlers = {
   | 'recent.forget'
   | 'dialog.chooseNewCasePath'
   | 'dialog.chooseCaseToOpen'
+  | 'dialog.chooseEvidence'
+  | 'dialog.chooseExportPath'
 >;

@@ -29,6 +29,11 @@ export function installTestBridge(): void {
         set.delete(listener);
       };
     },
+    // Files made in the page have no path; a test names the path each dropped file stands for.
+    pathForFile(file: unknown): string {
+      const paths = (window as unknown as { __breachdeskDropPaths?: Record<string, string> }).__breachdeskDropPaths;
+      return file instanceof File && paths !== undefined ? (paths[file.name] ?? '') : '';
+    },
   });
 
   function emit(event: string, payload: unknown): void {

@@ -8,10 +8,18 @@ export class DialogStub implements DialogHost {
   readonly suggestedNames: string[] = [];
   #newCaseAnswers: (string | null)[] = [];
   #openAnswers: (string | null)[] = [];
+  #evidenceAnswers: string[][] = [];
+  #exportAnswers: (string | null)[] = [];
+  readonly evidenceRequests: boolean[] = [];
 
   /** Answers queued but not yet taken by a dialog. */
   get unanswered(): number {
-    return this.#newCaseAnswers.length + this.#openAnswers.length;
+    return (
+      this.#newCaseAnswers.length +
+      this.#openAnswers.length +
+      this.#evidenceAnswers.length +
+      this.#exportAnswers.length
+    );
   }
 
   answerNewCase(path: string | null): void {
@@ -22,6 +30,15 @@ export class DialogStub implements DialogHost {
     this.#openAnswers.push(path);
   }
 
+  /** The paths the next evidence dialog returns ([] for Cancel). */
+  answerEvidence(paths: string[]): void {
+    this.#evidenceAnswers.push(paths);
+  }
+
+  answerExport(path: string | null): void {
+    this.#exportAnswers.push(path);
+  }
+
   chooseNewCasePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#newCaseAnswers, 'save'));
@@ -30,9 +47,19 @@ export class DialogStub implements DialogHost {
   chooseCaseToOpen(): Promise<string | null> {
     return Promise.resolve(take(this.#openAnswers, 'open'));
   }
+
+  chooseEvidence(folders: boolean): Promise<string[]> {
+    this.evidenceRequests.push(folders);
+    return Promise.resolve(take(this.#evidenceAnswers, 'evidence') ?? []);
+  }
+
+  chooseExportPath(suggestedName: string): Promise<string | null> {
+    this.suggestedNames.push(suggestedName);
+    return Promise.resolve(take(this.#exportAnswers, 'export'));
+  }
 }
 
-function take(answers: (string | null)[], kind: string): string | null {
+function take<T>(answers: T[], kind: string): T | null {
   if (answers.length === 0) throw new Error(`the test did not say what the next ${kind} dialog returns`);
   return answers.shift() ?? null;
 }
