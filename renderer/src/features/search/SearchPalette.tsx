@@ -19,7 +19,7 @@ function grouped(results: readonly SearchResult[]) {
   })).filter((group) => group.items.length > 0);
 }
 
-/** Ctrl/⌘+K: one box over facts, events, parties, tasks and notes; arrows move, Enter opens. */
+/** Ctrl/⌘+K: one box over facts, events, parties, tasks, notes and evidence text; arrows move, Enter opens. */
 export function SearchPalette({ onClose }: { onClose: () => void }) {
   const text = useSearchStore((state) => state.text);
   const results = useSearchStore((state) => state.results);
@@ -80,7 +80,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           aria-activedescendant={ordered.length > 0 ? optionId(active) : undefined}
           aria-describedby={statusId}
           aria-autocomplete="list"
-          placeholder="Words from facts, events, parties, tasks or notes"
+          placeholder="Words from facts, events, parties, tasks, notes or evidence"
           autoComplete="off"
           spellCheck={false}
           value={text}
@@ -111,7 +111,10 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
                     onMouseMove={() => setActive(position)}
                     onClick={() => open(result)}
                   >
-                    <span className="palette__title">{result.title}</span>
+                    <span className="palette__head">
+                      <span className="palette__title">{result.title}</span>
+                      {result.line !== null && <span className="palette__line num">line {result.line}</span>}
+                    </span>
                     <Snippet snippet={result.snippet} />
                   </div>
                 ))}
@@ -144,7 +147,7 @@ function statusLine(
   error: string | null,
   count: number,
 ): string {
-  if (text.trim() === '') return 'Type to search facts, events, parties, tasks and notes.';
+  if (text.trim() === '') return 'Type to search facts, events, parties, tasks, notes and evidence.';
   if (error !== null && answered === text) return error;
   if (loading || answered !== text) return 'Searching…';
   if (count === 0) return `Nothing in this case matches “${text.trim()}”.`;

@@ -1,0 +1,47 @@
+import type { Preview } from '../../../../../shared/domain/evidence';
+import { formatBytes } from '../../../lib/zoned';
+
+type EmailPreviewData = Extract<Preview, { type: 'email' }>;
+
+/** An e-mail as text: headers, the body as plain text, and attachments listed (never opened). */
+export function EmailPreview({ preview }: { preview: EmailPreviewData }) {
+  return (
+    <div className="ev-email">
+      <dl className="ev-email__headers" aria-label="Message headers">
+        {preview.headers.map((header, index) => (
+          <div key={index} className="ev-email__header">
+            <dt>{header.name}</dt>
+            <dd>{header.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="ev-subhead">Body</h3>
+      {preview.body === '' ? (
+        <p className="muted">The message has no text body.</p>
+      ) : (
+        <pre className="ev-email__body" tabIndex={0} aria-label="Message body">
+          {preview.body}
+        </pre>
+      )}
+      <h3 className="ev-subhead">Attachments</h3>
+      {preview.attachments.length === 0 ? (
+        <p className="muted">No attachments.</p>
+      ) : (
+        <>
+          <ul className="ev-email__attachments" aria-label="Attachments">
+            {preview.attachments.map((attachment, index) => (
+              <li key={index}>
+                <span className="mono">{attachment.name === '' ? '(no name)' : attachment.name}</span>
+                <span className="muted"> · {attachment.mediaType} · </span>
+                <span className="muted num">{formatBytes(attachment.size)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="muted ev-note">
+            Attachments are listed, not opened; attach them as evidence of their own to preview them.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Preview } from '../../../../../shared/domain/evidence';
+import { Pager } from './Pager';
+
+type HexPage = Extract<Preview, { type: 'hex' }>;
+
+function offsetText(offset: number): string {
+  return offset.toString(16).padStart(8, '0');
+}
+
+/** Raw bytes: offset, hex and printable ASCII per row, a page at a time. */
+export function HexPreview({ preview, onPage }: { preview: HexPage; onPage: (page: number) => void }) {
+  return (
+    <div className="ev-hex">
+      <div className="ev-toolbar">
+        <Pager page={preview.page} pages={preview.pages} onPage={onPage} />
+        <span className="ev-toolbar__meta muted num">From byte 0x{offsetText(preview.offset)}</span>
+      </div>
+      {preview.rows.length === 0 ? (
+        <p className="empty">The file is empty.</p>
+      ) : (
+        <div className="ev-scroll" tabIndex={0} aria-label="Hex dump">
+          <table className="ev-hexgrid">
+            <caption className="offscreen">Bytes as hexadecimal and ASCII</caption>
+            <thead>
+              <tr>
+                <th scope="col">Offset</th>
+                <th scope="col">Hex</th>
+                <th scope="col">ASCII</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.offset}>
+                  <th scope="row" className="ev-hexgrid__offset">
+                    {offsetText(row.offset)}
+                  </th>
+                  <td className="ev-hexgrid__hex">{row.hex}</td>
+                  <td className="ev-hexgrid__ascii">{row.ascii}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
