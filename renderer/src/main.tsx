@@ -14,6 +14,7 @@ import './styles/investigation-tables.css';
 import './styles/investigation-people.css';
 import './styles/investigation-master-detail.css';
 import './styles/investigation-tasks-notes.css';
+import './styles/evidence.css';
 import './styles/evidence-preview.css';
 
 const container = document.getElementById('root');

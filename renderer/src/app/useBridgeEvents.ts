@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
 import { useAuditStore } from '../stores/audit-store';
+import { useEvidenceStore } from '../stores/evidence-store';
 import { useRecentStore } from '../stores/recent-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
@@ -41,6 +42,10 @@ export function useBridgeEvents(): void {
         case 'openDemo':
           void openDemoCase();
           break;
+        case 'addEvidence':
+        case 'verifyEvidence':
+          runEvidenceCommand(command);
+          break;
       }
     });
     return () => {
@@ -48,4 +53,18 @@ export function useBridgeEvents(): void {
       offMenu();
     };
   }, []);
+}
+
+/** Menu → Evidence: shows the section, then asks for files or verifies every item. */
+function runEvidenceCommand(command: 'addEvidence' | 'verifyEvidence'): void {
+  const workspace = useWorkspaceStore.getState();
+  if (workspace.current === null || useUiStore.getState().dialog !== 'none') return;
+  const evidence = useEvidenceStore.getState();
+  if (evidence.job !== null || evidence.intakePaths !== null) {
+    workspace.showSection('evidence');
+    return;
+  }
+  workspace.showSection('evidence');
+  if (command === 'addEvidence') void evidence.chooseFiles(false);
+  else void evidence.verifyAll();
 }

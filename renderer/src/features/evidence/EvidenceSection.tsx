@@ -1,113 +1,165 @@
-import { useEffect } from 'react';
-import type { PendingEvidence } from '../../../../shared/domain/pending-evidence';
-import { HashText } from '../../components/HashText';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { Button } from '../../components/Button';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { formatBytes, formatCount } from '../../lib/zoned';
 import { useEvidenceStore } from '../../stores/evidence-store';
-import { openSearchResult } from '../search/open-result';
+import { EvidenceDetail } from './EvidenceDetail';
+import { EvidenceList } from './EvidenceList';
+import { IntakeDialog } from './IntakeDialog';
+import { JobOutcome } from './JobOutcome';
+import { JobPanel } from './JobPanel';
+import { PendingFiles } from './PendingFiles';
+
+/** True when a drag carries files from outside the window (not text or a link). */
+function carriesFiles(event: DragEvent): boolean {
+  return [...event.dataTransfer.types].includes('Files');
+}
 
 /**
- * Until the evidence locker exists: the files generated or gathered for this case that wait to be
- * taken into it, each with its size, SHA-256 and the timeline events it supports.
+ * The evidence locker: the items on the left, the selected one on the right (facts, metadata,
+ * preview, chain of custody); files come in through Add files…, Add folder… or a drop, with
+ * progress and Cancel; Verify evidence re-reads everything.
  */
 export function EvidenceSection() {
+  const items = useEvidenceStore((state) => state.items);
   const pending = useEvidenceStore((state) => state.pending);
-  const loaded = useEvidenceStore((state) => state.loaded);
+  const selectedId = useEvidenceStore((state) => state.selectedId);
+  const focus = useEvidenceStore((state) => state.focus);
   const error = useEvidenceStore((state) => state.error);
+  const actionError = useEvidenceStore((state) => state.actionError);
+  const job = useEvidenceStore((state) => state.job);
+  const intakePaths = useEvidenceStore((state) => state.intakePaths);
   const load = useEvidenceStore((state) => state.load);
+  const chooseFiles = useEvidenceStore((state) => state.chooseFiles);
+  const verifyAll = useEvidenceStore((state) => state.verifyAll);
+  const [dragging, setDragging] = useState(false);
+  const [dropProblem, setDropProblem] = useState<string | null>(null);
+  const depth = useRef(0);
 
   useEffect(() => {
     void load();
   }, [load]);
-  useContentChanged(['events'], load);
+  useContentChanged(['evidence', 'events'], load);
 
-  const total = pending.reduce((sum, item) => sum + item.size, 0);
+  const busy = job !== null;
+  const selected = items?.find((item) => item.id === selectedId);
+  const waiting = pending.filter((file) => !(items ?? []).some((item) => item.sha256 === file.sha256));
+  const empty = items !== null && items.length === 0;
+
+  function onDragEnter(event: DragEvent<HTMLDivElement>): void {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth.current += 1;
+    setDragging(true);
+  }
+
+  function onDragOver(event: DragEvent<HTMLDivElement>): void {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+  }
+
+  function onDragLeave(event: DragEvent<HTMLDivElement>): void {
+    if (!carriesFiles(event)) return;
+    depth.current = Math.max(0, depth.current - 1);
+    if (depth.current === 0) setDragging(false);
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>): void {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth.current = 0;
+    setDragging(false);
+    if (busy) return setDropProblem('An evidence job is running; drop the files again when it has finished.');
+    const bridge = window.breachdesk;
+    const paths = [...event.dataTransfer.files]
+      .map((file) => bridge?.pathForFile(file) ?? '')
+      .filter((path) => path !== '');
+    if (paths.length === 0) {
+      return setDropProblem(
+        'Breachdesk cannot tell where the dropped items are on disk; use Add files… or Add folder… instead.',
+      );
+    }
+    setDropProblem(null);
+    useEvidenceStore.getState().setIntakePaths([...new Set(paths)]);
+  }
+
+  const addButtons = (
+    <>
+      <Button variant="primary" onClick={() => void chooseFiles(false)} disabled={busy}>
+        Add files…
+      </Button>
+      <Button onClick={() => void chooseFiles(true)} disabled={busy}>
+        Add folder…
+      </Button>
+    </>
+  );
+  const problem = actionError ?? dropProblem;
+
   return (
-    <div className="evidence">
-      <p className="section-intro">
-        The evidence locker, where files are taken into the case with their hashes and chain of custody, is
-        not built yet. The files below were generated for this case; they will be attached when the evidence
-        locker arrives, and their SHA-256 hashes are recorded now so the attached files can be checked against
-        them.
-      </p>
+    <div
+      className={dragging ? 'ev-section ev-section--dragging' : 'ev-section'}
+      onDragEnter={onDragEnter}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
+      {!empty && (
+        <div className="ev-toolbar" role="toolbar" aria-label="Evidence actions">
+          {addButtons}
+          <span className="ev-toolbar__spacer" />
+          <Button onClick={() => void verifyAll()} disabled={busy || (items ?? []).length === 0}>
+            Verify evidence
+          </Button>
+        </div>
+      )}
+      {problem !== null && (
+        <p className="notice notice--fail" role="alert">
+          {problem}
+        </p>
+      )}
+      <JobPanel />
+      <JobOutcome />
       {error !== null && (
-        <p className="inline-error" role="alert">
+        <p className="notice notice--fail" role="alert">
           {error}
         </p>
       )}
-      {loaded && error === null && pending.length === 0 && (
-        <p className="empty">
-          No files are waiting to be attached. Files generated for a case (the demo case has several) are
-          listed here until the evidence locker takes them in.
-        </p>
-      )}
-      {pending.length > 0 && (
-        <>
-          <p className="muted num">
-            {formatCount(pending.length)} {pending.length === 1 ? 'file' : 'files'} waiting to be attached,{' '}
-            {formatBytes(total)} in all.
+      {empty && (
+        <div className="empty ev-empty">
+          <p className="ev-empty__title">No evidence in this case yet.</p>
+          <p>
+            The evidence locker keeps the files of this incident (logs, e-mails, exports, screenshots) byte
+            for byte inside the case file, with their SHA-256, where they came from, and a chain of custody.
+            Add files or a whole folder, or drop them anywhere on this section.
           </p>
-          <div className="table-scroll">
-            <table className="audit-table evidence-table">
-              <caption className="offscreen">Files waiting for the evidence locker</caption>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col" className="num">
-                    Size
-                  </th>
-                  <th scope="col">SHA-256</th>
-                  <th scope="col">Linked events</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pending.map((item) => (
-                  <EvidenceRow key={item.id} item={item} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </div>
-  );
-}
-
-function EvidenceRow({ item }: { item: PendingEvidence }) {
-  const titles = useEvidenceStore((state) => state.eventTitles);
-  return (
-    <tr>
-      <th scope="row">
-        <div className="evidence-table__file">
-          <span className="mono evidence-table__name" title={item.path}>
-            {item.name}
-          </span>
-          {item.description !== '' && <span className="evidence-table__description">{item.description}</span>}
+          <div className="ev-empty__actions">{addButtons}</div>
         </div>
-      </th>
-      <td className="num nowrap">{formatBytes(item.size)}</td>
-      <td className="nowrap">
-        <HashText value={item.sha256} label={`SHA-256 of ${item.name}`} />
-      </td>
-      <td>
-        {item.eventIds.length === 0 ? (
-          <span className="muted">None</span>
-        ) : (
-          <ul className="evidence-table__events">
-            {item.eventIds.map((id) => (
-              <li key={id}>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => openSearchResult({ kind: 'event', id })}
-                >
-                  {titles[id] ?? 'Open the event'}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-    </tr>
+      )}
+      {items !== null && items.length > 0 && (
+        <div className="ev-body">
+          <EvidenceList items={items} />
+          <div className="detail ev-detail">
+            {selected === undefined ? (
+              <p className="empty">Select an item to see its details, preview and chain of custody.</p>
+            ) : (
+              <EvidenceDetail
+                key={selected.id}
+                item={selected}
+                line={focus !== null && focus.id === selected.id ? focus.line : null}
+              />
+            )}
+          </div>
+        </div>
+      )}
+      {waiting.length > 0 && <PendingFiles pending={waiting} />}
+      {dragging && (
+        <div className="ev-drop" aria-hidden="true">
+          <p className="ev-drop__text">
+            {busy ? 'Wait for the running job to finish' : 'Drop to add to the evidence locker'}
+          </p>
+        </div>
+      )}
+      {intakePaths !== null && <IntakeDialog paths={intakePaths} />}
+    </div>
   );
 }

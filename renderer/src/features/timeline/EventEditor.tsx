@@ -8,6 +8,7 @@ import { formatInstant } from '../../lib/time';
 import { useTimelineStore } from '../../stores/timeline-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { DeleteEventDialog } from './DeleteEventDialog';
+import { EventEvidence } from './EventEvidence';
 import { EventFields } from './EventFields';
 import {
   draftOf,
@@ -82,6 +83,7 @@ export function EventEditor({ event }: { event: TimelineEvent }) {
         onChange={change}
         onBlur={autosave.commit}
       />
+      <EventEvidence eventId={event.id} title={event.title} />
       {deleting && <DeleteEventDialog event={event} onClose={() => setDeleting(false)} />}
     </section>
   );
