@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EvidenceItem, Preview } from '../../../../../shared/domain/evidence';
-import { PreviewTabs, type PreviewTab } from './PreviewTabs';
+import { PreviewTabs, tabIdOf, type PreviewTab } from './PreviewTabs';
 import { PreviewBody } from './PreviewBody';
 import { usePreview, type PreviewMode } from './use-preview';
 
@@ -55,13 +55,13 @@ function PreviewPane({ item, line }: { item: EvidenceItem; line: number | null }
     state.status === 'ready' ? state.preview : state.status === 'loading' ? state.last : null;
 
   return (
-    <section className="ev-preview" aria-label={`Preview of ${item.name}`}>
-      <PreviewTabs tabs={tabs} mode={mode} onChange={setMode} panelId={`ev-preview-panel-${item.id}`} />
+    <div className="evp-preview">
+      <PreviewTabs tabs={tabs} mode={mode} onChange={setMode} panelId={`evp-panel-${item.id}`} />
       <div
-        className="ev-preview__panel"
-        id={`ev-preview-panel-${item.id}`}
+        className="evp-preview__panel"
+        id={`evp-panel-${item.id}`}
         role="tabpanel"
-        aria-label={tabs.find((tab) => tab.mode === mode)?.label ?? 'Preview'}
+        aria-labelledby={tabIdOf(`evp-panel-${item.id}`, mode)}
         aria-busy={state.status === 'loading'}
       >
         {state.status === 'error' && (
@@ -82,6 +82,6 @@ function PreviewPane({ item, line }: { item: EvidenceItem; line: number | null }
           />
         )}
       </div>
-    </section>
+    </div>
   );
 }

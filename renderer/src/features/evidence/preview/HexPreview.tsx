@@ -10,16 +10,16 @@ function offsetText(offset: number): string {
 /** Raw bytes: offset, hex and printable ASCII per row, a page at a time. */
 export function HexPreview({ preview, onPage }: { preview: HexPage; onPage: (page: number) => void }) {
   return (
-    <div className="ev-hex">
-      <div className="ev-toolbar">
+    <div className="evp-hex">
+      <div className="evp-toolbar">
         <Pager page={preview.page} pages={preview.pages} onPage={onPage} />
-        <span className="ev-toolbar__meta muted num">From byte 0x{offsetText(preview.offset)}</span>
+        <span className="evp-toolbar__meta muted num">From byte 0x{offsetText(preview.offset)}</span>
       </div>
       {preview.rows.length === 0 ? (
         <p className="empty">The file is empty.</p>
       ) : (
-        <div className="ev-scroll" tabIndex={0} aria-label="Hex dump">
-          <table className="ev-hexgrid">
+        <div className="evp-scroll" tabIndex={0} aria-label="Hex dump">
+          <table className="evp-hexgrid">
             <caption className="offscreen">Bytes as hexadecimal and ASCII</caption>
             <thead>
               <tr>
@@ -31,11 +31,11 @@ export function HexPreview({ preview, onPage }: { preview: HexPage; onPage: (pag
             <tbody>
               {preview.rows.map((row) => (
                 <tr key={row.offset}>
-                  <th scope="row" className="ev-hexgrid__offset">
+                  <th scope="row" className="evp-hexgrid__offset">
                     {offsetText(row.offset)}
                   </th>
-                  <td className="ev-hexgrid__hex">{row.hex}</td>
-                  <td className="ev-hexgrid__ascii">{row.ascii}</td>
+                  <td className="evp-hexgrid__hex">{row.hex}</td>
+                  <td className="evp-hexgrid__ascii">{row.ascii}</td>
                 </tr>
               ))}
             </tbody>

@@ -14,8 +14,8 @@ export function ImagePreview({ preview, name }: { preview: ImagePreviewData; nam
     return <p className="muted">This image type is not shown; use the Hex tab to see its bytes.</p>;
   }
   return (
-    <figure className="ev-image">
-      <img className="ev-image__img" src={preview.dataUrl} alt={name} />
+    <figure className="evp-image">
+      <img className="evp-image__img" src={preview.dataUrl} alt={name} />
       <figcaption className="muted">{preview.mediaType}</figcaption>
     </figure>
   );

@@ -17,11 +17,11 @@ export function Pager({
   children?: ReactNode;
 }) {
   return (
-    <div className="ev-pager">
+    <div className="evp-pager">
       <Button small disabled={page <= 0} onClick={() => onPage(page - 1)} aria-label={`Previous ${what}`}>
         Previous
       </Button>
-      <span className="ev-pager__where num" aria-live="polite">
+      <span className="evp-pager__where num" aria-live="polite">
         Page {formatCount(page + 1)} of {formatCount(Math.max(pages, 1))}
       </span>
       <Button small disabled={page >= pages - 1} onClick={() => onPage(page + 1)} aria-label={`Next ${what}`}>
@@ -54,13 +54,13 @@ export function GoToLine({ lines, onLine }: { lines: number | null; onLine: (lin
   }
 
   return (
-    <form className="ev-goto" onSubmit={submit}>
-      <label htmlFor={id} className="ev-goto__label">
+    <form className="evp-goto" onSubmit={submit}>
+      <label htmlFor={id} className="evp-goto__label">
         Go to line
       </label>
       <input
         id={id}
-        className="field__control field__control--compact ev-goto__input num"
+        className="field__control field__control--compact evp-goto__input num"
         inputMode="numeric"
         autoComplete="off"
         value={value}

@@ -79,8 +79,8 @@ export function PdfPreview({
 
   const pages = state.pdf.pages;
   return (
-    <div className="ev-pdf">
-      <div className="ev-toolbar">
+    <div className="evp-pdf">
+      <div className="evp-toolbar">
         <Pager page={page} pages={pages} onPage={setPage} />
         {onShowText !== null && (
           <Button small variant="quiet" onClick={onShowText}>
@@ -89,10 +89,10 @@ export function PdfPreview({
         )}
       </div>
       {drawing === 'failed' && <PdfFailed onShowText={onShowText} />}
-      <div className="ev-pdf__frame" ref={frame}>
+      <div className="evp-pdf__frame" ref={frame}>
         <canvas
           ref={canvas}
-          className={drawing === 'failed' ? 'ev-pdf__canvas offscreen' : 'ev-pdf__canvas'}
+          className={drawing === 'failed' ? 'evp-pdf__canvas offscreen' : 'evp-pdf__canvas'}
           role="img"
           aria-label={`${name}, page ${page + 1} of ${pages}`}
           data-state={drawing}
@@ -104,7 +104,7 @@ export function PdfPreview({
 
 function PdfFailed({ onShowText }: { onShowText: (() => void) | null }) {
   return (
-    <div className="ev-failed" role="alert">
+    <div className="evp-failed" role="alert">
       <p>
         This PDF could not be drawn
         {onShowText === null ? '; the Hex tab shows its bytes.' : '; its extracted text can still be read.'}

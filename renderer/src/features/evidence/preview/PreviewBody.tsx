@@ -39,7 +39,7 @@ export function PreviewBody({
       return <TablePreview preview={preview} name={item.name} onPage={onPage} />;
     case 'json':
       return (
-        <pre className="ev-json" tabIndex={0} aria-label={`JSON of ${item.name}`}>
+        <pre className="evp-json" tabIndex={0} aria-label={`JSON of ${item.name}`}>
           {preview.text}
         </pre>
       );
@@ -52,6 +52,6 @@ export function PreviewBody({
     case 'hex':
       return <HexPreview preview={preview} onPage={onPage} />;
     case 'none':
-      return <p className="muted ev-none">{preview.reason}</p>;
+      return <p className="muted evp-none">{preview.reason}</p>;
   }
 }

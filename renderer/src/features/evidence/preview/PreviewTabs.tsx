@@ -39,7 +39,7 @@ export function PreviewTabs({
   }
 
   return (
-    <div className="ev-tabs" role="tablist" aria-label="Show the item as" onKeyDown={onKeyDown}>
+    <div className="evp-tabs" role="tablist" aria-label="Show the item as" onKeyDown={onKeyDown}>
       {tabs.map((tab, index) => (
         <button
           key={tab.mode}
@@ -48,7 +48,8 @@ export function PreviewTabs({
           }}
           type="button"
           role="tab"
-          className="ev-tabs__tab"
+          id={tabIdOf(panelId, tab.mode)}
+          className="evp-tabs__tab"
           aria-selected={index === selected}
           aria-controls={panelId}
           tabIndex={index === selected ? 0 : -1}
@@ -59,4 +60,9 @@ export function PreviewTabs({
       ))}
     </div>
   );
+}
+
+/** The id of a mode's tab, so the panel can be labelled by the selected one. */
+export function tabIdOf(panelId: string, mode: PreviewMode): string {
+  return `${panelId}-tab-${mode}`;
 }

@@ -17,21 +17,21 @@ export function TablePreview({
   const width = Math.max(preview.header.length, ...preview.rows.map((row) => row.length));
   const columns = Array.from({ length: width }, (_, index) => preview.header[index] ?? `Column ${index + 1}`);
   return (
-    <div className="ev-table">
-      <div className="ev-toolbar">
+    <div className="evp-table">
+      <div className="evp-toolbar">
         <Pager page={preview.page} pages={preview.pages} onPage={onPage} />
-        <span className="ev-toolbar__meta muted num">
+        <span className="evp-toolbar__meta muted num">
           {formatCount(preview.rows.length)} {preview.rows.length === 1 ? 'row' : 'rows'} on this page
         </span>
       </div>
-      <div className="ev-scroll" tabIndex={0} aria-label={`Table of ${name}`}>
-        <table className="ev-grid">
+      <div className="evp-scroll" tabIndex={0} aria-label={`Table of ${name}`}>
+        <table className="evp-grid">
           <caption className="offscreen">
             {name}, page {preview.page + 1} of {Math.max(preview.pages, 1)}
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="ev-grid__line">
+              <th scope="col" className="evp-grid__line">
                 <span className="offscreen">Line</span>
               </th>
               {columns.map((column, index) => (
@@ -44,7 +44,7 @@ export function TablePreview({
           <tbody>
             {preview.rows.map((row, rowIndex) => (
               <tr key={rowIndex}>
-                <th scope="row" className="ev-grid__line num">
+                <th scope="row" className="evp-grid__line num">
                   {preview.firstLine + rowIndex}
                 </th>
                 {columns.map((_, index) => (

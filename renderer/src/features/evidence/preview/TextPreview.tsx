@@ -34,17 +34,17 @@ export function TextPreview({
   }, [preview, targetLine]);
 
   return (
-    <div className="ev-text">
+    <div className="evp-text">
       {preview.source && (
-        <p className="ev-banner" role="note">
+        <p className="evp-banner" role="note">
           {SOURCE_BANNER}
         </p>
       )}
-      <div className="ev-toolbar">
+      <div className="evp-toolbar">
         <Pager page={preview.page} pages={preview.pages} onPage={onPage}>
           <GoToLine lines={totalLines} onLine={onLine} />
         </Pager>
-        <span className="ev-toolbar__meta muted num">
+        <span className="evp-toolbar__meta muted num">
           {preview.lines.length === 0
             ? 'No lines'
             : `Lines ${formatCount(preview.firstLine)}–${formatCount(last)}`}
@@ -54,8 +54,8 @@ export function TextPreview({
       {preview.lines.length === 0 ? (
         <p className="empty">This page holds no text.</p>
       ) : (
-        <div className="ev-scroll" tabIndex={0} aria-label={`Text, lines ${preview.firstLine} to ${last}`}>
-          <ol className="ev-lines" start={preview.firstLine}>
+        <div className="evp-scroll" tabIndex={0} aria-label={`Text, lines ${preview.firstLine} to ${last}`}>
+          <ol className="evp-lines" start={preview.firstLine}>
             {preview.lines.map((text, index) => {
               const number = preview.firstLine + index;
               const isTarget = number === targetLine;
@@ -63,11 +63,11 @@ export function TextPreview({
                 <li
                   key={number}
                   data-line={number}
-                  className={isTarget ? 'ev-line ev-line--target' : 'ev-line'}
+                  className={isTarget ? 'evp-line evp-line--target' : 'evp-line'}
                   aria-current={isTarget ? 'true' : undefined}
                   ref={isTarget ? target : undefined}
                 >
-                  <span className="ev-line__text">{text}</span>
+                  <span className="evp-line__text">{text}</span>
                 </li>
               );
             })}
