@@ -2,7 +2,10 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/Button';
 import { formatCount } from '../../../lib/zoned';
 
-/** Previous / Next with "page X of Y" (pages are 0-based in the contract, 1-based on screen). */
+/**
+ * Previous / Next with "page X of Y" (pages are 0-based in the contract, 1-based on screen); a
+ * single page needs none of it.
+ */
 export function Pager({
   page,
   pages,
@@ -16,6 +19,7 @@ export function Pager({
   what?: string;
   children?: ReactNode;
 }) {
+  if (pages <= 1) return <div className="evp-pager">{children}</div>;
   return (
     <div className="evp-pager">
       <Button small disabled={page <= 0} onClick={() => onPage(page - 1)} aria-label={`Previous ${what}`}>
