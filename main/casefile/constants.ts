@@ -5,3 +5,6 @@ export const CASE_FILE_EXTENSION = '.bdcase';
 
 /** How long to wait for a lock before saying the file is open elsewhere. */
 export const LOCK_TIMEOUT_MS = 250;
+
+/** SQLite page size of new case files (existing files keep theirs). */
+export const PAGE_SIZE = 65536;

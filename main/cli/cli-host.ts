@@ -3,7 +3,7 @@ import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
 import { BreachdeskError, type ErrorCode } from '../../shared/ipc/errors';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
-import { silentEvents } from '../ipc/host-deps';
+import { silentEvents, type EventSink } from '../ipc/host-deps';
 import { CaseSession } from '../services/case-session';
 import { defaultActor } from '../services/user-config';
 
@@ -21,17 +21,21 @@ export class CliFailure extends Error {
 /** The CLI's host over the one dispatcher: no dialogs, no window, no recent list. */
 export class CliHost {
   readonly session = new CaseSession();
-  readonly dispatch: Dispatch = createDispatcher({
-    session: this.session,
-    ctx: { actor: defaultActor(), now: () => new Date() },
-    recent: null,
-    dialogs: null,
-    events: silentEvents,
-    logError: (error) => {
-      if (process.env.BREACHDESK_DEBUG)
-        process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
-    },
-  });
+  readonly dispatch: Dispatch;
+
+  constructor(events: EventSink = silentEvents) {
+    this.dispatch = createDispatcher({
+      session: this.session,
+      ctx: { actor: defaultActor(), now: () => new Date() },
+      recent: null,
+      dialogs: null,
+      events,
+      logError: (error) => {
+        if (process.env.BREACHDESK_DEBUG)
+          process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+      },
+    });
+  }
 
   /** Calls a channel and returns its value, or throws the failure as a BreachdeskError. */
   async call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {

@@ -6,6 +6,7 @@ import type { Command } from './command';
 import { apiCommand } from './commands/api';
 import { demoCommand } from './commands/demo';
 import { eventAddCommand } from './commands/event-add';
+import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
@@ -22,6 +23,9 @@ const COMMANDS: readonly Command[] = [
   factsImportCommand,
   eventAddCommand,
   searchCommand,
+  evidenceAddCommand,
+  evidenceListCommand,
+  evidenceExportCommand,
   apiCommand,
 ];
 

@@ -6,10 +6,16 @@ import { BreachdeskError } from '../../shared/ipc/errors';
 import { caseHandlers } from './handlers/case-handlers';
 import type { Handler, HandlerMap } from './handlers/handler';
 import { appHandlers } from './handlers/other-handlers';
+import { evidenceHandlers } from './handlers/evidence-handlers';
 import { investigationHandlers } from './handlers/investigation-handlers';
 import type { HostDeps } from './host-deps';
 
-const handlers: HandlerMap<ChannelName> = { ...caseHandlers, ...appHandlers, ...investigationHandlers };
+const handlers: HandlerMap<ChannelName> = {
+  ...caseHandlers,
+  ...appHandlers,
+  ...investigationHandlers,
+  ...evidenceHandlers,
+};
 
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;
 

@@ -1,14 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { CaseFile } from '../casefile/case-file';
-import { pendingEvidenceTable } from '../casefile/repos/tables';
 import { demoEvidenceFiles } from '../demo/evidence-files';
 import { demoScenario } from '../demo/scenario';
-import { changeWithAudit } from './audited';
+import { silentEvents } from '../ipc/host-deps';
 import { createCase } from './case-service';
 import { importCaseDocument } from './case-document-service';
 import type { ServiceContext } from './context';
+import { takeInEvidence } from './evidence/intake-service';
+import { Job } from './jobs';
 
 /** The folder beside the case file where the demo's generated evidence files are written. */
 export function demoEvidenceFolder(casePath: string): string {
@@ -17,10 +18,14 @@ export function demoEvidenceFolder(casePath: string): string {
 
 /**
  * Builds the sample incident of SCENARIO.md in a new case file: facts, people, parties, timeline,
- * tasks, notes, and the generated evidence files (written beside the case file and listed as
- * pending until the evidence locker attaches them). A failure removes the half-built file.
+ * tasks, notes, and the generated evidence files, written beside the case file and taken into
+ * the evidence locker, each linked to its timeline events. A failure removes the half-built file.
  */
-export function createDemoCase(path: string, overwrite: boolean, ctx: ServiceContext): CaseFile {
+export async function createDemoCase(
+  path: string,
+  overwrite: boolean,
+  ctx: ServiceContext,
+): Promise<CaseFile> {
   const { document, eventIds } = demoScenario();
   const file = createCase(
     {
@@ -35,30 +40,19 @@ export function createDemoCase(path: string, overwrite: boolean, ctx: ServiceCon
     importCaseDocument(file, document, ctx);
     const folder = demoEvidenceFolder(file.path);
     mkdirSync(folder, { recursive: true });
-    const pending = demoEvidenceFiles().map((generated) => {
+    for (const generated of demoEvidenceFiles()) {
       const target = join(folder, generated.name);
       writeFileSync(target, generated.bytes);
-      return {
-        id: randomUUID(),
-        name: generated.name,
-        path: target,
-        size: generated.bytes.length,
-        sha256: createHash('sha256').update(generated.bytes).digest('hex'),
+      await takeInEvidence(file, ctx, new Job(randomUUID(), 'intake', silentEvents), [target], {
+        source: 'Generated for the demo case (synthetic; no real personal data)',
+        collectedBy: 'Breachdesk demo',
+        collectedAt: null,
         description: generated.description,
+        tags: ['demo'],
         eventIds: generated.linkedEvents.map((key) => eventIds[key]),
-      };
-    });
-    changeWithAudit(file, ctx, (db) => {
-      for (const row of pending) pendingEvidenceTable.put(db, row);
-      return {
-        result: undefined,
-        audit: {
-          action: 'demo.evidence_generated',
-          target: 'evidence',
-          payload: { folder, files: pending.map(({ name, size, sha256 }) => ({ name, size, sha256 })) },
-        },
-      };
-    });
+        partyIds: [],
+      });
+    }
     return file;
   } catch (error) {
     file.close();

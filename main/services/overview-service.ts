@@ -14,6 +14,7 @@ import {
   populationsTable,
   tasksTable,
 } from '../casefile/repos/tables';
+import { evidenceTotals } from '../casefile/repos/evidence-repo';
 
 /** The case at a glance: key dates, counts, data, open tasks, people by jurisdiction, event ticks. */
 export function caseOverview(file: CaseFile, today: string): Overview {
@@ -35,6 +36,7 @@ export function caseOverview(file: CaseFile, today: string): Overview {
       peopleAffected: populations.reduce((sum, p) => sum + p.count, 0),
       peopleAffectedExact: populations.length > 0 && populations.every((p) => p.exact),
       jurisdictions: populations.length,
+      ...evidenceTotals(db),
       pendingEvidence: pendingEvidenceTable.count(db),
     },
     dataElements: elements.map((e) => dataElementLabel(e.term, e.customLabel)),

@@ -18,8 +18,12 @@ export function createInSession(deps: HostDeps, input: NewCase): OpenCase {
   return adopt(deps, file);
 }
 
-export function createDemoInSession(deps: HostDeps, path: string, overwrite: boolean): OpenCase {
-  return adopt(deps, createDemoCase(resolve(path), overwrite, deps.ctx));
+export async function createDemoInSession(
+  deps: HostDeps,
+  path: string,
+  overwrite: boolean,
+): Promise<OpenCase> {
+  return adopt(deps, await createDemoCase(resolve(path), overwrite, deps.ctx));
 }
 
 export function closeSession(deps: HostDeps): void {

@@ -15,6 +15,8 @@ export const overviewSchema = z.object({
     peopleAffected: z.number().int(),
     peopleAffectedExact: z.boolean(),
     jurisdictions: z.number().int(),
+    evidence: z.number().int(),
+    evidenceBytes: z.number().int(),
     pendingEvidence: z.number().int(),
   }),
   /** Labels of the data elements, in vocabulary order. */

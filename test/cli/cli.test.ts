@@ -171,7 +171,7 @@ describe('breachdesk CLI: investigation commands', () => {
     const built = runCli(['demo', demo, '--json']);
     expect(built.status).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({
-      counts: { events: 11, peopleAffected: 350_000, pendingEvidence: 8 },
+      counts: { events: 11, peopleAffected: 350_000, evidence: 8, pendingEvidence: 0 },
     });
     expectOneLineError(runCli(['demo', demo]), 2, /already exists/);
 

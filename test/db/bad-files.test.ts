@@ -1,11 +1,12 @@
 import {
+  closeSync,
   copyFileSync,
   openSync,
+  readSync,
   readdirSync,
   truncateSync,
   writeFileSync,
   writeSync,
-  closeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +73,11 @@ describe('bad case files are refused and left byte-for-byte unchanged', () => {
     const path = validCase(tempDir());
     const fd = openSync(path, 'r+');
     // Overwrite the b-tree pages after the schema page with noise; the header stays valid.
-    writeSync(fd, Buffer.alloc(4096 * 2, 0xa5), 0, 4096 * 2, 4096);
+    const header = Buffer.alloc(18);
+    readSync(fd, header, 0, 18, 0);
+    const stored = header.readUInt16BE(16);
+    const pageSize = stored === 1 ? 65536 : stored;
+    writeSync(fd, Buffer.alloc(pageSize * 2, 0xa5), 0, pageSize * 2, pageSize);
     closeSync(fd);
     expectRefusedUnchanged(path, 'CASE_CORRUPT', /damaged/);
   });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { countAuditEntries, listAuditEntries } from '../../main/casefile/repos/audit-repo';
-import { eventsTable, pendingEvidenceTable } from '../../main/casefile/repos/tables';
+import { eventsTable } from '../../main/casefile/repos/tables';
+import { listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { exportCaseDocument, importCaseDocument } from '../../main/services/case-document-service';
 import { createRecord, removeRecord, updateRecord } from '../../main/services/collection-service';
 import { createDemoCase } from '../../main/services/demo-service';
@@ -39,10 +40,10 @@ const eventInput = (title: string, local: string, extra: object = {}) => ({
 });
 
 describe('demo case', () => {
-  it('builds the scenario in full, with generated evidence listed as pending and an intact audit chain', () => {
+  it('builds the scenario in full, with its generated evidence attached and linked, and an intact audit chain', async () => {
     const dir = tempDir();
     const ctx = testContext();
-    const file = createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
+    const file = await createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
     const overview = caseOverview(file, '2020-12-01');
     expect(overview.counts).toMatchObject({
       events: 11,
@@ -51,16 +52,30 @@ describe('demo case', () => {
       peopleAffected: 350_000,
       peopleAffectedExact: false,
       jurisdictions: 10,
-      pendingEvidence: 8,
+      evidence: 8,
+      pendingEvidence: 0,
     });
     expect(overview.facts.awareAt?.utc).toBe('2020-11-16T08:30:00.000Z');
     expect(overview.populations[0]).toMatchObject({ jurisdiction: 'EU', count: 140_000 });
-    const pending = pendingEvidenceTable.all(file.db);
-    for (const item of pending) {
-      expect(existsSync(item.path)).toBe(true);
-      expect(createHash('sha256').update(readFileSync(item.path)).digest('hex')).toBe(item.sha256);
+    const items = listEvidenceItems(file.db);
+    expect(items.map((i) => [i.name, i.kind])).toEqual(
+      expect.arrayContaining([
+        ['partner-sync-access-2020-11.log', 'text'],
+        ['incident-report-2020-11-16.eml', 'email'],
+        ['affected-by-jurisdiction.csv', 'csv'],
+        ['dashboard-screenshot.png', 'image'],
+      ]),
+    );
+    for (const item of items) {
+      expect(existsSync(item.originalPath)).toBe(true);
+      expect(createHash('sha256').update(readFileSync(item.originalPath)).digest('hex')).toBe(item.sha256);
+      expect(item.eventIds.length).toBeGreaterThan(0);
     }
-    expect(pending.find((p) => p.name === 'affected-by-jurisdiction.csv')).toBeDefined();
+    const awareness = eventsTable.all(file.db).find((e) => e.title.toLowerCase().includes('aware'));
+    expect(items.find((i) => i.name === 'incident-report-2020-11-16.eml')?.eventIds).toContain(awareness?.id);
+    expect(searchCase(file, 'OUT-OF-SCOPE', 5).some((r) => r.kind === 'evidence' && r.line !== null)).toBe(
+      true,
+    );
     expect(verifyCase(file).ok).toBe(true);
     file.close();
   });
@@ -183,10 +198,10 @@ describe('timeline', () => {
 });
 
 describe('search', () => {
-  it('finds items of every kind with highlighted snippets, and any typed text is safe', () => {
+  it('finds items of every kind with highlighted snippets, and any typed text is safe', async () => {
     const dir = tempDir();
     const ctx = testContext();
-    const file = createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
+    const file = await createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
     const results = searchCase(file, 'hotfix', 20);
     expect(results.some((r) => r.kind === 'event' && r.snippet.includes('\u0002'))).toBe(true);
     expect(searchCase(file, 'Beatline', 20).map((r) => r.kind)).toEqual(
@@ -255,10 +270,10 @@ describe('parties', () => {
 });
 
 describe('case document', () => {
-  it('round-trips: export, import into a fresh case, export again gives the same records', () => {
+  it('round-trips: export, import into a fresh case, export again gives the same records', async () => {
     const dir = tempDir();
     const ctx = testContext();
-    const demo = createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
+    const demo = await createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
     const exported = exportCaseDocument(demo);
     demo.close();
     const copy = makeCase(dir, 'copy.bdcase', ctx);

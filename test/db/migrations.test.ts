@@ -9,6 +9,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/casefile/migration
 import { migration010 } from '../../main/casefile/migrations/010-case-and-audit';
 import { migration020 } from '../../main/casefile/migrations/020-audit-target-index';
 import { migration030 } from '../../main/casefile/migrations/030-investigation';
+import { migration040 } from '../../main/casefile/migrations/040-evidence';
 import {
   appendAuditEntry,
   iterateAuditEntries,
@@ -58,7 +59,7 @@ function objectNames(db: BetterSqlite3.Database, type: string): string[] {
 describe('migrations', () => {
   it('are listed in ascending tens and end at the latest schema', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(30);
+    expect(LATEST_SCHEMA_VERSION).toBe(40);
   });
 
   it('010 creates the case record and the append-only audit log as STRICT tables', () => {
@@ -125,6 +126,53 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('040 adds the evidence locker: chunks go with their blob, text pages take their search rows, custody is append-only', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.pragma('foreign_keys = ON');
+    for (const m of [migration010, migration020, migration030, migration040]) db.exec(m.sql);
+    expect(objectNames(db, 'table')).toEqual(
+      expect.arrayContaining([
+        'blobs',
+        'blob_chunks',
+        'blob_text_pages',
+        'evidence',
+        'evidence_events',
+        'evidence_parties',
+        'custody_entries',
+      ]),
+    );
+    db.prepare(
+      "INSERT INTO blobs (id, sha256, size, chunks, content, staged_at) VALUES (1, 'ab', 3, 1, '{}', 'now')",
+    ).run();
+    db.prepare("INSERT INTO blob_chunks (blob_id, seq, bytes) VALUES (1, 0, x'010203')").run();
+    const row = db
+      .prepare(
+        "INSERT INTO search_items (kind, item_id, title, body) VALUES ('evidence-text', 'blob:1:0', '', 'needle')",
+      )
+      .run();
+    db.prepare('INSERT INTO blob_text_pages VALUES (1, 0, 1, 1, 0, 3, ?)').run(row.lastInsertRowid);
+    db.prepare("INSERT INTO evidence (id, sort_key, blob_id, data) VALUES ('i1', 'a', 1, '{}')").run();
+    db.prepare("INSERT INTO custody_entries (id, evidence_id, data) VALUES ('c1', 'i1', '{}')").run();
+    expect(() => db.prepare("UPDATE custody_entries SET data = '[]'").run()).toThrow(/cannot be changed/);
+    expect(() => db.prepare('DELETE FROM custody_entries').run()).toThrow(/cannot be deleted/);
+    // An item holds its blob: the bytes cannot go while an item refers to them.
+    expect(() => db.prepare('DELETE FROM blobs WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO blobs (id, staged_at) VALUES (2, 'now')").run();
+    db.prepare("INSERT INTO blob_chunks (blob_id, seq, bytes) VALUES (2, 0, x'00')").run();
+    const staged = db
+      .prepare(
+        "INSERT INTO search_items (kind, item_id, title, body) VALUES ('evidence-text', 'blob:2:0', '', 'orphan')",
+      )
+      .run();
+    db.prepare('INSERT INTO blob_text_pages VALUES (2, 0, 1, 1, 0, 1, ?)').run(staged.lastInsertRowid);
+    db.prepare('DELETE FROM blobs WHERE id = 2').run();
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM blob_chunks WHERE blob_id = 2')).toBe(0);
+    expect(count("SELECT count(*) AS n FROM search_items WHERE item_id = 'blob:2:0'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM search_index WHERE search_index MATCH 'orphan'")).toBe(0);
+    db.close();
+  });
+
   it('upgrading a schema-10 file backs it up first, then migrates and audits each step', () => {
     const dir = tempDir();
     const path = join(dir, 'old.bdcase');
@@ -132,11 +180,12 @@ describe('migrations', () => {
     const original = bytesOf(path);
 
     const file = openCaseFile(path, stamp);
-    expect(file.schemaVersion).toBe(30);
+    expect(file.schemaVersion).toBe(40);
     expect(file.migration.from).toBe(10);
     expect(getCaseRecord(file.db)).toEqual(record);
-    const upgrades = listAuditEntries(file.db, undefined, 2);
+    const upgrades = listAuditEntries(file.db, undefined, 3);
     expect(upgrades.map((e) => [e.action, (e.payload as { to: number }).to])).toEqual([
+      ['casefile.upgraded', 40],
       ['casefile.upgraded', 30],
       ['casefile.upgraded', 20],
     ]);

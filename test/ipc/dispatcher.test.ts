@@ -31,7 +31,7 @@ describe('dispatcher', () => {
     const dir = tempDir();
     const h = host(dir);
     const created = await createdCase(h, dir);
-    expect(created).toMatchObject({ schemaVersion: 30, record: { title: 'Case', status: 'investigating' } });
+    expect(created).toMatchObject({ schemaVersion: 40, record: { title: 'Case', status: 'investigating' } });
     const updated = value(await h.dispatch('case.update', { patch: { title: 'Renamed' } }));
     expect(updated).toMatchObject({ title: 'Renamed' });
     const audit = value(await h.dispatch('audit.list', {})) as {
@@ -125,10 +125,18 @@ describe('dispatcher', () => {
     const withDialogs = host(dir, {
       chooseCaseToOpen: () => Promise.resolve(null),
       chooseNewCasePath: (name) => Promise.resolve(join(dir, `${name}.bdcase`)),
+      chooseEvidence: (folders) => Promise.resolve(folders ? [dir] : []),
+      chooseExportPath: (name) => Promise.resolve(join(dir, name)),
     });
     expect(value(await withDialogs.dispatch('dialog.chooseCaseToOpen', {}))).toEqual({ path: null });
     expect(value(await withDialogs.dispatch('dialog.chooseNewCasePath', { suggestedName: 'x' }))).toEqual({
       path: join(dir, 'x.bdcase'),
+    });
+    expect(value(await withDialogs.dispatch('dialog.chooseEvidence', { folders: true }))).toEqual({
+      paths: [dir],
+    });
+    expect(value(await withDialogs.dispatch('dialog.chooseExportPath', { suggestedName: 'a.log' }))).toEqual({
+      path: join(dir, 'a.log'),
     });
   });
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { HIT_END, HIT_START, type SearchKind, type SearchResult } from '../../../shared/domain/search';
+import { HIT_END, HIT_START, type SearchKind } from '../../../shared/domain/search';
 import { statement } from '../statements';
 
 /** Puts an item's current text in the index (replacing what was there, if it changed). */
@@ -21,26 +21,39 @@ export const MATCHING_ITEM_IDS = `SELECT items.item_id FROM search_index
   JOIN search_items AS items ON items.rowid = search_index.rowid
   WHERE search_index MATCH @match AND items.kind = @kind`;
 
+/** A ranked match as the index has it; evidence text rows are resolved by the search service. */
+export interface IndexHit {
+  kind: SearchKind | 'evidence-text';
+  id: string;
+  title: string;
+  snippet: string;
+  /** The whole body with hits marked, for evidence text only (to find the hit's line). */
+  bodyHighlight: string | null;
+}
+
 /** Ranked matches of an FTS5 query; throws SQLite's error for a query FTS5 cannot parse. */
-export function searchIndex(db: Database, match: string, limit: number): SearchResult[] {
+export function searchIndex(db: Database, match: string, limit: number): IndexHit[] {
   const rows = statement(
     db,
     `SELECT items.kind, items.item_id AS id, items.title,
             snippet(search_index, 1, @start, @end, '…', 16) AS bodySnippet,
-            highlight(search_index, 0, @start, @end) AS titleHighlight
+            highlight(search_index, 0, @start, @end) AS titleHighlight,
+            CASE WHEN items.kind = 'evidence-text' THEN highlight(search_index, 1, @start, @end) END AS bodyHighlight
      FROM search_index JOIN search_items AS items ON items.rowid = search_index.rowid
      WHERE search_index MATCH @match ORDER BY rank LIMIT @limit`,
   ).all({ match, limit, start: HIT_START, end: HIT_END }) as {
-    kind: SearchKind;
+    kind: IndexHit['kind'];
     id: string;
     title: string;
     bodySnippet: string;
     titleHighlight: string;
+    bodyHighlight: string | null;
   }[];
   return rows.map((r) => ({
     kind: r.kind,
     id: r.id,
     title: r.title,
     snippet: r.bodySnippet.includes(HIT_START) ? r.bodySnippet : r.titleHighlight,
+    bodyHighlight: r.bodyHighlight,
   }));
 }

@@ -27,10 +27,10 @@ Example:
       const overview = await host.call('overview.get', {});
       if (values.json === true) printJson({ ...created, counts: overview.counts });
       else {
-        const { events, parties, peopleAffected, pendingEvidence } = overview.counts;
+        const { events, parties, peopleAffected, evidence } = overview.counts;
         process.stdout.write(
           `Created the demo case ${created.path}: ${events} events, ${parties} parties, ` +
-            `${peopleAffected.toLocaleString('en')} people affected, ${pendingEvidence} evidence files pending.\n`,
+            `${peopleAffected.toLocaleString('en')} people affected, ${evidence} evidence files attached.\n`,
         );
       }
       return EXIT.ok;

@@ -1,7 +1,6 @@
 import { CONTENT_AREAS } from '../../../shared/ipc/contract';
 import type { investigationContract } from '../../../shared/ipc/investigation-contract';
 import {
-  pendingEvidenceTable,
   dataElementsTable,
   eventsTable,
   notesTable,
@@ -93,5 +92,4 @@ export const investigationHandlers = {
   'document.export': (_i, d) => exportCaseDocument(file(d)),
   'document.import': (i, d) =>
     changed(d, [...CONTENT_AREAS], importCaseDocument(file(d), i.document, ctx(d))),
-  'evidence.pending': (_i, d) => pendingEvidenceTable.all(file(d).db),
 } satisfies HandlerMap<keyof typeof investigationContract>;

@@ -30,7 +30,10 @@ export function CaseSummary({ overview }: { overview: Overview }) {
       counts.overdueTasks > 0 ? `${formatCount(counts.overdueTasks)} overdue` : undefined,
     ],
     ['Notes', formatCount(counts.notes)],
-    ['Files to attach', formatCount(counts.pendingEvidence)],
+    ['Evidence', `${formatCount(counts.evidence)} files`],
+    ...(counts.pendingEvidence > 0
+      ? ([['Files to attach', formatCount(counts.pendingEvidence)]] as const)
+      : []),
   ];
 
   return (

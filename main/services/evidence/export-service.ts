@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { BreachdeskError } from '../../../shared/ipc/errors';
+import type { CaseFile } from '../../casefile/case-file';
+import { CHUNK_SIZE, readChunk } from '../../casefile/repos/blob-repo';
+import { appendCustodyEntry, getEvidenceItem } from '../../casefile/repos/evidence-repo';
+import { readChunks } from '../../evidence/chunk-reader';
+import { HashWorker } from '../../evidence/hash-worker';
+import { changeWithAudit } from '../audited';
+import type { ServiceContext } from '../context';
+import type { Job } from '../jobs';
+
+const CANCELLED = 'Export cancelled; nothing was written.';
+
+/**
+ * Writes an item's original bytes to `path`: to a temporary name beside it first, synced, then
+ * read back from disk and hashed; only bytes that hash to the recorded SHA-256 are renamed into
+ * place. The export is recorded in the item's custody.
+ */
+export async function exportEvidence(
+  file: CaseFile,
+  ctx: ServiceContext,
+  job: Job,
+  id: string,
+  path: string,
+  overwrite: boolean,
+): Promise<{ path: string; size: number; sha256: string }> {
+  const found = getEvidenceItem(file.db, id);
+  if (found === null) throw new BreachdeskError('NOT_FOUND', 'That evidence item does not exist.');
+  const { item, blobId } = found;
+  const target = resolve(path);
+  if (!existsSync(dirname(target))) {
+    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
+  }
+  if (existsSync(target) && !overwrite) {
+    throw new BreachdeskError(
+      'ALREADY_EXISTS',
+      `${JSON.stringify(target)} already exists; choose another name.`,
+    );
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.exporting`);
+  const progress = { doneBytes: 0, totalBytes: item.size * 2, doneItems: 0, totalItems: 1 };
+  const hasher = new HashWorker();
+  try {
+    await writeChunks(file, blobId, item.size, temporary, job, progress, item.name);
+    for await (const chunk of readChunks(temporary)) {
+      job.throwIfCancelled(CANCELLED);
+      await hasher.update(chunk);
+      progress.doneBytes += chunk.length;
+      job.report({ phase: 'Checking the copy', current: item.name, ...progress });
+    }
+    const written = await hasher.digest();
+    if (written !== item.sha256) {
+      throw new BreachdeskError(
+        'IO_ERROR',
+        `The copy written to ${JSON.stringify(target)} does not match the evidence (SHA-256 ${written}); nothing was saved. Run "Verify evidence".`,
+      );
+    }
+    job.throwIfCancelled(CANCELLED);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw ioError(error, target);
+  } finally {
+    await hasher.close();
+  }
+  changeWithAudit(file, ctx, (db, at) => {
+    appendCustodyEntry(db, {
+      id: randomUUID(),
+      evidenceId: item.id,
+      action: 'exported',
+      actor: ctx.actor,
+      at,
+      note: `Exported to ${target}; the copy was read back and its SHA-256 matches.`,
+      automatic: true,
+    });
+    return {
+      result: undefined,
+      audit: {
+        action: 'evidence.exported',
+        target: `evidence:${item.id}`,
+        payload: { path: target, sha256: item.sha256 },
+      },
+    };
+  });
+  return { path: target, size: item.size, sha256: item.sha256 };
+}
+
+async function writeChunks(
+  file: CaseFile,
+  blobId: number,
+  size: number,
+  temporary: string,
+  job: Job,
+  progress: { doneBytes: number; totalBytes: number; doneItems: number; totalItems: number },
+  name: string,
+): Promise<void> {
+  const handle = await open(temporary, 'wx', 0o600);
+  try {
+    const chunks = Math.ceil(size / CHUNK_SIZE);
+    for (let seq = 0; seq < chunks; seq += 1) {
+      job.throwIfCancelled(CANCELLED);
+      const chunk = readChunk(file.db, blobId, seq);
+      if (chunk === null) {
+        throw new BreachdeskError(
+          'CASE_CORRUPT',
+          `Part of ${name} is missing from the case file; run "Verify evidence".`,
+        );
+      }
+      await handle.write(chunk);
+      progress.doneBytes += chunk.length;
+      job.report({ phase: 'Writing', current: name, ...progress });
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function ioError(error: unknown, target: string): unknown {
+  if (error instanceof BreachdeskError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string') {
+    return new BreachdeskError('IO_ERROR', `${JSON.stringify(target)} could not be written (${code}).`);
+  }
+  return error;
+}
