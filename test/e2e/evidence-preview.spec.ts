@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { artifactPath } from './support/paths';
+import { artifactPath, REPO_ROOT } from './support/paths';
 import { expect, test, type TestHost } from './host/test-host';
 
 /** Creates a case, writes the files into the host's folder, attaches them and opens the section. */
@@ -308,4 +308,35 @@ test('binary content is shown as hex rows with offsets, a page at a time', async
   await panel.getByRole('button', { name: 'Next page' }).click();
   await expect(panel.getByText('Page 2 of 3')).toBeVisible();
   await expect(table.getByRole('row').nth(1).getByRole('rowheader')).toHaveText('00001000');
+});
+
+test('a PDF that cannot be drawn says so in place and points to another view', async ({ page, host }) => {
+  const broken = Buffer.concat([
+    Buffer.from('%PDF-1.7\n', 'latin1'),
+    Buffer.alloc(2048, 0x41),
+    Buffer.from('\n%%EOF\n'),
+  ]);
+  await attach(page, host, { 'damaged.pdf': broken });
+  await open(page, 'damaged.pdf');
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('alert')).toContainText('This PDF could not be drawn', { timeout: 15_000 });
+  await page.getByRole('tablist', { name: 'Show the item as' }).getByRole('tab', { name: 'Hex' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Hex' }).getByRole('table')).toContainText('%PDF-1.7');
+});
+
+test('a PDF with text offers its text beside the drawn pages', async ({ page, host }) => {
+  await attach(page, host, {
+    'two-pages.pdf': readFileSync(join(REPO_ROOT, 'test/fixtures/evidence/two-pages.pdf')),
+  });
+  await open(page, 'two-pages.pdf');
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('img', { name: /^two-pages\.pdf, page 1 of 2$/ })).toHaveAttribute(
+    'data-state',
+    'drawn',
+    { timeout: 15_000 },
+  );
+  await shoot(page, 'evidence-preview-pdf-text.png');
+  await panel.getByRole('button', { name: 'Show the text instead' }).click();
+  await expect(page.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Text' }).locator('li[data-line="1"]')).toBeVisible();
 });
