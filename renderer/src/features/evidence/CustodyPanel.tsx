@@ -59,11 +59,14 @@ export function CustodyPanel({ item }: { item: EvidenceItem }) {
               <span className={`ev-custody__action ev-custody__action--${entry.action}`}>
                 {CUSTODY_LABELS[entry.action]}
               </span>
-              <span className="ev-custody__body">
-                <span className="ev-custody__actor">{entry.actor}</span>
-                {entry.note !== '' && <span className="ev-custody__note">{entry.note}</span>}
-                {entry.automatic && <span className="ev-custody__auto">recorded by Breachdesk</span>}
-              </span>
+              <span className="ev-custody__actor">{entry.actor}</span>
+              {(entry.note !== '' || entry.automatic) && (
+                <span className="ev-custody__note">
+                  {entry.automatic && <span className="ev-custody__auto">recorded by Breachdesk</span>}
+                  {entry.automatic && entry.note !== '' && ' '}
+                  {entry.note}
+                </span>
+              )}
             </li>
           ))}
         </ol>
