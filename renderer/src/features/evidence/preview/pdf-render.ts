@@ -21,7 +21,9 @@ function bytesOf(base64: string): Uint8Array {
 /**
  * Opens a PDF for drawing pages on canvases, nothing else: no scripting (pdf.js runs none without
  * its sandbox, which is never loaded), no XFA forms, no annotation, text or form layers, nothing
- * fetched (no font, CMap or wasm URLs; the CSP refuses connections anyway).
+ * fetched (no font, CMap or wasm URLs; the CSP refuses connections anyway). pdf.js 6 has no
+ * `isEvalSupported` option any more because it never compiles code (no eval or new Function in
+ * its builds), so there is nothing to turn off; the worker is our own file under script-src 'self'.
  */
 export async function openPdf(base64: string): Promise<OpenPdf> {
   const task = getDocument({
