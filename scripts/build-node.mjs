@@ -13,8 +13,9 @@ const common = {
   target: 'node22',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Native addon and the Electron runtime are loaded at run time, never bundled.
-  external: ['better-sqlite3', 'electron'],
+  // Native addon and the Electron runtime are loaded at run time, never bundled; pdf.js is an
+  // ES module that finds its own parts relative to itself, so it is loaded from node_modules.
+  external: ['better-sqlite3', 'electron', 'pdfjs-dist'],
 };
 
 const entries = [

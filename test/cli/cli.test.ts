@@ -38,6 +38,9 @@ describe('breachdesk CLI', () => {
       'facts import',
       'event add',
       'search',
+      'evidence add',
+      'evidence list',
+      'evidence export',
       'api',
     ];
     for (const command of commands) {
@@ -80,7 +83,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 30,
+      schemaVersion: 40,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
     });

@@ -97,7 +97,7 @@ function readTextPage(
   let text = row.text;
   // Markup is indexed without its tags; the preview shows the source itself, as text.
   if (item.kind === 'source' && row.byteStart !== null && row.byteEnd !== null) {
-    text = new TextDecoder(item.encoding ?? 'utf-8').decode(
+    text = new TextDecoder(item.encoding ?? 'utf-8', { ignoreBOM: true }).decode(
       readRange(file.db, blob, row.byteStart, row.byteEnd),
     );
   }
