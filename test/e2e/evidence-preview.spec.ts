@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath, REPO_ROOT } from './support/paths';
 import { expect, test, type TestHost } from './host/test-host';
 
@@ -177,6 +178,10 @@ test('a multi-page log pages with Previous/Next, and Go to line opens the page h
   await expect(panel.locator('li[aria-current="true"]')).toHaveCount(1);
   await expect(panel.getByText(new RegExp(`^Page \\d+ of ${pages}$`))).not.toHaveText(`Page 2 of ${pages}`);
   await shoot(page, 'evidence-preview-text.png');
+  await expectEveryControlNamed(page);
+  for (const role of ['tab', 'tabpanel', 'table'] as const) {
+    for (const element of await page.getByRole(role).all()) await expect(element).toHaveAccessibleName(/\S/);
+  }
 
   // A line past the end is refused in place, in one sentence.
   await panel.getByRole('textbox', { name: 'Go to line' }).fill('999999');

@@ -19,7 +19,7 @@ export function EmailPreview({ preview }: { preview: EmailPreviewData }) {
       {preview.body === '' ? (
         <p className="muted">The message has no text body.</p>
       ) : (
-        <pre className="evp-email__body" tabIndex={0} aria-label="Message body">
+        <pre className="evp-email__body" tabIndex={0} role="region" aria-label="Message body">
           {preview.body}
         </pre>
       )}

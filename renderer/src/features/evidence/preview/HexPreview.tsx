@@ -18,7 +18,7 @@ export function HexPreview({ preview, onPage }: { preview: HexPage; onPage: (pag
       {preview.rows.length === 0 ? (
         <p className="empty">The file is empty.</p>
       ) : (
-        <div className="evp-scroll" tabIndex={0} aria-label="Hex dump">
+        <div className="evp-scroll" tabIndex={0} role="region" aria-label="Hex dump">
           <table className="evp-hexgrid">
             <caption className="offscreen">Bytes as hexadecimal and ASCII</caption>
             <thead>

@@ -39,7 +39,7 @@ export function PreviewBody({
       return <TablePreview preview={preview} name={item.name} onPage={onPage} />;
     case 'json':
       return (
-        <pre className="evp-json" tabIndex={0} aria-label={`JSON of ${item.name}`}>
+        <pre className="evp-json" tabIndex={0} role="region" aria-label={`JSON of ${item.name}`}>
           {preview.text}
         </pre>
       );

@@ -24,7 +24,7 @@ export function TablePreview({
           {formatCount(preview.rows.length)} {preview.rows.length === 1 ? 'row' : 'rows'} on this page
         </span>
       </div>
-      <div className="evp-scroll" tabIndex={0} aria-label={`Table of ${name}`}>
+      <div className="evp-scroll" tabIndex={0} role="region" aria-label={`Table of ${name}`}>
         <table className="evp-grid">
           <caption className="offscreen">
             {name}, page {preview.page + 1} of {Math.max(preview.pages, 1)}

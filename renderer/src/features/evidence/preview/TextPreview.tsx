@@ -54,7 +54,12 @@ export function TextPreview({
       {preview.lines.length === 0 ? (
         <p className="empty">This page holds no text.</p>
       ) : (
-        <div className="evp-scroll" tabIndex={0} aria-label={`Text, lines ${preview.firstLine} to ${last}`}>
+        <div
+          className="evp-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={`Text, lines ${preview.firstLine} to ${last}`}
+        >
           <ol className="evp-lines" start={preview.firstLine}>
             {preview.lines.map((text, index) => {
               const number = preview.firstLine + index;
