@@ -52,8 +52,9 @@ test('the demo case opens from the welcome screen; its overview sums it up in wo
     .getByRole('navigation', { name: 'Case sections' })
     .getByRole('button', { name: 'Evidence' })
     .click();
-  const files = page.getByRole('table', { name: 'Files waiting for the evidence locker' });
+  // The demo's generated files are in the evidence locker, each with its SHA-256.
+  const files = page.getByRole('list', { name: 'Evidence items' });
   await expect(files).toContainText('partner-sync-access-2020-11.log');
   await expect(files.getByRole('button', { name: /Copy SHA-256 of/ }).first()).toBeVisible();
-  await page.screenshot({ path: artifactPath('evidence.png') });
+  await page.screenshot({ path: artifactPath('evidence-demo.png') });
 });

@@ -90,6 +90,9 @@ function EvidenceRow(props: {
   onSelect: () => void;
 }) {
   const { item, selected, tabbable, onSelect } = props;
+  const added = formatInstant(item.addedAt);
+  const size = formatBytes(item.size);
+  // The button covers the whole row (so every line of it selects); the copy button sits above it.
   return (
     <li className={selected ? 'ev-row ev-row--selected' : 'ev-row'}>
       <button
@@ -97,22 +100,25 @@ function EvidenceRow(props: {
         className="ev-row__pick"
         data-evidence-id={item.id}
         aria-current={selected ? 'true' : undefined}
+        aria-label={`${item.name}, ${KIND_LABELS[item.kind]}, ${size}, added ${added}`}
+        title={item.originalPath}
         tabIndex={tabbable ? 0 : -1}
         onClick={onSelect}
-      >
-        <span className="ev-row__name" title={item.originalPath}>
-          {item.name}
-        </span>
+      />
+      <span className="ev-row__line">
+        <span className="ev-row__name">{item.name}</span>
+        <span className="ev-row__size num">{size}</span>
+      </span>
+      <span className="ev-row__line">
         <span className="ev-row__meta">
           <span className="kind-tag">{KIND_LABELS[item.kind]}</span>
           <time className="num" dateTime={item.addedAt}>
-            {formatInstant(item.addedAt)}
+            {added}
           </time>
         </span>
-      </button>
-      <span className="ev-row__side">
-        <span className="ev-row__size num">{formatBytes(item.size)}</span>
-        <HashText value={item.sha256} keep={6} label={`SHA-256 of ${item.name}`} />
+        <span className="ev-row__hash">
+          <HashText value={item.sha256} keep={6} label={`SHA-256 of ${item.name}`} />
+        </span>
       </span>
     </li>
   );

@@ -64,7 +64,6 @@ export function EvidenceMetadata({ item }: { item: EvidenceItem }) {
             saveKey={key('collectedAt')}
             value={item.collectedAt}
             nullable
-            hint="When the file was taken from its source; leave empty if nobody recorded it."
             save={async (collectedAt) => (await write('collectedAt', { collectedAt })) === null}
           />
         </div>
