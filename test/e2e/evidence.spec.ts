@@ -88,7 +88,7 @@ test('attach files through the dialog, edit their metadata, record custody, expo
   await expect(rows).toHaveCount(2);
   const logRow = rows.filter({ hasText: 'partner-sync-access.log' });
   await expect(logRow).toContainText(`${(Buffer.byteLength(logText) / 1024).toFixed(1)} KB`);
-  await expect(logRow).toContainText(sha256(logText).slice(0, 6));
+  await expect(logRow).toContainText(sha256(logText).slice(0, 5));
   await expect(rows.filter({ hasText: 'affected-accounts.csv' })).toContainText('CSV');
 
   // The detail: facts, full hash, metadata from the intake.

@@ -117,7 +117,7 @@ function EvidenceRow(props: {
           </time>
         </span>
         <span className="ev-row__hash">
-          <HashText value={item.sha256} keep={6} label={`SHA-256 of ${item.name}`} />
+          <HashText value={item.sha256} keep={5} label={`SHA-256 of ${item.name}`} />
         </span>
       </span>
     </li>

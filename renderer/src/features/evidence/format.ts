@@ -42,11 +42,11 @@ export function textStateOf(item: EvidenceItem): string {
       return `Indexed for search: ${formatCount(text.lines)} ${text.lines === 1 ? 'line' : 'lines'}${pages}${note}`;
     }
     case 'none':
-      return `Not indexed: no text to extract${note}`;
+      return `Not indexed: ${text.note === '' ? 'no text to extract' : text.note}`;
     case 'too-large':
-      return `Not indexed: too large to index${note}`;
+      return `Not indexed: ${text.note === '' ? 'too large to index' : text.note}`;
     case 'failed':
-      return `Not indexed: the text could not be extracted${note}`;
+      return `Not indexed: ${text.note === '' ? 'the text could not be extracted' : text.note}`;
   }
 }
 
