@@ -31,10 +31,8 @@ export function CaseSummary({ overview }: { overview: Overview }) {
     ],
     ['Notes', formatCount(counts.notes)],
     ['Evidence', `${formatCount(counts.evidence)} files`],
-    ...(counts.pendingEvidence > 0
-      ? ([['Files to attach', formatCount(counts.pendingEvidence)]] as const)
-      : []),
   ];
+  if (counts.pendingEvidence > 0) stats.push(['Files to attach', formatCount(counts.pendingEvidence)]);
 
   return (
     <div className="summary">
