@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BreachdeskError } from '../../shared/ipc/errors';
-import { APPLICATION_ID, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
+import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
 import { inspectCaseFileHeader } from './header';
 import { probeCaseFile } from './probe';
 import { migrateCaseFile, type AuditStamp, type MigrationResult } from './migrate';
@@ -125,6 +125,9 @@ function connect(path: string): Database {
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Room for a whole batch of evidence chunks: with the default 2 MiB cache SQLite spills pages
+  // one by one as it inserts, and intake runs at a third of the speed.
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   return db;
 }
 

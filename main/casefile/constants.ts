@@ -8,3 +8,6 @@ export const LOCK_TIMEOUT_MS = 250;
 
 /** SQLite page size of new case files (existing files keep theirs). */
 export const PAGE_SIZE = 65536;
+
+/** SQLite page cache per open case file, in KiB: a 64 MiB intake batch plus the working set. */
+export const CACHE_KIB = 96 * 1024;

@@ -3,16 +3,19 @@ import { CHUNK_SIZE } from '../casefile/repos/blob-repo';
 
 /**
  * Reads a file in CHUNK_SIZE pieces (only the last one shorter), one read ahead, so the disk is
- * busy while the caller stores the previous chunk. Memory stays at two chunks whatever the size.
+ * busy while the caller stores the previous chunk. Memory stays at what the caller holds plus
+ * two chunks, whatever the size. A caller done with chunks can hand their buffers back through
+ * `spare` (they are CHUNK_SIZE long) to be filled again instead of allocating new ones.
  */
-export async function* readChunks(path: string): AsyncGenerator<Buffer> {
+export async function* readChunks(path: string, spare: Buffer[] = []): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
-  let next = fill(handle);
+  const fill = (): Promise<Buffer> => fillChunk(handle, spare.pop() ?? sharedChunkBuffer());
+  let next = fill();
   try {
     for (;;) {
       const chunk = await next;
       if (chunk.length === 0) return;
-      next = chunk.length < CHUNK_SIZE ? Promise.resolve(Buffer.alloc(0)) : fill(handle);
+      next = chunk.length < CHUNK_SIZE ? Promise.resolve(Buffer.alloc(0)) : fill();
       yield chunk;
     }
   } finally {
@@ -22,9 +25,16 @@ export async function* readChunks(path: string): AsyncGenerator<Buffer> {
   }
 }
 
+/**
+ * Chunk memory is shared, so the hashing worker reads it where it is instead of receiving a
+ * copy of every chunk (copying cost a tenth of intake time).
+ */
+function sharedChunkBuffer(): Buffer {
+  return Buffer.from(new SharedArrayBuffer(CHUNK_SIZE));
+}
+
 /** One full chunk (short reads are retried), or less at the end of the file. */
-async function fill(handle: Awaited<ReturnType<typeof open>>): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+async function fillChunk(handle: Awaited<ReturnType<typeof open>>, buffer: Buffer): Promise<Buffer> {
   let filled = 0;
   while (filled < CHUNK_SIZE) {
     const { bytesRead } = await handle.read(buffer, filled, CHUNK_SIZE - filled, null);

@@ -21,8 +21,8 @@ parentPort.on('message', (message) => {
 });
 `;
 
-/** Bytes queued to the worker before callers are asked to wait: the bound on memory. */
-const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+/** Bytes queued to the worker before callers are asked to wait: the bound on copied memory. */
+const DEFAULT_MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 
 interface Reply {
   digest?: string;
@@ -36,7 +36,11 @@ export class HashWorker {
   #waiters: (() => void)[] = [];
   #digestWaiter: { resolve: (hex: string) => void; reject: (error: Error) => void } | null = null;
 
-  constructor() {
+  /**
+   * `maxQueuedBytes` bounds how far hashing may lag behind the caller. Callers passing shared
+   * memory (no copies) can let it lag by a whole write batch, so hashing overlaps the commit.
+   */
+  constructor(private readonly maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES) {
     this.#worker.on('error', (error) => {
       this.#failure = error;
       this.#wake();
@@ -46,7 +50,7 @@ export class HashWorker {
     this.#worker.on('message', (reply: Reply) => {
       if (typeof reply.hashed === 'number') {
         this.#queued -= reply.hashed;
-        if (this.#queued <= MAX_QUEUED_BYTES) this.#wake();
+        if (this.#queued <= this.maxQueuedBytes || this.#queued === 0) this.#wake();
       } else if (typeof reply.digest === 'string') {
         const waiter = this.#digestWaiter;
         this.#digestWaiter = null;
@@ -56,14 +60,23 @@ export class HashWorker {
   }
 
   /**
-   * Queues bytes (copied to the worker, so the caller may reuse its buffer) and resolves once the
-   * queue is short enough to take more.
+   * Queues bytes and resolves once the queue is short enough to take more. Bytes in ordinary
+   * memory are copied to the worker; bytes in a SharedArrayBuffer are read in place, so the
+   * caller must not change them before `drained()` resolves.
    */
   async update(bytes: Uint8Array): Promise<void> {
     this.#throwIfFailed();
     this.#queued += bytes.byteLength;
     this.#worker.postMessage(bytes);
-    while (this.#queued > MAX_QUEUED_BYTES) {
+    while (this.#queued > this.maxQueuedBytes) {
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+      this.#throwIfFailed();
+    }
+  }
+
+  /** Resolves when the worker has hashed everything queued so far. */
+  async drained(): Promise<void> {
+    while (this.#queued > 0) {
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
       this.#throwIfFailed();
     }

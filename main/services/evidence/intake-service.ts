@@ -6,6 +6,7 @@ import { appendAuditEntry } from '../../casefile/repos/audit-repo';
 import {
   appendChunk,
   blobBySha,
+  CHUNK_SIZE,
   completeBlob,
   discardBlob,
   stageBlob,
@@ -71,7 +72,8 @@ export async function takeInEvidence(
     totalItems: files.length,
   };
   const staged: Staged[] = [];
-  const hasher = new HashWorker();
+  // Chunks are shared memory, so hashing may lag a whole batch: it then overlaps the commit.
+  const hasher = new HashWorker(2 * BATCH_CHUNKS * CHUNK_SIZE);
   try {
     for (const source of files) {
       job.throwIfCancelled(CANCELLED_MESSAGE);
@@ -128,18 +130,23 @@ async function stageFile(
   staged.push(entry);
   let reader: TextReader | null = null;
   let chunks: Buffer[] = [];
+  // Buffers of stored chunks go back to the reader: a 4 GiB file reuses the same few dozen.
+  const spare: Buffer[] = [];
   let pages: TextPage[] = [];
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     const [batch, batchPages, first] = [chunks, pages, entry.chunks];
+    chunks = [];
+    pages = [];
     db.transaction(() => {
       batch.forEach((chunk, i) => appendChunk(db, blobId, first + i, chunk));
       reader?.write(db, blobId, batchPages);
     })();
     entry.chunks += batch.length;
-    chunks = [];
-    pages = [];
+    // The worker reads shared chunk memory in place: only once it is done may the reader refill it.
+    await hasher.drained();
+    for (const chunk of batch) if (chunk.length === CHUNK_SIZE) spare.push(chunk);
   };
-  for await (const chunk of readable(source)) {
+  for await (const chunk of readable(source, spare)) {
     job.throwIfCancelled(CANCELLED_MESSAGE);
     if (reader === null) {
       const detected = await detectContent(chunk.subarray(0, SNIFF_BYTES), source.name);
@@ -151,14 +158,14 @@ async function stageFile(
     pages.push(...reader.push(chunk));
     entry.size += chunk.length;
     progress.doneBytes += chunk.length;
-    if (chunks.length >= BATCH_CHUNKS || pages.length >= BATCH_TEXT_PAGES) flush();
+    if (chunks.length >= BATCH_CHUNKS || pages.length >= BATCH_TEXT_PAGES) await flush();
     job.report({ phase: 'Storing', current: source.name, ...progress });
   }
   reader ??= new TextReader('binary', null);
   if (entry.size === 0)
     entry.content = { ...(await detectContent(Buffer.alloc(0), source.name)), text: entry.content.text };
   pages.push(...reader.end());
-  flush();
+  await flush();
   entry.sha256 = await hasher.digest();
   if (reader.needsExtraction) {
     job.report({ phase: 'Reading text', current: source.name, ...progress }, true);
@@ -171,9 +178,9 @@ async function stageFile(
 }
 
 /** The file's chunks, with read errors said in a sentence that names the file. */
-async function* readable(source: SourceFile): AsyncGenerator<Buffer> {
+async function* readable(source: SourceFile, spare: Buffer[]): AsyncGenerator<Buffer> {
   try {
-    yield* readChunks(source.path);
+    yield* readChunks(source.path, spare);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new BreachdeskError('IO_ERROR', `${JSON.stringify(source.path)} could not be read (${code}).`);
