@@ -24,6 +24,9 @@ parentPort.on('message', (message) => {
 /** Bytes queued to the worker before callers are asked to wait: the bound on copied memory. */
 const DEFAULT_MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 
+/** Shared buffers `updateCopy` cycles through: how many chunks may wait to be hashed. */
+const RING_SLOTS = 16;
+
 interface Reply {
   digest?: string;
   hashed?: number;
@@ -33,6 +36,9 @@ export class HashWorker {
   readonly #worker = new Worker(WORKER_SOURCE, { eval: true });
   #failure: Error | null = null;
   #queued = 0;
+  #pendingMessages = 0;
+  readonly #ring: Buffer[] = [];
+  #ringNext = 0;
   #waiters: (() => void)[] = [];
   #digestWaiter: { resolve: (hex: string) => void; reject: (error: Error) => void } | null = null;
 
@@ -50,7 +56,8 @@ export class HashWorker {
     this.#worker.on('message', (reply: Reply) => {
       if (typeof reply.hashed === 'number') {
         this.#queued -= reply.hashed;
-        if (this.#queued <= this.maxQueuedBytes || this.#queued === 0) this.#wake();
+        this.#pendingMessages -= 1;
+        this.#wake();
       } else if (typeof reply.digest === 'string') {
         const waiter = this.#digestWaiter;
         this.#digestWaiter = null;
@@ -66,20 +73,32 @@ export class HashWorker {
    */
   async update(bytes: Uint8Array): Promise<void> {
     this.#throwIfFailed();
-    this.#queued += bytes.byteLength;
-    this.#worker.postMessage(bytes);
-    while (this.#queued > this.maxQueuedBytes) {
-      await new Promise<void>((resolve) => this.#waiters.push(resolve));
-      this.#throwIfFailed();
+    this.#post(bytes);
+    while (this.#queued > this.maxQueuedBytes) await this.#progress();
+  }
+
+  /**
+   * Queues a copy of bytes the caller will not keep (a chunk just read from SQLite), made into
+   * one of a ring of shared buffers: one plain copy, where posting ordinary memory costs a
+   * structured clone and a fresh allocation in the worker for every chunk.
+   */
+  async updateCopy(bytes: Uint8Array): Promise<void> {
+    this.#throwIfFailed();
+    // Chunks are hashed in order, so once fewer than RING_SLOTS wait, the next slot is free.
+    while (this.#pendingMessages >= RING_SLOTS) await this.#progress();
+    let slot = this.#ring[this.#ringNext];
+    if (slot === undefined || slot.length < bytes.byteLength) {
+      slot = Buffer.from(new SharedArrayBuffer(bytes.byteLength));
+      this.#ring[this.#ringNext] = slot;
     }
+    this.#ringNext = (this.#ringNext + 1) % RING_SLOTS;
+    slot.set(bytes);
+    this.#post(slot.subarray(0, bytes.byteLength));
   }
 
   /** Resolves when the worker has hashed everything queued so far. */
   async drained(): Promise<void> {
-    while (this.#queued > 0) {
-      await new Promise<void>((resolve) => this.#waiters.push(resolve));
-      this.#throwIfFailed();
-    }
+    while (this.#pendingMessages > 0) await this.#progress();
   }
 
   /** The hex digest of everything queued since the last digest; the worker starts afresh. */
@@ -94,6 +113,18 @@ export class HashWorker {
 
   async close(): Promise<void> {
     await this.#worker.terminate();
+  }
+
+  #post(bytes: Uint8Array): void {
+    this.#queued += bytes.byteLength;
+    this.#pendingMessages += 1;
+    this.#worker.postMessage(bytes);
+  }
+
+  /** Resolves when the worker next reports progress (or fails). */
+  async #progress(): Promise<void> {
+    await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    this.#throwIfFailed();
   }
 
   #wake(): void {

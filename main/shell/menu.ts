@@ -36,6 +36,13 @@ function menuTemplate({ recent, send, isDevelopment }: AppMenuOptions): MenuItem
         { label: 'Open recent', submenu: recentItems(recent, send) },
         { label: 'Open demo case…', click: () => send({ command: 'openDemo' }) },
         { type: 'separator' },
+        {
+          label: 'Add evidence…',
+          accelerator: 'CmdOrCtrl+Shift+E',
+          click: () => send({ command: 'addEvidence' }),
+        },
+        { label: 'Verify evidence', click: () => send({ command: 'verifyEvidence' }) },
+        { type: 'separator' },
         { label: 'Close case', accelerator: 'CmdOrCtrl+W', click: () => send({ command: 'closeCase' }) },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],

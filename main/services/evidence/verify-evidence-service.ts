@@ -90,7 +90,7 @@ async function checkBlob(
     if (chunk.length !== expectedLength) {
       problem ??= `chunk ${seq + 1} of ${expectedChunks} holds ${chunk.length} bytes instead of ${expectedLength}`;
     }
-    await hasher.update(chunk);
+    await hasher.updateCopy(chunk);
     progress.doneBytes += Math.min(chunk.length, expectedLength);
     if (seq % 8 === 7) {
       job.throwIfCancelled('Verification cancelled; nothing was recorded.');

@@ -56,7 +56,7 @@ export function useBridgeEvents(): void {
 }
 
 /** Menu → Evidence: shows the section, then asks for files or verifies every item. */
-function runEvidenceCommand(command: 'addEvidence' | 'verifyEvidence'): void {
+export function runEvidenceCommand(command: 'addEvidence' | 'verifyEvidence'): void {
   const workspace = useWorkspaceStore.getState();
   if (workspace.current === null || useUiStore.getState().dialog !== 'none') return;
   const evidence = useEvidenceStore.getState();

@@ -4,8 +4,9 @@ import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { chooseAndOpenCase, closeCase } from './case-actions';
 import { SECTIONS } from './sections';
+import { runEvidenceCommand } from './useBridgeEvents';
 
-/** Ctrl/⌘+N, +O, +W, +K (search); Alt+1 … Alt+0 for the sections; `?` for help (not while typing). */
+/** Ctrl/⌘+N, +O, +W, +K (search), +Shift+E (add evidence); Alt+1 … Alt+0 for the sections; `?` for help (not while typing). */
 export function useShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -15,6 +16,11 @@ export function useShortcuts(): void {
       if (ui.dialog !== 'none') return;
       const modifier = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      if (modifier && event.shiftKey && !event.altKey && key === 'e') {
+        event.preventDefault();
+        runEvidenceCommand('addEvidence');
+        return;
+      }
       if (modifier && !event.altKey && !event.shiftKey) {
         if (key === 'n') {
           event.preventDefault();

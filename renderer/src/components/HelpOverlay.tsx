@@ -12,6 +12,7 @@ const GENERAL: [string, string][] = [
   [`${MOD_LABEL}+O`, 'Open case…'],
   [`${MOD_LABEL}+W`, 'Close case'],
   [`${MOD_LABEL}+K`, 'Search the case'],
+  [`${MOD_LABEL}+Shift+E`, 'Add evidence files…'],
   ['?', 'Show this list of shortcuts'],
   ['Esc', 'Close a dialog'],
   ['Tab / Shift+Tab', 'Move between controls'],
