@@ -86,7 +86,15 @@ export const intakeInputSchema = z
     /** Chosen by the caller so it can follow `job.progress` and cancel. */
     jobId: jobIdSchema,
     /** Files and folders (folders are walked; symbolic links are not followed). */
-    paths: z.array(z.string().min(1).refine((p) => !p.includes('\0'), 'A path cannot contain NUL')).min(1).max(10_000),
+    paths: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((p) => !p.includes('\0'), 'A path cannot contain NUL'),
+      )
+      .min(1)
+      .max(10_000),
     metadata: intakeMetadataSchema.default({
       source: '',
       collectedBy: '',

@@ -52,12 +52,17 @@ export const evidenceContract = {
   },
   /** Writes the original bytes to `path`, checks them by hash, and records the export in custody. */
   'evidence.export': {
-    input: z.object({ jobId: jobIdSchema, id: z.uuid(), path, overwrite: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ jobId: jobIdSchema, id: z.uuid(), path, overwrite: z.boolean().default(false) })
+      .strict(),
     output: exportResultSchema,
   },
   /** Files generated for the case by older builds, waiting to be attached. */
   'evidence.pending': { input: none, output: z.array(pendingEvidenceSchema) },
-  'jobs.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'jobs.cancel': {
+    input: z.object({ jobId: jobIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'dialog.chooseEvidence': {
     input: z.object({ folders: z.boolean().default(false) }).strict(),
     output: z.object({ paths: z.array(z.string()) }),

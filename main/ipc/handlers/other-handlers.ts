@@ -26,7 +26,9 @@ export const appHandlers = {
     path: await dialogs(deps).chooseNewCasePath(input.suggestedName),
   }),
   'dialog.chooseCaseToOpen': async (_input, deps) => ({ path: await dialogs(deps).chooseCaseToOpen() }),
-  'dialog.chooseEvidence': async (input, deps) => ({ paths: await dialogs(deps).chooseEvidence(input.folders) }),
+  'dialog.chooseEvidence': async (input, deps) => ({
+    paths: await dialogs(deps).chooseEvidence(input.folders),
+  }),
   'dialog.chooseExportPath': async (input, deps) => ({
     path: await dialogs(deps).chooseExportPath(input.suggestedName),
   }),

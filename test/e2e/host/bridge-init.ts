@@ -31,7 +31,8 @@ export function installTestBridge(): void {
     },
     // Files made in the page have no path; a test names the path each dropped file stands for.
     pathForFile(file: unknown): string {
-      const paths = (window as unknown as { __breachdeskDropPaths?: Record<string, string> }).__breachdeskDropPaths;
+      const paths = (window as unknown as { __breachdeskDropPaths?: Record<string, string> })
+        .__breachdeskDropPaths;
       return file instanceof File && paths !== undefined ? (paths[file.name] ?? '') : '';
     },
   });
