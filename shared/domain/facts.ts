@@ -16,6 +16,10 @@ const organisationFields = {
   contactName: text(200).default(''),
   contactEmail: text(200).default(''),
   contactPhone: text(100).default(''),
+  /** Country of the main establishment (ISO 3166 code): decides the GDPR lead authority. */
+  establishment: text(10).default(''),
+  /** A "financial institution" under GLBA (the FTC Safeguards Rule applies). */
+  financialInstitution: z.boolean().default(false),
 };
 
 /** The organisation as the law sees it: where it is, its role, and whom regulators can reach. */

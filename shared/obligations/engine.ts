@@ -1,0 +1,326 @@
+import { TZDate } from '@date-fns/tz';
+import { dataElementLabel, type DataElement, type DataElementTerm } from '../domain/data-elements';
+import type { Facts } from '../domain/facts';
+import type { Population } from '../domain/populations';
+import { jurisdictionName } from '../jurisdictions/jurisdictions';
+import type { ZonedTime } from '../time/zoned-time';
+import type { EngineResult, NotTriggered, Obligation, RiskLevel } from './obligation';
+import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
+
+/** What the engine reads of a case. */
+export interface EngineCase {
+  facts: Facts;
+  dataElements: readonly DataElement[];
+  populations: readonly Population[];
+  /** The GDPR risk level a person confirmed, or null while nobody has. */
+  risk: RiskLevel | null;
+  /** When each notice was sent, by rule id: deadlines tied to another notice run from these. */
+  sentAt: Readonly<Record<string, string>>;
+}
+
+/**
+ * Who must be told what, by when: a pure function of the case, the rule pack and the date whose
+ * law applies. Every rule of the pack comes back, as an obligation or with the reason it is not
+ * one, so the answer can be checked line by line.
+ */
+export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: string): EngineResult {
+  const obligations: Obligation[] = [];
+  const notTriggered: NotTriggered[] = [];
+  const titles = new Map(pack.rules.map((rule) => [rule.id, rule.title]));
+  for (const rule of pack.rules) {
+    const refusal = notInForce(rule, asOf) ?? whyNot(rule, input, pack);
+    if (refusal !== null) {
+      notTriggered.push({
+        ruleId: rule.id,
+        title: rule.title,
+        jurisdiction: rule.jurisdiction,
+        reason: refusal,
+      });
+      continue;
+    }
+    obligations.push(obligationOf(rule, input, pack, titles));
+  }
+  obligations.sort(byDue);
+  return { asOf, packId: pack.id, packVersion: pack.version, obligations, notTriggered };
+}
+
+/** The default "as of" date: the day the breach was discovered, where it was discovered. */
+export function defaultAsOf(facts: Facts, today: string): string {
+  const discovered = facts.discoveredAt ?? facts.awareAt;
+  if (discovered === null) return today;
+  const date = new TZDate(Date.parse(discovered.utc), discovered.zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function notInForce(rule: Rule, asOf: string): string | null {
+  if (rule.effectiveFrom !== null && asOf < rule.effectiveFrom) {
+    return `Not in force on ${asOf}: applies from ${rule.effectiveFrom}.`;
+  }
+  if (rule.effectiveTo !== null && asOf >= rule.effectiveTo) {
+    return `Not in force on ${asOf}: replaced from ${rule.effectiveTo}.`;
+  }
+  return null;
+}
+
+/** The reason a rule in force does not apply to this case, or null when it does. */
+function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
+  const { trigger } = rule;
+  const { organisation } = input.facts;
+  if (!trigger.roles.includes(organisation.role)) {
+    return `Written for a ${trigger.roles.map(roleName).join(' or ')}; the organisation is recorded as ${roleName(organisation.role)}.`;
+  }
+  if (trigger.financialInstitution === true && !organisation.financialInstitution) {
+    return 'Applies only to financial institutions under the Gramm-Leach-Bliley Act; the organisation is not recorded as one.';
+  }
+  const establishment = establishmentRefusal(trigger, organisation.establishment);
+  if (establishment !== null) return establishment;
+  const residents = residentsOf(trigger, input.populations, pack);
+  const where = placeName(rule.jurisdiction);
+  if (residents === 0) return `No affected people recorded in ${where}.`;
+  if (!meetsThreshold(trigger, residents)) {
+    return `${count(residents)} people in ${where}: this notice needs ${thresholdText(trigger)}.`;
+  }
+  const information = personalInformation(trigger, input.dataElements);
+  if (information.state === 'none') {
+    return trigger.personalInformation === null
+      ? 'No compromised personal data is recorded yet (People & data).'
+      : `None of the recorded data counts as personal information under ${rule.law} (it needs ${combinationsText(trigger)}).`;
+  }
+  if (information.state === 'encrypted') {
+    return `The data that would count (${information.labels.join(', ')}) was encrypted and the key is not recorded as compromised.`;
+  }
+  if (trigger.risk === 'not_unlikely' && input.risk === 'unlikely') {
+    return 'The breach is recorded as unlikely to result in a risk to people (confirmed severity decision).';
+  }
+  if (trigger.risk === 'high' && input.risk !== 'high') {
+    return input.risk === null
+      ? 'Owed only for a high risk to people, and no risk decision is confirmed yet (assess severity).'
+      : 'The confirmed severity decision is that the risk to people is not high.';
+  }
+  return null;
+}
+
+function establishmentRefusal(trigger: Trigger, establishment: string): string | null {
+  if (trigger.establishment === null) return null;
+  const { in: within, notIn } = trigger.establishment;
+  const here = establishment === '' ? 'not recorded' : establishment;
+  if (within !== undefined && !within.includes(establishment)) {
+    return `Applies where the main establishment is in ${within.join(', ')}; it is ${here}.`;
+  }
+  if (notIn !== undefined && notIn.includes(establishment)) {
+    return `The main establishment is in ${establishment}, where the authority's own practice applies instead.`;
+  }
+  return null;
+}
+
+function residentsOf(trigger: Trigger, populations: readonly Population[], pack: RulePack): number {
+  const codes = new Set(
+    trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? pack.gdprJurisdictions : [code])),
+  );
+  return populations.filter((p) => codes.has(p.jurisdiction)).reduce((sum, p) => sum + p.count, 0);
+}
+
+function meetsThreshold(trigger: Trigger, residents: number): boolean {
+  const { comparison, count: threshold } = trigger.residents;
+  if (comparison === 'gte') return residents >= threshold;
+  if (comparison === 'gt') return residents > threshold;
+  return residents > 0;
+}
+
+function thresholdText(trigger: Trigger): string {
+  const { comparison, count: threshold } = trigger.residents;
+  if (comparison === 'gte') return `at least ${count(threshold)}`;
+  if (comparison === 'gt') return `more than ${count(threshold)}`;
+  return 'at least one';
+}
+
+type Information =
+  { state: 'counts'; labels: string[] } | { state: 'encrypted'; labels: string[] } | { state: 'none' };
+
+/**
+ * Whether some combination the law names is fully present: first counting every element, then
+ * only those not protected by encryption with an uncompromised key.
+ */
+function personalInformation(trigger: Trigger, elements: readonly DataElement[]): Information {
+  const unprotected = (e: DataElement) => !trigger.encryptionSafeHarbour || !e.encrypted || e.keyCompromised;
+  if (trigger.personalInformation === null) {
+    if (elements.length === 0) return { state: 'none' };
+    const exposed = elements.filter(unprotected);
+    return exposed.length === 0
+      ? { state: 'encrypted', labels: elements.map(label) }
+      : { state: 'counts', labels: exposed.map(label) };
+  }
+  const present = (usable: (e: DataElement) => boolean): DataElementTerm[] | null => {
+    const terms = new Set(elements.filter(usable).map((e) => e.term));
+    return trigger.personalInformation?.find((combination) => combination.every((t) => terms.has(t))) ?? null;
+  };
+  const any = present(() => true);
+  if (any === null) return { state: 'none' };
+  const exposed = present(unprotected);
+  const labels = (terms: DataElementTerm[]) => terms.map((t) => dataElementLabel(t, null));
+  return exposed === null
+    ? { state: 'encrypted', labels: labels(any) }
+    : { state: 'counts', labels: labels(exposed) };
+}
+
+function combinationsText(trigger: Trigger): string {
+  return (trigger.personalInformation ?? [])
+    .map((combination) => combination.map((t) => dataElementLabel(t, null).toLowerCase()).join(' with '))
+    .join('; or ');
+}
+
+function obligationOf(
+  rule: Rule,
+  input: EngineCase,
+  pack: RulePack,
+  titles: Map<string, string>,
+): Obligation {
+  const residents = residentsOf(rule.trigger, input.populations, pack);
+  const authority =
+    pack.authorities[input.facts.organisation.establishment] ?? 'the lead supervisory authority';
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    jurisdiction: rule.jurisdiction,
+    law: rule.law,
+    recipient: { ...rule.recipient, name: rule.recipient.name.replaceAll('{leadAuthority}', authority) },
+    why: whyItApplies(rule, input, residents),
+    residents,
+    deadline: deadlineOf(rule, input),
+    order: rule.order.map((o) => ({ ...o, title: titles.get(o.ruleId) ?? o.ruleId })),
+    requiredContent: rule.requiredContent,
+    prohibitedContent: rule.prohibitedContent,
+    template: rule.template,
+    citation: rule.citation,
+    sources: rule.sources,
+    verification: rule.verification,
+    effectiveFrom: rule.effectiveFrom,
+    effectiveTo: rule.effectiveTo,
+    lastReviewed: rule.lastReviewed,
+    note: rule.note,
+  };
+}
+
+function whyItApplies(rule: Rule, input: EngineCase, residents: number): string {
+  const { trigger } = rule;
+  const who = `${count(residents)} affected ${residents === 1 ? 'person' : 'people'} in ${placeName(rule.jurisdiction)}`;
+  const threshold = trigger.residents.comparison === 'any' ? '' : ` (${thresholdText(trigger)} needed)`;
+  const information = personalInformation(trigger, input.dataElements);
+  const data =
+    trigger.personalInformation === null
+      ? 'personal data was compromised'
+      : `${information.state === 'none' ? '' : information.labels.join(' with ').toLowerCase()} ${trigger.encryptionSafeHarbour ? 'unencrypted (or with the key) ' : ''}count as personal information under ${rule.law}`;
+  const risk =
+    trigger.risk === 'high'
+      ? '; a high risk to people is confirmed'
+      : trigger.risk === 'not_unlikely'
+        ? input.risk === null
+          ? '; no decision says a risk is unlikely'
+          : `; the confirmed risk level is "${input.risk}"`
+        : '';
+  return `${who}${threshold}, and ${data.replace(/\s+/g, ' ').trim()}${risk}.`;
+}
+
+const DAY_MS = 86_400_000;
+
+function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
+  const { deadline } = rule;
+  if (deadline.kind === 'period') {
+    const start = clockTime(deadline.clock, input.facts);
+    return {
+      state: start === null ? 'waiting' : 'fixed',
+      due: start === null ? null : addPeriod(start, deadline.period),
+      clock: deadline.clock,
+      clockAt: start?.utc ?? null,
+      wording:
+        start === null
+          ? `${deadline.wording} (${clockName(deadline.clock)} is not recorded yet)`
+          : deadline.wording,
+      suggested: null,
+    };
+  }
+  if (deadline.kind === 'after_notice') {
+    const sent = input.sentAt[deadline.ruleId] ?? null;
+    const due =
+      sent === null || deadline.period === undefined
+        ? null
+        : addPeriod(
+            {
+              utc: sent,
+              zone: input.facts.discoveredAt?.zone ?? 'UTC',
+              precision: 'exact',
+              approximate: false,
+            },
+            deadline.period,
+          );
+    return {
+      state: due === null ? 'waiting' : 'fixed',
+      due,
+      clock: 'notice',
+      clockAt: sent,
+      wording: deadline.wording,
+      suggested: null,
+    };
+  }
+  const start = deadline.suggested === null ? null : clockTime(deadline.suggested.clock, input.facts);
+  return {
+    state: 'undetermined',
+    due: null,
+    clock: deadline.suggested?.clock ?? null,
+    clockAt: start?.utc ?? null,
+    wording: deadline.wording,
+    suggested:
+      start === null || deadline.suggested === null ? null : addPeriod(start, deadline.suggested.period),
+  };
+}
+
+function clockTime(clock: Clock, facts: Facts): ZonedTime | null {
+  return clock === 'discovery' ? facts.discoveredAt : facts.awareAt;
+}
+
+/** Hours are exact; days are calendar days in the zone the clock was recorded in. */
+function addPeriod(start: ZonedTime, period: Period): string {
+  if (period.hours !== undefined)
+    return new Date(Date.parse(start.utc) + period.hours * 3_600_000).toISOString();
+  const local = new TZDate(Date.parse(start.utc), start.zone);
+  const moved = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate() + (period.days ?? 0),
+    local.getHours(),
+    local.getMinutes(),
+    local.getSeconds(),
+    start.zone,
+  );
+  return Number.isNaN(moved.getTime())
+    ? new Date(Date.parse(start.utc) + (period.days ?? 0) * DAY_MS).toISOString()
+    : new Date(moved.getTime()).toISOString();
+}
+
+/** Soonest deadline first; waiting and undetermined ones after, by their suggested target. */
+function byDue(a: Obligation, b: Obligation): number {
+  const key = (o: Obligation) => o.deadline.due ?? o.deadline.suggested ?? '9999';
+  const rank = (o: Obligation) => (o.deadline.due !== null ? 0 : 1);
+  return rank(a) - rank(b) || key(a).localeCompare(key(b)) || a.ruleId.localeCompare(b.ruleId);
+}
+
+function clockName(clock: Clock): string {
+  return clock === 'discovery' ? 'the discovery time' : 'the awareness time';
+}
+
+function roleName(role: string): string {
+  return role.replace('_', ' ');
+}
+
+function placeName(code: string): string {
+  return code === 'EU' ? 'the EU/EEA' : jurisdictionName(code);
+}
+
+function label(element: DataElement): string {
+  return dataElementLabel(element.term, element.customLabel);
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

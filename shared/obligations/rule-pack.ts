@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { DATA_ELEMENT_TERMS } from '../domain/data-elements';
+import { ORGANISATION_ROLES } from '../domain/facts';
+
+/** Who receives a notice. */
+export const RECIPIENT_KINDS = [
+  'supervisory_authority',
+  'attorney_general',
+  'state_police',
+  'other_regulator',
+  'consumer_reporting_agencies',
+  'affected_individuals',
+  'data_owner',
+] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/**
+ * The moments a deadline can run from. US statutes say "determination" of a breach; Breachdesk
+ * takes it to be the awareness time recorded in Facts, and says so wherever it applies.
+ */
+export const CLOCKS = ['discovery', 'awareness', 'determination'] as const;
+export type Clock = (typeof CLOCKS)[number];
+
+const isoDate = z.iso.date();
+const term = z.enum(DATA_ELEMENT_TERMS);
+
+const periodSchema = z
+  .object({ hours: z.number().int().positive().optional(), days: z.number().int().positive().optional() })
+  .strict()
+  .refine((p) => (p.hours === undefined) !== (p.days === undefined), 'Give hours or days, not both');
+export type Period = z.output<typeof periodSchema>;
+
+export const deadlineSchema = z.discriminatedUnion('kind', [
+  /** A fixed period from a clock: "not later than 72 hours after having become aware". */
+  z
+    .object({ kind: z.literal('period'), clock: z.enum(CLOCKS), period: periodSchema, wording: z.string() })
+    .strict(),
+  /** Tied to another notice of the same case: "within 15 days of notifying residents", "before". */
+  z
+    .object({
+      kind: z.literal('after_notice'),
+      ruleId: z.string(),
+      period: periodSchema.optional(),
+      wording: z.string(),
+    })
+    .strict(),
+  /** "Without unreasonable delay": no fixed date in law, so a suggested internal target. */
+  z
+    .object({
+      kind: z.literal('undetermined'),
+      wording: z.string(),
+      suggested: z
+        .object({ clock: z.enum(CLOCKS), period: periodSchema })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
+]);
+export type Deadline = z.output<typeof deadlineSchema>;
+
+export const ORDER_RELATIONS = ['before', 'no_later_than', 'after'] as const;
+
+export const contentItemSchema = z
+  .object({ id: z.string(), text: z.string(), citation: z.string() })
+  .strict();
+export type ContentItem = z.output<typeof contentItemSchema>;
+
+export const triggerSchema = z
+  .object({
+    /** Organisation roles the rule is written for. */
+    roles: z.array(z.enum(ORGANISATION_ROLES)).min(1),
+    /**
+     * Jurisdiction codes whose affected people count towards this rule; "GDPR" stands for the
+     * pack's `gdprJurisdictions`, "US" for every US state.
+     */
+    residentsOf: z.array(z.string()).min(1),
+    residents: z
+      .object({ comparison: z.enum(['any', 'gte', 'gt']), count: z.number().int().nonnegative() })
+      .strict(),
+    /**
+     * What counts as personal information there: any one combination fully present triggers.
+     * Null: any personal data at all (GDPR).
+     */
+    personalInformation: z.array(z.array(term).min(1)).nullable(),
+    /** Encrypted elements do not count unless the key was compromised too. */
+    encryptionSafeHarbour: z.boolean(),
+    /** GDPR: Art. 33 unless the risk is unlikely; Art. 34 only for a high risk a person confirmed. */
+    risk: z.enum(['not_unlikely', 'high']).nullable(),
+    /** Where the organisation's main establishment must (or must not) be: the CNIL's own practice. */
+    establishment: z
+      .object({ in: z.array(z.string()).optional(), notIn: z.array(z.string()).optional() })
+      .strict()
+      .nullable(),
+    /** Rules for a kind of organisation only (GLBA financial institutions for the FTC rule). */
+    financialInstitution: z.boolean().nullable(),
+  })
+  .strict();
+export type Trigger = z.output<typeof triggerSchema>;
+
+export const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string(),
+    /** The law's jurisdiction: an ISO 3166 code, or "EU". */
+    jurisdiction: z.string(),
+    law: z.string(),
+    recipient: z
+      .object({
+        kind: z.enum(RECIPIENT_KINDS),
+        /** Shown to people; `{leadAuthority}` is replaced by the authority of the establishment. */
+        name: z.string(),
+        channel: z.string(),
+      })
+      .strict(),
+    trigger: triggerSchema,
+    deadline: deadlineSchema,
+    /** Ordering against other notices of the case, beyond the deadline itself. */
+    order: z
+      .array(
+        z.object({ ruleId: z.string(), relation: z.enum(ORDER_RELATIONS), wording: z.string() }).strict(),
+      )
+      .default([]),
+    requiredContent: z.array(contentItemSchema),
+    prohibitedContent: z.array(contentItemSchema),
+    /** The letter template to draft this notice from (the letters feature), or null. */
+    template: z.string().nullable(),
+    citation: z.string(),
+    /** Keys of DOMAIN.md's reference list the rule rests on. */
+    sources: z.array(z.string()),
+    /** In force from this date (inclusive) to this date (exclusive); null: open-ended. */
+    effectiveFrom: isoDate.nullable(),
+    effectiveTo: isoDate.nullable(),
+    lastReviewed: isoDate,
+    /** "unverified" is shown as ⚠ to be verified: never presented as settled law. */
+    verification: z.enum(['verified', 'unverified']),
+    note: z.string().default(''),
+  })
+  .strict();
+export type Rule = z.output<typeof ruleSchema>;
+
+export const RULE_PACK_FORMAT = 'breachdesk.rule-pack/1';
+
+export const rulePackSchema = z
+  .object({
+    format: z.literal(RULE_PACK_FORMAT),
+    id: z.string(),
+    version: z.string(),
+    published: isoDate,
+    disclaimer: z.string(),
+    /** Supervisory authorities by country of main establishment (GDPR Art. 56 lead authority). */
+    authorities: z.record(z.string(), z.string()),
+    /** Jurisdiction codes where the GDPR applies to affected residents. */
+    gdprJurisdictions: z.array(z.string()),
+    rules: z.array(ruleSchema),
+  })
+  .strict()
+  .superRefine((pack, ctx) => {
+    const ids = new Set<string>();
+    for (const [index, rule] of pack.rules.entries()) {
+      if (ids.has(rule.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'id'],
+          message: `Duplicate rule id ${rule.id}`,
+        });
+      ids.add(rule.id);
+    }
+    for (const [index, rule] of pack.rules.entries()) {
+      const refs = [
+        ...(rule.deadline.kind === 'after_notice' ? [rule.deadline.ruleId] : []),
+        ...rule.order.map((o) => o.ruleId),
+      ];
+      for (const ref of refs) {
+        if (!ids.has(ref))
+          ctx.addIssue({ code: 'custom', path: ['rules', index], message: `Unknown rule ${ref}` });
+      }
+    }
+  });
+export type RulePack = z.output<typeof rulePackSchema>;
