@@ -64,6 +64,12 @@ export const CHANNEL_NAMES = [
   'jobs.cancel',
   'dialog.chooseEvidence',
   'dialog.chooseExportPath',
+  'obligations.board',
+  'obligations.setStatus',
+  'assessments.list',
+  'assessments.save',
+  'register.get',
+  'register.export',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

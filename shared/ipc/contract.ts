@@ -11,6 +11,7 @@ import { recentCaseSchema } from '../domain/recent';
 import type { ChannelName, EventName } from './channel-names';
 import { evidenceContract } from './evidence-contract';
 import { investigationContract } from './investigation-contract';
+import { obligationsContract } from './obligations-contract';
 import { jobProgressSchema } from '../domain/evidence';
 
 const casePath = z
@@ -24,6 +25,7 @@ const pickedPath = z.object({ path: z.string().nullable() });
 export const contract = {
   ...investigationContract,
   ...evidenceContract,
+  ...obligationsContract,
   'app.info': {
     input: none,
     output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
@@ -78,6 +80,7 @@ export const CONTENT_AREAS = [
   'tasks',
   'notes',
   'evidence',
+  'obligations',
 ] as const;
 
 export const MENU_COMMANDS = [

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { notTriggeredSchema, obligationSchema } from '../obligations/obligation';
+
+const instant = z.iso.datetime({ offset: false });
+
+export const OBLIGATION_STATUSES = ['todo', 'drafting', 'sent', 'not_required'] as const;
+export type ObligationStatusValue = (typeof OBLIGATION_STATUSES)[number];
+
+export const obligationStatusInputSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('todo'), note: z.string().max(5_000).default('') }).strict(),
+  z.object({ status: z.literal('drafting'), note: z.string().max(5_000).default('') }).strict(),
+  z
+    .object({
+      status: z.literal('sent'),
+      sentAt: instant,
+      channel: z.string().trim().min(1, 'Say how it was sent').max(300),
+      note: z.string().max(5_000).default(''),
+    })
+    .strict(),
+  z
+    .object({
+      status: z.literal('not_required'),
+      rationale: z.string().trim().min(1, 'Record why it is not required').max(5_000),
+      note: z.string().max(5_000).default(''),
+    })
+    .strict(),
+]);
+export type ObligationStatusInput = z.output<typeof obligationStatusInputSchema>;
+
+/** A status a person recorded, with what the engine said when they recorded it. */
+export const obligationStatusSchema = z.object({
+  ruleId: z.string(),
+  status: z.enum(OBLIGATION_STATUSES),
+  sentAt: instant.nullable(),
+  channel: z.string(),
+  rationale: z.string(),
+  note: z.string(),
+  recordedAt: instant,
+  recordedBy: z.string(),
+  basis: z.object({ triggered: z.boolean(), due: instant.nullable(), why: z.string() }),
+});
+export type ObligationStatus = z.output<typeof obligationStatusSchema>;
+
+/** One line of the obligations board. */
+export const boardRowSchema = z.object({
+  ruleId: z.string(),
+  /** What the engine says now; null when the rule no longer applies (`notTriggered` says why). */
+  obligation: obligationSchema.nullable(),
+  notTriggered: notTriggeredSchema.nullable(),
+  status: obligationStatusSchema.nullable(),
+  /** Why a person should look again at the recorded status (the facts changed), or null. */
+  review: z.string().nullable(),
+});
+export type BoardRow = z.output<typeof boardRowSchema>;

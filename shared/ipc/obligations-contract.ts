@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { assessmentInputSchema, assessmentSchema } from '../domain/assessment';
+import {
+  boardRowSchema,
+  obligationStatusInputSchema,
+  obligationStatusSchema,
+} from '../domain/obligation-status';
+import { registerDocumentSchema } from '../domain/register';
+import { notTriggeredSchema, RISK_LEVELS } from '../obligations/obligation';
+
+const none = z.object({}).strict();
+/** The date whose law applies (YYYY-MM-DD); absent: the day the breach was discovered. */
+const asOf = z.iso.date().optional();
+
+/** Channels of obligations, severity and the breach register. */
+export const obligationsContract = {
+  'obligations.board': {
+    input: z.object({ asOf }).strict(),
+    output: z.object({
+      asOf: z.iso.date(),
+      defaultAsOf: z.iso.date(),
+      packId: z.string(),
+      packVersion: z.string(),
+      disclaimer: z.string(),
+      risk: z.enum(RISK_LEVELS).nullable(),
+      rows: z.array(boardRowSchema),
+      /** Rules considered that owe nothing here, with the reason. */
+      notTriggered: z.array(notTriggeredSchema),
+    }),
+  },
+  'obligations.setStatus': {
+    input: z.object({ ruleId: z.string().min(1), asOf, status: obligationStatusInputSchema }).strict(),
+    output: obligationStatusSchema,
+  },
+  'assessments.list': { input: none, output: z.array(assessmentSchema) },
+  'assessments.save': { input: assessmentInputSchema, output: assessmentSchema },
+  'register.get': { input: z.object({ asOf }).strict(), output: registerDocumentSchema },
+  /** Writes the register as one self-contained HTML file. */
+  'register.export': {
+    input: z
+      .object({
+        asOf,
+        path: z
+          .string()
+          .min(1)
+          .refine((p) => !p.includes('\0'), 'A path cannot contain NUL'),
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ path: z.string() }),
+  },
+} as const;
