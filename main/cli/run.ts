@@ -7,6 +7,7 @@ import { apiCommand } from './commands/api';
 import { demoCommand } from './commands/demo';
 import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
+import { obligationsCommand } from './commands/obligations';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   evidenceAddCommand,
   evidenceListCommand,
   evidenceExportCommand,
+  obligationsCommand,
   apiCommand,
 ];
 

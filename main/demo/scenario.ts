@@ -194,6 +194,8 @@ export function demoScenario(): DemoScenario {
         contactName: 'Data Protection Officer',
         contactEmail: 'privacy@sonora.example',
         contactPhone: '+46 8 000 00 00',
+        establishment: 'SE',
+        financialInstitution: false,
       },
     },
     dataElements: [

@@ -8,6 +8,7 @@ import type { Handler, HandlerMap } from './handlers/handler';
 import { appHandlers } from './handlers/other-handlers';
 import { evidenceHandlers } from './handlers/evidence-handlers';
 import { investigationHandlers } from './handlers/investigation-handlers';
+import { obligationsHandlers } from './handlers/obligations-handlers';
 import type { HostDeps } from './host-deps';
 
 const handlers: HandlerMap<ChannelName> = {
@@ -15,6 +16,7 @@ const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...investigationHandlers,
   ...evidenceHandlers,
+  ...obligationsHandlers,
 };
 
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;

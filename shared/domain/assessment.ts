@@ -8,7 +8,7 @@ const factorIds = EDPB_FACTORS.map((f) => f.id) as [string, ...string[]];
 export const assessmentInputSchema = z
   .object({
     enisa: enisaInputSchema,
-    factors: z.record(
+    factors: z.partialRecord(
       z.enum(factorIds),
       z.object({ applies: z.boolean(), note: z.string().max(2_000) }).strict(),
     ),

@@ -82,3 +82,8 @@ export function localTextOf(time: ZonedTime): string {
   if (time.precision === 'day') return day;
   return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** An instant as wall-clock time in a zone, with the zone: "2020-11-19 09:30 Europe/Stockholm". */
+export function instantInZoneText(iso: string, zone: string): string {
+  return `${localTextOf({ utc: iso, zone, precision: 'exact', approximate: false })} ${zone}`;
+}

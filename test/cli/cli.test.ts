@@ -41,6 +41,7 @@ describe('breachdesk CLI', () => {
       'evidence add',
       'evidence list',
       'evidence export',
+      'obligations',
       'api',
     ];
     for (const command of commands) {
@@ -83,7 +84,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 40,
+      schemaVersion: 50,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
     });

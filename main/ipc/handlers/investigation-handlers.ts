@@ -22,6 +22,7 @@ import { searchCase } from '../../services/search-service';
 import { createDemoInSession } from '../../services/workspace';
 import type { HostDeps } from '../host-deps';
 import type { HandlerMap } from './handler';
+import { today } from './today';
 
 type Area = (typeof CONTENT_AREAS)[number];
 
@@ -33,13 +34,6 @@ function changed<T>(deps: HostDeps, areas: Area[], result: T): T {
 
 const file = (deps: HostDeps) => deps.session.require();
 const ctx = (deps: HostDeps) => deps.ctx;
-
-/** Today's date where the user is, for "overdue". */
-function today(deps: HostDeps): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    deps.ctx.now(),
-  );
-}
 
 export const investigationHandlers = {
   'facts.get': (_i, d) => getFacts(file(d).db),

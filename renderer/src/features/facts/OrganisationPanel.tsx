@@ -1,4 +1,6 @@
 import { CONTACT_KINDS, ORGANISATION_ROLES, type Facts } from '../../../../shared/domain/facts';
+import { EEA_COUNTRY_CODES } from '../../../../shared/jurisdictions/eea';
+import { jurisdictionName } from '../../../../shared/jurisdictions/jurisdictions';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { SelectField } from '../../components/Field';
 import { optionsOf, pick } from '../../lib/options';
@@ -15,6 +17,13 @@ const CONTACT_OPTIONS = optionsOf(CONTACT_KINDS, {
   contact_point: 'Contact point',
 });
 
+const ESTABLISHMENT_OPTIONS = [
+  { value: '', label: 'Not in the EU/EEA, or not recorded' },
+  ...EEA_COUNTRY_CODES.map((code) => ({ value: code, label: jurisdictionName(code) })).sort((a, b) =>
+    a.label.localeCompare(b.label, 'en'),
+  ),
+];
+
 type OrganisationText = 'address' | 'contactName' | 'contactEmail' | 'contactPhone';
 
 const saveText = (key: OrganisationText) => (text: string) =>
@@ -25,6 +34,9 @@ export function OrganisationPanel({ facts }: { facts: Facts }) {
   const { organisation } = facts;
   const roleProblem = useWorkspaceStore((state) => state.problems['facts.organisation.role']);
   const kindProblem = useWorkspaceStore((state) => state.problems['facts.organisation.contactKind']);
+  const establishmentProblem = useWorkspaceStore(
+    (state) => state.problems['facts.organisation.establishment'],
+  );
   return (
     <section className="panel" aria-labelledby="facts-organisation-heading">
       <h3 id="facts-organisation-heading" className="panel__title">
@@ -63,6 +75,29 @@ export function OrganisationPanel({ facts }: { facts: Facts }) {
                 void saveOrganisation('facts.organisation.contactKind', { contactKind });
             }}
           />
+        </div>
+        <div className="field-column">
+          <SelectField
+            label="Main establishment (decides the GDPR lead authority)"
+            value={organisation.establishment}
+            options={ESTABLISHMENT_OPTIONS}
+            error={establishmentProblem}
+            onChange={(event) =>
+              void saveOrganisation('facts.organisation.establishment', { establishment: event.target.value })
+            }
+          />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={organisation.financialInstitution}
+              onChange={(event) =>
+                void saveOrganisation('facts.organisation.financialInstitution', {
+                  financialInstitution: event.target.checked,
+                })
+              }
+            />
+            A financial institution under the Gramm-Leach-Bliley Act (the FTC Safeguards Rule applies)
+          </label>
         </div>
         <AutosaveTextField
           label="Contact name"

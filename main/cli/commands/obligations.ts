@@ -1,0 +1,76 @@
+import type { BoardRow } from '../../../shared/domain/obligation-status';
+import { instantInZoneText as instantIn } from '../../../shared/time/zoned-time';
+import { CliFailure } from '../cli-host';
+import { JSON_OPTION, type Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { printJson } from '../output';
+import { withCase } from '../with-case';
+
+export const obligationsCommand: Command = {
+  name: 'obligations',
+  summary: 'Who must be notified, by when, and why (or why not)',
+  help: `Usage: breachdesk obligations FILE [--as-of DATE] [--json]
+
+Evaluates the rule pack against the case's facts, data elements and people affected, under the
+law as it stood on DATE (YYYY-MM-DD; default: the day the breach was discovered). Prints every
+notice owed with its deadline (in the zone discovery was recorded in), its status and why it
+applies, then every rule considered that owes nothing here, with the reason. ⚠ marks a rule
+whose values are not yet verified. Decision support, not legal advice.
+
+Example:
+  breachdesk obligations sonora-demo.bdcase --as-of 2026-02-01`,
+  options: { ...JSON_OPTION, 'as-of': { type: 'string' } },
+  positionals: 1,
+  run: ({ positionals, values }) => {
+    const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+      throw new CliFailure('--as-of takes a date as YYYY-MM-DD.', EXIT.usage);
+    }
+    return withCase(positionals[0] ?? '', async (host) => {
+      const board = await host.call('obligations.board', asOf === undefined ? {} : { asOf });
+      if (values.json === true) {
+        printJson(board);
+        return EXIT.ok;
+      }
+      const facts = await host.call('facts.get', {});
+      const zone = facts.discoveredAt?.zone ?? facts.awareAt?.zone ?? 'UTC';
+      const lines = [
+        `Law as of ${board.asOf} (rule pack ${board.packId} ${board.packVersion}). ${board.disclaimer}`,
+        '',
+        ...board.rows.flatMap((row) => describeRow(row, zone)),
+        `Not owed (${board.notTriggered.length}):`,
+        ...board.notTriggered.map((n) => `  ${n.title}: ${n.reason}`),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return EXIT.ok;
+    });
+  },
+};
+
+function describeRow(row: BoardRow, zone: string): string[] {
+  const status = row.status === null ? 'to do' : row.status.status.replace('_', ' ');
+  if (row.obligation === null) {
+    return [
+      `[no longer owed] ${row.notTriggered?.title ?? row.ruleId} (status kept: ${status})`,
+      `  ${row.review ?? ''}`,
+      '',
+    ];
+  }
+  const { obligation } = row;
+  const deadline = obligation.deadline;
+  const due =
+    deadline.due !== null
+      ? `due ${instantIn(deadline.due, zone)}`
+      : deadline.suggested !== null
+        ? `${deadline.wording}; suggested target ${instantIn(deadline.suggested, zone)}`
+        : deadline.wording;
+  const flag = obligation.verification === 'unverified' ? '  ⚠ to be verified' : '';
+  return [
+    `${obligation.title} → ${obligation.recipient.name}${flag}`,
+    `  ${due} · ${status}`,
+    `  Why: ${obligation.why}`,
+    ...(row.review === null ? [] : [`  Review: ${row.review}`]),
+    `  ${obligation.citation}`,
+    '',
+  ];
+}

@@ -1,0 +1,34 @@
+import { assessments } from '../../casefile/repos/obligations-repo';
+import { saveAssessment } from '../../services/obligations/assessment-service';
+import { obligationsBoard, setObligationStatus } from '../../services/obligations/obligations-service';
+import { exportRegister } from '../../services/obligations/register-export';
+import { breachRegister } from '../../services/obligations/register-service';
+import type { HostDeps } from '../host-deps';
+import type { HandlerMap } from './handler';
+import { today } from './today';
+
+const file = (deps: HostDeps) => deps.session.require();
+
+function obligationsChanged<T>(deps: HostDeps, result: T): T {
+  deps.events.emit('case.contentChanged', { areas: ['obligations'] });
+  return result;
+}
+
+export const obligationsHandlers = {
+  'obligations.board': (i, d) => obligationsBoard(file(d), i.asOf, today(d)),
+  'obligations.setStatus': (i, d) =>
+    obligationsChanged(d, setObligationStatus(file(d), d.ctx, i.ruleId, i.asOf, i.status, today(d))),
+  'assessments.list': (_i, d) => assessments(file(d).db),
+  'assessments.save': (i, d) => obligationsChanged(d, saveAssessment(file(d), d.ctx, i)),
+  'register.get': (i, d) => breachRegister(file(d), d.ctx, i.asOf, today(d)),
+  'register.export': async (i, d) => ({
+    path: await exportRegister(breachRegister(file(d), d.ctx, i.asOf, today(d)), i.path, i.overwrite),
+  }),
+} satisfies HandlerMap<
+  | 'obligations.board'
+  | 'obligations.setStatus'
+  | 'assessments.list'
+  | 'assessments.save'
+  | 'register.get'
+  | 'register.export'
+>;

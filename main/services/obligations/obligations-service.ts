@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type {
+  BoardRow,
+  ObligationStatus,
+  ObligationStatusInput,
+} from '../../../shared/domain/obligation-status';
+import type { obligationsContract } from '../../../shared/ipc/obligations-contract';
+import { BreachdeskError } from '../../../shared/ipc/errors';
+import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import { defaultAsOf, evaluateObligations, type EngineCase } from '../../../shared/obligations/engine';
+import type { EngineResult, RiskLevel } from '../../../shared/obligations/obligation';
+import type { CaseFile } from '../../casefile/case-file';
+import { getFacts } from '../../casefile/repos/facts-repo';
+import { assessments, obligationStatuses, putObligationStatus } from '../../casefile/repos/obligations-repo';
+import { dataElementsTable, populationsTable } from '../../casefile/repos/tables';
+import { changeWithAudit } from '../audited';
+import type { ServiceContext } from '../context';
+
+export type Board = z.output<(typeof obligationsContract)['obligations.board']['output']>;
+
+/** The risk level of the newest assessment version that carries a confirmed decision. */
+export function confirmedRisk(file: CaseFile): RiskLevel | null {
+  return assessments(file.db).find((a) => a.decision !== null)?.decision?.risk ?? null;
+}
+
+function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): EngineCase {
+  const sentAt: Record<string, string> = {};
+  for (const s of statuses) if (s.status === 'sent' && s.sentAt !== null) sentAt[s.ruleId] = s.sentAt;
+  return {
+    facts: getFacts(file.db),
+    dataElements: dataElementsTable.all(file.db),
+    populations: populationsTable.all(file.db),
+    risk: confirmedRisk(file),
+    sentAt,
+  };
+}
+
+/** What the case owes under the law as of `asOf` (default: the day of discovery). */
+export function evaluateCase(
+  file: CaseFile,
+  asOf: string | undefined,
+  today: string,
+): EngineResult & { defaultAsOf: string } {
+  const input = engineCase(file, obligationStatuses(file.db));
+  const fallback = defaultAsOf(input.facts, today);
+  return { ...evaluateObligations(input, DEFAULT_RULE_PACK, asOf ?? fallback), defaultAsOf: fallback };
+}
+
+/**
+ * The board: every obligation with the status people recorded, and every recorded status whose
+ * obligation the engine no longer sees, kept and flagged for review instead of dropped.
+ */
+export function obligationsBoard(file: CaseFile, asOf: string | undefined, today: string): Board {
+  const statuses = obligationStatuses(file.db);
+  const result = evaluateCase(file, asOf, today);
+  const byRule = new Map(statuses.map((s) => [s.ruleId, s]));
+  const rows: BoardRow[] = result.obligations.map((obligation) => {
+    const status = byRule.get(obligation.ruleId) ?? null;
+    return {
+      ruleId: obligation.ruleId,
+      obligation,
+      notTriggered: null,
+      status,
+      review: reviewOf(status, obligation.deadline.due),
+    };
+  });
+  for (const notTriggered of result.notTriggered) {
+    const status = byRule.get(notTriggered.ruleId);
+    if (status === undefined) continue;
+    rows.push({
+      ruleId: notTriggered.ruleId,
+      obligation: null,
+      notTriggered,
+      status,
+      review: `No longer owed on the current facts: ${notTriggered.reason} The status recorded on ${status.recordedAt.slice(0, 10)} is kept; review it.`,
+    });
+  }
+  return {
+    asOf: result.asOf,
+    defaultAsOf: result.defaultAsOf,
+    packId: result.packId,
+    packVersion: result.packVersion,
+    disclaimer: DEFAULT_RULE_PACK.disclaimer,
+    risk: confirmedRisk(file),
+    rows,
+    notTriggered: result.notTriggered.filter((n) => !byRule.has(n.ruleId)),
+  };
+}
+
+function reviewOf(status: ObligationStatus | null, due: string | null): string | null {
+  if (status === null) return null;
+  if (!status.basis.triggered) {
+    return 'This notice was not owed when its status was recorded; the facts have changed since. Review the status.';
+  }
+  if (status.basis.due !== due) {
+    const was = status.basis.due === null ? 'not fixed' : status.basis.due;
+    return `The deadline changed since the status was recorded (it was ${was}). Review the status.`;
+  }
+  return null;
+}
+
+/** Records what people did about an obligation; the engine's answer at that moment is kept with it. */
+export function setObligationStatus(
+  file: CaseFile,
+  ctx: ServiceContext,
+  ruleId: string,
+  asOf: string | undefined,
+  input: ObligationStatusInput,
+  today: string,
+): ObligationStatus {
+  if (!DEFAULT_RULE_PACK.rules.some((rule) => rule.id === ruleId)) {
+    throw new BreachdeskError('NOT_FOUND', `There is no rule called ${JSON.stringify(ruleId)}.`);
+  }
+  const result = evaluateCase(file, asOf, today);
+  const obligation = result.obligations.find((o) => o.ruleId === ruleId) ?? null;
+  const reason = result.notTriggered.find((n) => n.ruleId === ruleId)?.reason ?? '';
+  return changeWithAudit(file, ctx, (db, at) => {
+    const previous = obligationStatuses(db).find((s) => s.ruleId === ruleId) ?? null;
+    const status: ObligationStatus = {
+      ruleId,
+      status: input.status,
+      sentAt: input.status === 'sent' ? input.sentAt : null,
+      channel: input.status === 'sent' ? input.channel : '',
+      rationale: input.status === 'not_required' ? input.rationale : '',
+      note: input.note,
+      recordedAt: at,
+      recordedBy: ctx.actor,
+      basis: {
+        triggered: obligation !== null,
+        due: obligation?.deadline.due ?? null,
+        why: obligation?.why ?? reason,
+      },
+    };
+    putObligationStatus(db, status);
+    return {
+      result: status,
+      audit: {
+        action: 'obligation.status_recorded',
+        target: `obligation:${ruleId}`,
+        payload: {
+          from: previous?.status ?? null,
+          to: status.status,
+          sentAt: status.sentAt,
+          channel: status.channel,
+          rationale: status.rationale,
+          note: status.note,
+          asOf: result.asOf,
+        },
+      },
+    };
+  });
+}
