@@ -1,11 +1,113 @@
-/** The ENISA severity calculator and the Art. 34 risk decision (being built). */
+import { useCallback, useEffect } from 'react';
+import '../../styles/severity.css';
+import { useContentChanged } from '../../lib/use-content-changed';
+import { formatInstant } from '../../lib/time';
+import { enisaOf, useSeverityStore } from '../../stores/severity-store';
+import { DecisionForm } from './DecisionForm';
+import { EnisaCalculator } from './EnisaCalculator';
+import { FactorsChecklist } from './FactorsChecklist';
+import { ScoreResult } from './ScoreResult';
+import { VersionHistory } from './VersionHistory';
+import { VersionView } from './VersionView';
+import { RISK_TEXT } from './wording';
+
+/**
+ * The severity of the breach by the ENISA method (SE = DPC × EI + CB), the EDPB risk factors,
+ * and the GDPR risk decision a person confirms; every save is a new, kept version.
+ */
 export function SeverityPanel() {
+  const versions = useSeverityStore((state) => state.versions);
+  const draft = useSeverityStore((state) => state.draft);
+  const dirty = useSeverityStore((state) => state.dirty);
+  const viewingId = useSeverityStore((state) => state.viewingId);
+  const error = useSeverityStore((state) => state.error);
+  const saving = useSeverityStore((state) => state.saving);
+  const load = useSeverityStore((state) => state.load);
+  const edit = useSeverityStore((state) => state.edit);
+  const restart = useSeverityStore((state) => state.restart);
+  const view = useSeverityStore((state) => state.view);
+  const saveVersion = useSeverityStore((state) => state.save);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useContentChanged(['obligations'], load);
+
+  const onSave = useCallback(
+    (confirm: boolean) => {
+      const current = useSeverityStore.getState().draft;
+      return saveVersion(
+        confirm && current !== null && current.risk !== null
+          ? { risk: current.risk, rationale: current.decisionRationale.trim() }
+          : null,
+      );
+    },
+    [saveVersion],
+  );
+
+  const latest = versions?.[0];
+  const inForce = versions?.find((v) => v.decision !== null);
+  const viewing = versions?.find((v) => v.id === viewingId);
+  const enisa = draft === null ? null : enisaOf(draft);
+
   return (
-    <section className="panel" aria-labelledby="severity-heading">
+    <section className="panel sev-panel" aria-labelledby="severity-heading">
       <h3 id="severity-heading" className="panel__title">
         Severity and risk
       </h3>
-      <p className="empty">The severity calculator is being built.</p>
+      <p className="panel__intro">
+        The ENISA method (2013) scores the severity of the breach as SE = DPC × EI + CB; the EDPB factors and
+        the score inform the GDPR risk decision, which a person confirms. Decision support, not legal advice.
+      </p>
+      {error !== null && (
+        <p className="notice notice--fail" role="alert">
+          {error}
+        </p>
+      )}
+      {versions !== null && (
+        <p className="notice sev-in-force" role="note" aria-label="Decision in force">
+          {inForce === undefined || inForce.decision === null ? (
+            <>
+              No risk decision is confirmed yet: the Art. 33 notification is assumed owed, the Art. 34
+              communication is not.
+            </>
+          ) : (
+            <>
+              Decision in force: <strong>{RISK_TEXT[inForce.decision.risk].label}</strong> (version{' '}
+              {inForce.version}, confirmed by {inForce.decision.confirmedBy}{' '}
+              <time dateTime={inForce.decision.confirmedAt}>
+                {formatInstant(inForce.decision.confirmedAt)}
+              </time>
+              ).
+            </>
+          )}
+        </p>
+      )}
+
+      {draft === null ? (
+        error === null && <p className="muted">Loading the assessment…</p>
+      ) : (
+        <>
+          <p className="sev-form-origin small muted" aria-live="polite">
+            {latest === undefined
+              ? 'A new assessment: no version saved yet.'
+              : dirty
+                ? `Changed since version ${latest.version}; saving adds version ${latest.version + 1}.`
+                : `The form starts from version ${latest.version}, the latest.`}
+          </p>
+          <div className="sev-calculator">
+            <EnisaCalculator draft={draft} edit={edit} />
+            <ScoreResult enisa={enisa} />
+          </div>
+          <FactorsChecklist factors={draft.factors} onChange={(factors) => edit({ factors })} />
+          <DecisionForm draft={draft} enisa={enisa} edit={edit} saving={saving} onSave={onSave} />
+        </>
+      )}
+
+      {versions !== null && <VersionHistory versions={versions} viewingId={viewingId} onView={view} />}
+      {viewing !== undefined && (
+        <VersionView version={viewing} onClose={() => view(null)} onStartFrom={() => restart(viewing)} />
+      )}
     </section>
   );
 }
