@@ -79,8 +79,8 @@ test('a section that is not built yet says so in one sentence', async ({ page, h
 
   await page
     .getByRole('navigation', { name: 'Case sections' })
-    .getByRole('button', { name: 'Obligations' })
+    .getByRole('button', { name: 'Letters' })
     .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Obligations' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Letters' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('arrives in a later release');
 });

@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../../shared/domain/case';
 import { CASE_STATUS_LABELS } from '../../../shared/domain/case';
 import { Button } from '../components/Button';
+import { DeadlineChip } from '../features/obligations/DeadlineChip';
 import { useUiStore } from '../stores/ui-store';
 import { selectSaveKind, selectSaveText, useWorkspaceStore } from '../stores/workspace-store';
 import { MOD_LABEL } from '../lib/platform';
@@ -27,6 +28,7 @@ export function TopBar({ record }: { record: CaseRecord }) {
           <span className="topbar__status">{CASE_STATUS_LABELS[record.status]}</span>
         </p>
       </div>
+      <DeadlineChip />
       <button
         type="button"
         className="topbar__search"

@@ -4,6 +4,7 @@ import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
 import { EvidenceSection } from '../features/evidence/EvidenceSection';
 import { FactsSection } from '../features/facts/FactsSection';
+import { ObligationsSection } from '../features/obligations/ObligationsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
 import { PartiesSection } from '../features/parties/PartiesSection';
 import { PeopleSection } from '../features/people/PeopleSection';
@@ -55,5 +56,6 @@ function SectionBody({ section, openCase }: { section: Section; openCase: OpenCa
   if (section.id === 'people') return <PeopleSection />;
   if (section.id === 'parties') return <PartiesSection />;
   if (section.id === 'tasks') return <TasksNotesSection />;
+  if (section.id === 'obligations') return <ObligationsSection />;
   return <PlaceholderSection sentence={section.upcoming} />;
 }

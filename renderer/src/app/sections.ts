@@ -6,12 +6,7 @@ export const SECTIONS = [
   { id: 'parties', label: 'Parties' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'evidence', label: 'Evidence' },
-  {
-    id: 'obligations',
-    label: 'Obligations',
-    upcoming:
-      'The notifications this breach requires, with their recipients and deadlines, will be worked out here; this section arrives in a later release.',
-  },
+  { id: 'obligations', label: 'Obligations' },
   {
     id: 'letters',
     label: 'Letters',

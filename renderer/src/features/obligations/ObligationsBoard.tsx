@@ -1,0 +1,117 @@
+import { useEffect, useId } from 'react';
+import { useObligationsStore, type ObligationsBoard as Board } from '../../stores/obligations-store';
+import { ObligationRow } from './ObligationRow';
+import { placeOf, useNow } from './format';
+
+/** Every notice the engine says is owed (soonest first), with live countdowns, and the rules that are not. */
+export function ObligationsBoard() {
+  const board = useObligationsStore((state) => state.board);
+  const error = useObligationsStore((state) => state.error);
+  const load = useObligationsStore((state) => state.load);
+  const now = useNow();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="obl-board">
+      {error !== null && (
+        <p className="notice notice--fail" role="alert">
+          {error}
+        </p>
+      )}
+      {board === null ? (
+        error === null && <p className="empty">Working out the obligations…</p>
+      ) : (
+        <>
+          <LawLine board={board} />
+          {board.rows.length === 0 ? (
+            <p className="empty">
+              Nothing is owed on these facts. Record the people affected by jurisdiction and the data involved
+              (People & data) and the awareness time (Facts); the rules considered are listed below with the
+              reason each does not apply.
+            </p>
+          ) : (
+            <ul className="obl-list" aria-label="Obligations, soonest deadline first">
+              {board.rows.map((row) => (
+                <ObligationRow key={row.ruleId} row={row} now={now} />
+              ))}
+            </ul>
+          )}
+          <NotTriggeredList board={board} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "Law as of" (the discovery date unless changed), the rule pack and its disclaimer, in one line. */
+function LawLine({ board }: { board: Board }) {
+  const chosen = useObligationsStore((state) => state.asOf);
+  const setAsOf = useObligationsStore((state) => state.setAsOf);
+  const id = useId();
+
+  return (
+    <div className="obl-law">
+      <div className="obl-law__date">
+        <label htmlFor={id} className="obl-law__label">
+          Law as of
+        </label>
+        <input
+          id={id}
+          type="date"
+          className="field__control obl-law__input"
+          value={chosen ?? board.defaultAsOf}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => void setAsOf(event.target.value === '' ? null : event.target.value)}
+        />
+        <span className="obl-law__hint" id={`${id}-hint`}>
+          {board.asOf === board.defaultAsOf
+            ? 'the day the breach was discovered'
+            : `the breach was discovered on ${board.defaultAsOf}`}
+        </span>
+        {board.asOf !== board.defaultAsOf && (
+          <button
+            type="button"
+            className="link-button"
+            aria-label="Reset law as of to the discovery date"
+            onClick={() => void setAsOf(null)}
+          >
+            Reset
+          </button>
+        )}
+      </div>
+      <p className="obl-law__pack">
+        <span className="obl-law__pack-id">
+          Rule pack {board.packId} {board.packVersion}
+        </span>
+        <span className="obl-law__disclaimer">{board.disclaimer}</span>
+      </p>
+    </div>
+  );
+}
+
+/** The rules considered that owe nothing here, each with the engine's reason, so legal can check it. */
+function NotTriggeredList({ board }: { board: Board }) {
+  const rules = board.notTriggered;
+  return (
+    <details className="obl-not">
+      <summary className="obl-not__summary">Not triggered ({rules.length})</summary>
+      {rules.length === 0 ? (
+        <p className="empty">Every rule of the pack applies to this case.</p>
+      ) : (
+        <ul className="obl-not__list" aria-label="Rules not triggered">
+          {rules.map((rule) => (
+            <li key={rule.ruleId} className="obl-not__item">
+              <span className="obl-not__title">
+                {rule.title} <span className="kind-tag">{placeOf(rule.jurisdiction)}</span>
+              </span>
+              <span className="obl-not__reason">{rule.reason}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
