@@ -31,6 +31,10 @@ export const factsSchema = z.object({
   summary: text(20_000).default(''),
   nature: z.array(z.enum(BREACH_NATURES)).default([]),
   cause: text(20_000).default(''),
+  /** Likely consequences for the people affected (GDPR Art. 33(3)(c)). */
+  consequences: text(20_000).default(''),
+  /** Measures taken or proposed, including to mitigate adverse effects (Art. 33(3)(d)). */
+  measures: text(20_000).default(''),
   discoveredAt: nullableTime,
   /** Reasonable certainty that personal data was compromised: the notification clocks start here. */
   awareAt: nullableTime,
@@ -52,6 +56,8 @@ export const factsPatchSchema = z
     summary: text(20_000),
     nature: z.array(z.enum(BREACH_NATURES)),
     cause: text(20_000),
+    consequences: text(20_000),
+    measures: text(20_000),
     discoveredAt: zonedTimeSchema.nullable(),
     awareAt: zonedTimeSchema.nullable(),
     containedAt: zonedTimeSchema.nullable(),
