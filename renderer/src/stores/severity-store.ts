@@ -107,6 +107,8 @@ interface SeverityState {
   draft: SeverityDraft | null;
   /** True once the user has changed the form since it was started from a version. */
   dirty: boolean;
+  /** The version number the form was started from (null for a blank form). */
+  fromVersion: number | null;
   /** The version shown read-only, if any. */
   viewingId: string | null;
   error: string | null;
@@ -128,6 +130,7 @@ export const useSeverityStore = create<SeverityState>()((set, get) => ({
   versions: null,
   draft: null,
   dirty: false,
+  fromVersion: null,
   viewingId: null,
   error: null,
   saving: false,
@@ -139,14 +142,20 @@ export const useSeverityStore = create<SeverityState>()((set, get) => ({
       if (mine !== generation) return;
       const versions = [...listed].sort((a, b) => b.version - a.version);
       const latest = versions[0];
-      const { dirty, draft } = get();
+      const { dirty, draft, versions: before } = get();
+      // The form starts from the latest version, and follows a newer one unless it has been changed.
+      const newer = latest !== undefined && latest.id !== before?.[0]?.id;
+      const restart = draft === null || (newer && !dirty);
       set({
         versions,
         error: null,
-        // The form follows the latest version until the user starts changing it.
-        ...(dirty && draft !== null
-          ? {}
-          : { draft: latest === undefined ? blankDraft() : draftFrom(latest), dirty: false }),
+        ...(restart
+          ? {
+              draft: latest === undefined ? blankDraft() : draftFrom(latest),
+              dirty: false,
+              fromVersion: latest?.version ?? null,
+            }
+          : {}),
       });
     } catch (error) {
       if (mine === generation) set({ error: messageOf(error) });
@@ -159,7 +168,12 @@ export const useSeverityStore = create<SeverityState>()((set, get) => ({
 
   restart(version) {
     const from = version ?? get().versions?.[0];
-    set({ draft: from === undefined ? blankDraft() : draftFrom(from), dirty: false, viewingId: null });
+    set({
+      draft: from === undefined ? blankDraft() : draftFrom(from),
+      dirty: false,
+      fromVersion: from?.version ?? null,
+      viewingId: null,
+    });
   },
 
   view(viewingId) {
@@ -185,6 +199,7 @@ export const useSeverityStore = create<SeverityState>()((set, get) => ({
         versions: [version, ...(state.versions ?? []).filter((v) => v.id !== version.id)],
         draft: draftFrom(version),
         dirty: false,
+        fromVersion: version.version,
       }));
     }
     return problem;
@@ -192,7 +207,15 @@ export const useSeverityStore = create<SeverityState>()((set, get) => ({
 
   reset() {
     generation += 1;
-    set({ versions: null, draft: null, dirty: false, viewingId: null, error: null, saving: false });
+    set({
+      versions: null,
+      draft: null,
+      dirty: false,
+      fromVersion: null,
+      viewingId: null,
+      error: null,
+      saving: false,
+    });
   },
 }));
 

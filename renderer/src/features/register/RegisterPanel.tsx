@@ -7,7 +7,8 @@ import { formatInstant } from '../../lib/time';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { useRegisterStore } from '../../stores/register-store';
 
-const AREAS = ['obligations', 'facts', 'dataElements', 'populations', 'events', 'tasks'] as const;
+// Everything the register is built from.
+const AREAS = ['obligations', 'facts', 'dataElements', 'populations', 'events', 'tasks', 'evidence'] as const;
 
 function SectionView({ section }: { section: RegisterSection }) {
   const id = useId();

@@ -11,6 +11,16 @@ import { VersionHistory } from './VersionHistory';
 import { VersionView } from './VersionView';
 import { RISK_TEXT } from './wording';
 
+/** Where the form came from, and what saving it adds. */
+function originText(latest: number | null, from: number | null, dirty: boolean): string {
+  if (latest === null) return 'A new assessment: no version saved yet.';
+  const start = from === null ? 'a blank form' : `version ${from}`;
+  if (dirty) return `Changed since ${start}; saving adds version ${latest + 1}.`;
+  return from === latest
+    ? `The form starts from version ${from}, the latest.`
+    : `The form starts from ${start}; saving adds version ${latest + 1}.`;
+}
+
 /**
  * The severity of the breach by the ENISA method (SE = DPC × EI + CB), the EDPB risk factors,
  * and the GDPR risk decision a person confirms; every save is a new, kept version.
@@ -19,6 +29,7 @@ export function SeverityPanel() {
   const versions = useSeverityStore((state) => state.versions);
   const draft = useSeverityStore((state) => state.draft);
   const dirty = useSeverityStore((state) => state.dirty);
+  const fromVersion = useSeverityStore((state) => state.fromVersion);
   const viewingId = useSeverityStore((state) => state.viewingId);
   const error = useSeverityStore((state) => state.error);
   const saving = useSeverityStore((state) => state.saving);
@@ -89,11 +100,7 @@ export function SeverityPanel() {
       ) : (
         <>
           <p className="sev-form-origin small muted" aria-live="polite">
-            {latest === undefined
-              ? 'A new assessment: no version saved yet.'
-              : dirty
-                ? `Changed since version ${latest.version}; saving adds version ${latest.version + 1}.`
-                : `The form starts from version ${latest.version}, the latest.`}
+            {originText(latest?.version ?? null, fromVersion, dirty)}
           </p>
           <div className="sev-calculator">
             <EnisaCalculator draft={draft} edit={edit} />
