@@ -70,6 +70,18 @@ export const CHANNEL_NAMES = [
   'assessments.save',
   'register.get',
   'register.export',
+  'letters.templates',
+  'letters.list',
+  'letters.get',
+  'letters.create',
+  'letters.save',
+  'letters.update',
+  'letters.versions',
+  'letters.version',
+  'letters.diff',
+  'letters.freeze',
+  'letters.setStatus',
+  'letters.render',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -11,6 +11,7 @@ import { recentCaseSchema } from '../domain/recent';
 import type { ChannelName, EventName } from './channel-names';
 import { evidenceContract } from './evidence-contract';
 import { investigationContract } from './investigation-contract';
+import { lettersContract } from './letters-contract';
 import { obligationsContract } from './obligations-contract';
 import { jobProgressSchema } from '../domain/evidence';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...investigationContract,
   ...evidenceContract,
   ...obligationsContract,
+  ...lettersContract,
   'app.info': {
     input: none,
     output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
@@ -81,6 +83,7 @@ export const CONTENT_AREAS = [
   'notes',
   'evidence',
   'obligations',
+  'letters',
 ] as const;
 
 export const MENU_COMMANDS = [
