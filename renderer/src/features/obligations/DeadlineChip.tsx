@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Obligation } from '../../../../shared/obligations/obligation';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
@@ -26,7 +27,7 @@ export function DeadlineChip() {
   const nearest = board === null ? null : nearestDeadline(board.rows);
   if (path === null || nearest === null) return null;
   const left = countdown(nearest.due, now);
-  const short = shortName(nearest.obligation.citation, nearest.obligation.title);
+  const short = shortName(nearest.obligation);
   const at = formatAt(nearest.due);
 
   return (
@@ -48,11 +49,20 @@ export function DeadlineChip() {
   );
 }
 
-/** "Art. 33" from "GDPR Art. 33(1)"; "§ 1798.82" from a US citation; else the title. */
-function shortName(citation: string, title: string): string {
-  const article = /Art\.\s*\d+/.exec(citation);
+const KINDS: Record<Obligation['recipient']['kind'], string> = {
+  supervisory_authority: 'authority',
+  attorney_general: 'AG',
+  state_police: 'state police',
+  other_regulator: 'regulators',
+  consumer_reporting_agencies: 'credit bureaus',
+  affected_individuals: 'residents',
+  data_owner: 'data owner',
+};
+
+/** "Art. 33" from a GDPR citation; "WA residents", "TX AG" for a US notice. */
+function shortName(obligation: Obligation): string {
+  const article = /Art\.\s*\d+/.exec(obligation.citation);
   if (article !== null) return article[0];
-  const section = /§+\s*[\d.]+/.exec(citation);
-  if (section !== null) return section[0];
-  return title.length > 28 ? `${title.slice(0, 27)}…` : title;
+  const place = obligation.jurisdiction.replace(/^US-/, '');
+  return `${place} ${KINDS[obligation.recipient.kind]}`;
 }

@@ -46,7 +46,7 @@ export function ObligationsBoard() {
   );
 }
 
-/** "Law as of" (the discovery date unless changed), the rule pack and its disclaimer, in one line. */
+/** "Law as of" (the discovery date unless changed) and the rule pack on one line, its disclaimer under them. */
 function LawLine({ board }: { board: Board }) {
   const chosen = useObligationsStore((state) => state.asOf);
   const setAsOf = useObligationsStore((state) => state.setAsOf);
@@ -81,13 +81,11 @@ function LawLine({ board }: { board: Board }) {
             Reset
           </button>
         )}
-      </div>
-      <p className="obl-law__pack">
         <span className="obl-law__pack-id">
           Rule pack {board.packId} {board.packVersion}
         </span>
-        <span className="obl-law__disclaimer">{board.disclaimer}</span>
-      </p>
+      </div>
+      <p className="obl-law__disclaimer">{board.disclaimer}</p>
     </div>
   );
 }
@@ -95,9 +93,12 @@ function LawLine({ board }: { board: Board }) {
 /** The rules considered that owe nothing here, each with the engine's reason, so legal can check it. */
 function NotTriggeredList({ board }: { board: Board }) {
   const rules = board.notTriggered;
+  const id = useId();
   return (
-    <details className="obl-not">
-      <summary className="obl-not__summary">Not triggered ({rules.length})</summary>
+    <details className="obl-not" aria-labelledby={id}>
+      <summary className="obl-not__summary" id={id}>
+        Not triggered ({rules.length})
+      </summary>
       {rules.length === 0 ? (
         <p className="empty">Every rule of the pack applies to this case.</p>
       ) : (
