@@ -76,7 +76,7 @@ function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
   const establishment = establishmentRefusal(trigger, organisation.establishment);
   if (establishment !== null) return establishment;
   const residents = residentsOf(trigger, input.populations, pack);
-  const where = placeName(rule.jurisdiction);
+  const where = trigger.residentsOf.includes('GDPR') ? 'the EU/EEA' : placeName(rule.jurisdiction);
   if (residents === 0) return `No affected people recorded in ${where}.`;
   if (!meetsThreshold(trigger, residents)) {
     return `${count(residents)} people in ${where}: this notice needs ${thresholdText(trigger)}.`;
@@ -204,7 +204,8 @@ function obligationOf(
 
 function whyItApplies(rule: Rule, input: EngineCase, residents: number): string {
   const { trigger } = rule;
-  const who = `${count(residents)} affected ${residents === 1 ? 'person' : 'people'} in ${placeName(rule.jurisdiction)}`;
+  const where = trigger.residentsOf.includes('GDPR') ? 'the EU/EEA' : placeName(rule.jurisdiction);
+  const who = `${count(residents)} affected ${residents === 1 ? 'person' : 'people'} in ${where}`;
   const threshold = trigger.residents.comparison === 'any' ? '' : ` (${thresholdText(trigger)} needed)`;
   const information = personalInformation(trigger, input.dataElements);
   const data =
@@ -241,27 +242,53 @@ function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
     };
   }
   if (deadline.kind === 'after_notice') {
-    const sent = input.sentAt[deadline.ruleId] ?? null;
-    const due =
-      sent === null || deadline.period === undefined
-        ? null
-        : addPeriod(
-            {
-              utc: sent,
-              zone: input.facts.discoveredAt?.zone ?? 'UTC',
-              precision: 'exact',
-              approximate: false,
-            },
-            deadline.period,
-          );
-    return {
-      state: due === null ? 'waiting' : 'fixed',
-      due,
-      clock: 'notice',
-      clockAt: sent,
-      wording: deadline.wording,
-      suggested: null,
-    };
+    const sent =
+      [deadline.ruleId]
+        .flat()
+        .map((id) => input.sentAt[id])
+        .find((at) => at !== undefined) ?? null;
+    if (sent === null) {
+      return {
+        state: 'waiting',
+        due: null,
+        clock: 'notice',
+        clockAt: null,
+        wording: deadline.wording,
+        suggested: null,
+      };
+    }
+    if (deadline.period !== undefined) {
+      const zone = input.facts.discoveredAt?.zone ?? 'UTC';
+      const due = addPeriod({ utc: sent, zone, precision: 'exact', approximate: false }, deadline.period);
+      return {
+        state: 'fixed',
+        due,
+        clock: 'notice',
+        clockAt: sent,
+        wording: deadline.wording,
+        suggested: null,
+      };
+    }
+    // No period: "no later than" that notice makes its sending the deadline; otherwise the law
+    // sets none, and sending with it is the suggested target.
+    const noLaterThan = rule.order.some((o) => o.relation === 'no_later_than');
+    return noLaterThan
+      ? {
+          state: 'fixed',
+          due: sent,
+          clock: 'notice',
+          clockAt: sent,
+          wording: deadline.wording,
+          suggested: null,
+        }
+      : {
+          state: 'undetermined',
+          due: null,
+          clock: 'notice',
+          clockAt: sent,
+          wording: deadline.wording,
+          suggested: sent,
+        };
   }
   const start = deadline.suggested === null ? null : clockTime(deadline.suggested.clock, input.facts);
   return {

@@ -39,7 +39,8 @@ export const deadlineSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('after_notice'),
-      ruleId: z.string(),
+      /** The notice it follows; with a list, whichever of them was sent (versions of one law). */
+      ruleId: z.union([z.string(), z.array(z.string()).min(1)]),
       period: periodSchema.optional(),
       wording: z.string(),
     })
@@ -167,7 +168,7 @@ export const rulePackSchema = z
     }
     for (const [index, rule] of pack.rules.entries()) {
       const refs = [
-        ...(rule.deadline.kind === 'after_notice' ? [rule.deadline.ruleId] : []),
+        ...(rule.deadline.kind === 'after_notice' ? [rule.deadline.ruleId].flat() : []),
         ...rule.order.map((o) => o.ruleId),
       ];
       for (const ref of refs) {

@@ -272,9 +272,11 @@ const ruleOf = (id: string) => {
   if (rule === undefined) throw new Error(`no rule ${id}`);
   return rule;
 };
+/** Where a rule counts people: the EU/EEA for every GDPR rule (the CNIL ones too), else its state. */
 const placeOf = (id: string) => {
-  const code = ruleOf(id).jurisdiction;
-  return code === 'EU' ? 'the EU/EEA' : jurisdictionName(code);
+  const rule = ruleOf(id);
+  if (rule.trigger.residentsOf.includes('GDPR') || rule.jurisdiction === 'EU') return 'the EU/EEA';
+  return jurisdictionName(rule.jurisdiction);
 };
 
 describe('every rule, one row each', () => {
@@ -787,14 +789,25 @@ describe('deadlines', () => {
     });
   });
 
-  it('has no statutory deadline for the California AG before 2026, even once residents are notified', () => {
+  it('has no statutory deadline for the California AG before 2026: once residents are notified, sending with them is the target', () => {
     const sent = '2020-11-20T08:00:00.000Z';
     const result = evaluate(
       { people: { 'US-CA': 1240 }, sentAt: { 'us-ca-individuals-until-2025': sent } },
       '2020-11-12',
     );
     const sample = obligationIn(result, 'us-ca-ag-sample-until-2025');
-    expect(sample.deadline).toMatchObject({ state: 'waiting', due: null, clock: 'notice', clockAt: sent });
+    expect(sample.deadline).toMatchObject({
+      state: 'undetermined',
+      due: null,
+      clock: 'notice',
+      clockAt: sent,
+      suggested: sent,
+    });
+    const before = obligationIn(
+      evaluate({ people: { 'US-CA': 1240 } }, '2020-11-12'),
+      'us-ca-ag-sample-until-2025',
+    );
+    expect(before.deadline).toMatchObject({ state: 'waiting', due: null, clockAt: null });
     expect(sample.deadline.wording).toMatch(/^No statutory deadline before 2026/);
     expect(sample.prohibitedContent.map((c) => c.id)).toEqual(['ca-ag-no-pii']);
     expect(sample.recipient.channel).toBe('AG web form, PDF');
@@ -925,5 +938,27 @@ describe('the answer as a whole', () => {
       const [rankB, keyB] = keys[i] ?? [0, ''];
       expect(rankA < rankB || (rankA === rankB && keyA <= keyB)).toBe(true);
     }
+  });
+});
+
+describe('notices that follow another', () => {
+  it('start from whichever version of the notice they follow was sent (New York before and after Dec 2024)', () => {
+    const sent = '2020-11-25T09:00:00.000Z';
+    const result = evaluate(
+      { people: { 'US-NY': 610 }, sentAt: { 'us-ny-individuals-until-2024': sent } },
+      '2020-11-12',
+    );
+    expect(obligationIn(result, 'us-ny-ag').deadline).toMatchObject({ clock: 'notice', clockAt: sent });
+  });
+
+  it('make the Illinois AG notice due when residents are notified ("no later than")', () => {
+    const sent = '2020-11-25T09:00:00.000Z';
+    const waiting = obligationIn(evaluate({ people: { 'US-IL': 600 } }, '2020-11-12'), 'us-il-ag');
+    expect(waiting.deadline).toMatchObject({ state: 'waiting', due: null });
+    const due = obligationIn(
+      evaluate({ people: { 'US-IL': 600 }, sentAt: { 'us-il-individuals': sent } }, '2020-11-12'),
+      'us-il-ag',
+    );
+    expect(due.deadline).toMatchObject({ state: 'fixed', due: sent });
   });
 });

@@ -249,11 +249,13 @@ describe('the breachdesk-us-eu rule pack', () => {
   it('ties each notice that follows another to a rule of the same place and trigger', () => {
     for (const r of rules) {
       if (r.deadline.kind !== 'after_notice') continue;
-      const target = rule(r.deadline.ruleId);
-      expect(target.jurisdiction, r.id).toBe(r.jurisdiction);
-      expect(target.trigger.residentsOf, r.id).toEqual(r.trigger.residentsOf);
-      expect(target.trigger.personalInformation, r.id).toEqual(r.trigger.personalInformation);
-      expect(target.trigger.residents.comparison, r.id).toBe('any');
+      for (const id of [r.deadline.ruleId].flat()) {
+        const target = rule(id);
+        expect(target.jurisdiction, r.id).toBe(r.jurisdiction);
+        expect(target.trigger.residentsOf, r.id).toEqual(r.trigger.residentsOf);
+        expect(target.trigger.personalInformation, r.id).toEqual(r.trigger.personalInformation);
+        expect(target.trigger.residents.comparison, r.id).toBe('any');
+      }
     }
   });
 
