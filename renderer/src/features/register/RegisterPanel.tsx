@@ -7,6 +7,9 @@ import { formatInstant } from '../../lib/time';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { useRegisterStore } from '../../stores/register-store';
 
+/** A count or size ("1,240", "300"): right-aligned in tabular figures. */
+const NUMBER = /^\d[\d,]*$/;
+
 // Everything the register is built from.
 const AREAS = ['obligations', 'facts', 'dataElements', 'populations', 'events', 'tasks', 'evidence'] as const;
 
@@ -48,7 +51,9 @@ function SectionView({ section }: { section: RegisterSection }) {
                   // Rows have no identity of their own; the register is rebuilt whole.
                   <tr key={index}>
                     {row.map((cell, column) => (
-                      <td key={column}>{cell}</td>
+                      <td key={column} className={NUMBER.test(cell) ? 'num' : undefined}>
+                        {cell}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -90,14 +95,14 @@ export function RegisterPanel() {
       <p className="panel__intro">
         GDPR Art. 33(5): the controller documents every personal-data breach (the facts, its effects, the
         remedial action taken, and the risk decision with its rationale), whether or not it was notified. This
-        record is kept for every breach, notified or not.
+        record is kept for every breach, notified or not. The notifications listed follow the law in force on
+        the day the breach was discovered unless you choose another date.
       </p>
       <div className="reg-toolbar">
         <TextField
           label="Law as of"
           type="date"
           value={asOf}
-          hint={document === null ? undefined : `Showing the law in force on ${document.asOf}.`}
           onChange={(event) => setAsOf(event.target.value)}
         />
         <Button variant="primary" disabled={exporting || document === null} onClick={() => void exportHtml()}>

@@ -3,6 +3,7 @@ import { DPC_CATEGORIES, EI_LEVELS } from '../../../../shared/severity/enisa';
 import { SelectField, TextField } from '../../components/Field';
 import { baseScore, parseDpcScore, type DpcCategory, type SeverityDraft } from '../../stores/severity-store';
 import { RationaleField } from './RationaleField';
+import { VerifyMark } from './VerifyMark';
 import { CB_ELEMENTS, signed } from './wording';
 
 interface EnisaCalculatorProps {
@@ -11,16 +12,6 @@ interface EnisaCalculatorProps {
 }
 
 const CATEGORY_OPTIONS = DPC_CATEGORIES.map((c) => ({ value: c.id, label: `${c.label} (base ${c.base})` }));
-
-/** A "to be verified" mark: amber ⚠ with the words for assistive technology. */
-export function VerifyMark() {
-  return (
-    <span className="sev-verify" title="Paraphrased from background: to be verified against ENISA 2013">
-      <span aria-hidden="true"> ⚠</span>
-      <span className="offscreen"> (to be verified)</span>
-    </span>
-  );
-}
 
 /** The three inputs of SE = DPC × EI + CB, each with the reasons for the choice. */
 export function EnisaCalculator({ draft, edit }: EnisaCalculatorProps) {

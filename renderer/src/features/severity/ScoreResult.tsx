@@ -1,4 +1,5 @@
 import { BAND_LABELS, enisaScore, type EnisaInput } from '../../../../shared/severity/enisa';
+import { VerifyMark } from './VerifyMark';
 import { BAND_MEANINGS } from './wording';
 
 interface ScoreResultProps {
@@ -32,8 +33,7 @@ export function ScoreResult({ enisa }: ScoreResultProps) {
               <span className={`sev-band sev-band--${result.band}`}>{BAND_LABELS[result.band]}</span>{' '}
               <span className="muted">
                 {BAND_MEANINGS[result.band]}
-                <span aria-hidden="true"> ⚠</span>
-                <span className="offscreen"> (wording to be verified)</span>
+                <VerifyMark />
               </span>
             </p>
           </>

@@ -51,7 +51,7 @@ export function VersionHistory({ versions, viewingId, onView }: VersionHistoryPr
                     key={version.id}
                     className={version.id === viewingId ? 'sev-history__row--open' : undefined}
                   >
-                    <th scope="row" className="num">
+                    <th scope="row" className="nowrap">
                       Version {version.version}
                     </th>
                     <td>
