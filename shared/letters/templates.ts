@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import caAgSample from './templates/ca-ag-sample.json';
 import caIndividualNotice from './templates/ca-individual-notice.json';
+import gdprArt33AuthorityEn from './templates/gdpr-art33-authority-en.json';
+import gdprArt33AuthorityFr from './templates/gdpr-art33-authority-fr.json';
+import gdprArt34SubjectsEn from './templates/gdpr-art34-subjects-en.json';
+import gdprArt34SubjectsFr from './templates/gdpr-art34-subjects-fr.json';
+import partnerDeletionRequest from './templates/partner-deletion-request.json';
+import passwordResetNotice from './templates/password-reset-notice.json';
+import usAgGeneric from './templates/us-ag-generic.json';
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
 /**
  * The letter templates Breachdesk ships, read from their data files and validated once. Order
  * is the order the template picker shows.
  */
-const TEMPLATE_FILES: readonly unknown[] = [caIndividualNotice, caAgSample];
+const TEMPLATE_FILES: readonly unknown[] = [
+  caIndividualNotice,
+  caAgSample,
+  gdprArt33AuthorityEn,
+  gdprArt33AuthorityFr,
+  gdprArt34SubjectsEn,
+  gdprArt34SubjectsFr,
+  usAgGeneric,
+  partnerDeletionRequest,
+  passwordResetNotice,
+];
 
 export const LETTER_TEMPLATES: readonly LetterTemplate[] = Object.freeze(
   z.array(letterTemplateSchema).parse(TEMPLATE_FILES),
