@@ -180,6 +180,10 @@ export function demoScenario(): DemoScenario {
       nature: ['confidentiality'],
       cause:
         "Release 3.2 of partner-sync stopped scoping partner tokens to each partner's own customer list.",
+      consequences:
+        'Accounts created before 2015 could be taken over where the weakly hashed password is still in use, here or on other services where people reused it; names, e-mail addresses and dates of birth could be used for phishing. The recipients were three known business partners, which limits the spread.',
+      measures:
+        'Hotfix 3.2.7 restored the scope check and partner tokens were rotated on 12 November 2020; passwords of the affected accounts were reset on 17 November; the three partners were asked in writing to delete the data and confirm; affected users were told to choose a new password and not to reuse it.',
       discoveredAt: at('2020-11-12 14:05'),
       awareAt: at('2020-11-16 09:30'),
       containedAt: at('2020-11-12 18:40'),

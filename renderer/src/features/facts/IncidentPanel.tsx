@@ -19,7 +19,10 @@ const STATUS_OPTIONS = optionsOf(INCIDENT_STATUSES, {
   resolved: 'Resolved',
 });
 
-/** Summary, nature, cause, status and any law-enforcement request to delay notification. */
+/**
+ * Summary, nature, cause, likely consequences and measures, status and any law-enforcement
+ * request to delay notification.
+ */
 export function IncidentPanel({ facts }: { facts: Facts }) {
   const natureProblem = useWorkspaceStore((state) => state.problems['facts.nature']);
   const statusProblem = useWorkspaceStore((state) => state.problems['facts.status']);
@@ -82,6 +85,26 @@ export function IncidentPanel({ facts }: { facts: Facts }) {
           maxLength={20_000}
           hint="How it happened, as far as it is known (a flaw, a mistake, an attack)."
           save={(cause) => saveFacts('facts.cause', { cause })}
+        />
+        <AutosaveTextField
+          className="span-all"
+          label="Likely consequences"
+          saveKey="facts.consequences"
+          stored={facts.consequences}
+          rows={3}
+          maxLength={20_000}
+          hint="What could happen to the people affected (GDPR Art. 33(3)(c)); letters merge it in."
+          save={(consequences) => saveFacts('facts.consequences', { consequences })}
+        />
+        <AutosaveTextField
+          className="span-all"
+          label="Measures taken or proposed"
+          saveKey="facts.measures"
+          stored={facts.measures}
+          rows={3}
+          maxLength={20_000}
+          hint="What was done and will be done, including to limit the harm (Art. 33(3)(d))."
+          save={(measures) => saveFacts('facts.measures', { measures })}
         />
         <fieldset className="choice-group span-all">
           <legend className="field__label">Law enforcement</legend>
