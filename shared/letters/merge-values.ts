@@ -69,8 +69,8 @@ const NATURE_PHRASES: Record<BreachNature, Record<LetterLanguage, string>> = {
 };
 
 const CONTACT_KINDS: Record<Facts['organisation']['contactKind'], Record<LetterLanguage, string>> = {
-  dpo: { en: 'Data Protection Officer', fr: 'Délégué à la protection des données' },
-  contact_point: { en: 'Contact point', fr: 'Point de contact' },
+  dpo: { en: 'data protection officer', fr: 'délégué à la protection des données' },
+  contact_point: { en: 'contact point', fr: 'point de contact' },
 };
 
 const LAW_ENFORCEMENT: Record<'delayed' | 'notDelayed', Record<LetterLanguage, string>> = {
