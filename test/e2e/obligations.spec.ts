@@ -214,3 +214,41 @@ test('the law as of 2026-02-01 applies the 30-day California rule; Reset goes ba
   await expect(law).toHaveValue('2020-11-12');
   await expect(board(page)).toContainText('Notify California residents (before 2026)');
 });
+
+test('a recorded status outlives a change of facts: the row stays with its reason and a Review flag', async ({
+  page,
+  host,
+}) => {
+  await openDemoObligations(page, host);
+  const title = /Notify Washington residents/;
+  const washington = row(page, title);
+  await washington.getByRole('button', { name: title }).click();
+  await washington.getByRole('button', { name: 'Mark sent…' }).click();
+  const sent = page.getByRole('dialog', { name: 'Mark sent' });
+  await sent.getByRole('textbox', { name: 'Date and time' }).fill('2020-12-01 10:00');
+  await sent.getByRole('combobox', { name: 'Time zone' }).selectOption('America/Los_Angeles');
+  await sent.getByRole('textbox', { name: 'Channel' }).fill('E-mail to each resident');
+  await sent.getByRole('button', { name: 'Record as sent' }).click();
+  await expect(sent).toBeHidden();
+  await expect(washington.locator('.obl-row__status')).toHaveText(
+    'Sent on 2020-12-01 19:00 CET via E-mail to each resident',
+  );
+  const audit = await host.call('audit.list', { limit: 5 });
+  expect(audit.entries.map((entry) => entry.action)).toContain('obligation.status_recorded');
+
+  // The Washington residents turn out to be elsewhere: the rule no longer applies, the status stays.
+  const populations = await host.call('populations.list', {});
+  const wa = populations.find((p) => p.jurisdiction === 'US-WA');
+  expect(wa).toBeDefined();
+  await host.call('populations.remove', { id: wa?.id ?? '' });
+  await expect(washington).toContainText('No longer owed: No affected people recorded in Washington (US).');
+  await expect(washington.locator('.obl-row__status')).toHaveText(
+    'Sent on 2020-12-01 19:00 CET via E-mail to each resident',
+  );
+  const review = washington.getByRole('note', { name: /^Review / });
+  await expect(review).toContainText('No longer owed on the current facts');
+  await expect(review).toHaveCSS('color', 'rgb(138, 83, 0)');
+  await expect(washington.getByRole('region', { name: /^Details of / })).toContainText('No longer owed');
+  await washington.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifactPath('obligations-review.png') });
+});

@@ -28,8 +28,14 @@ export function ObligationRow({ row, now }: { row: BoardRow; now: number }) {
           >
             <span className="obl-row__chevron" aria-hidden="true" />
             <span className="obl-row__names">
-              {recipient !== '' && <span className="obl-row__recipient">{capitalised(recipient)}</span>}
-              <span className="obl-row__title">{title}</span>
+              {recipient === '' ? (
+                <span className="obl-row__recipient">{title}</span>
+              ) : (
+                <>
+                  <span className="obl-row__recipient">{capitalised(recipient)}</span>
+                  <span className="obl-row__title">{title}</span>
+                </>
+              )}
             </span>
           </button>
           <span className="obl-row__tags">
