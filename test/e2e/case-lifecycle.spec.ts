@@ -68,19 +68,3 @@ test('create a case, edit it, close it, reopen it from the recent list, and read
   await expect(page.getByRole('table')).toContainText('"to": "Payroll export sent to the wrong supplier"');
   await page.screenshot({ path: artifactPath('workspace-audit.png') });
 });
-
-test('a section that is not built yet says so in one sentence', async ({ page, host }) => {
-  await host.call('case.create', {
-    path: join(host.dir, 'c.bdcase'),
-    title: 'Lost laptop',
-    organisation: 'Contoso',
-  });
-  await host.start();
-
-  await page
-    .getByRole('navigation', { name: 'Case sections' })
-    .getByRole('button', { name: 'Letters' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Letters' })).toBeVisible();
-  await expect(page.getByRole('main')).toContainText('arrives in a later release');
-});

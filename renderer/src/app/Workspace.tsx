@@ -4,6 +4,7 @@ import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
 import { EvidenceSection } from '../features/evidence/EvidenceSection';
 import { FactsSection } from '../features/facts/FactsSection';
+import { LettersSection } from '../features/letters/LettersSection';
 import { ObligationsSection } from '../features/obligations/ObligationsSection';
 import { OverviewSection } from '../features/overview/OverviewSection';
 import { PartiesSection } from '../features/parties/PartiesSection';
@@ -57,5 +58,8 @@ function SectionBody({ section, openCase }: { section: Section; openCase: OpenCa
   if (section.id === 'parties') return <PartiesSection />;
   if (section.id === 'tasks') return <TasksNotesSection />;
   if (section.id === 'obligations') return <ObligationsSection />;
-  return <PlaceholderSection sentence={section.upcoming} />;
+  if (section.id === 'letters') return <LettersSection />;
+  // Every section is built; a section added later without its body says so in one sentence.
+  const unbuilt: { upcoming?: string } = section;
+  return <PlaceholderSection sentence={unbuilt.upcoming ?? 'This section arrives in a later release.'} />;
 }

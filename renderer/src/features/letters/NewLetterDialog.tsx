@@ -1,0 +1,173 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { LETTER_RECIPIENT_KINDS } from '../../../../shared/letters/template';
+import { call } from '../../api/client';
+import { Button } from '../../components/Button';
+import { FieldFrame, TextField } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { useLettersStore, type LetterTemplateSummary } from '../../stores/letters-store';
+
+type RecipientKind = (typeof LETTER_RECIPIENT_KINDS)[number];
+type BoardRow = ChannelOutput<'obligations.board'>['rows'][number];
+
+export const RECIPIENT_KIND_LABELS: Record<RecipientKind, string> = {
+  supervisory_authority: 'Supervisory authorities',
+  attorney_general: 'Attorneys general',
+  state_police: 'State police',
+  other_regulator: 'Other regulators',
+  consumer_reporting_agencies: 'Consumer reporting agencies',
+  affected_individuals: 'Affected individuals',
+  data_owner: 'Data owners',
+  partner: 'Partners',
+};
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'French' };
+
+export function templateLabel(template: LetterTemplateSummary): string {
+  return `${template.title} (${template.jurisdiction}, ${LANGUAGE_NAMES[template.language] ?? template.language})`;
+}
+
+/** New letter: a template (by recipient kind), the recipient, and optionally the obligation it answers. */
+export function NewLetterDialog({ onClose }: { onClose: () => void }) {
+  const templates = useLettersStore((state) => state.templates) ?? [];
+  const create = useLettersStore((state) => state.create);
+  const [templateId, setTemplateId] = useState('');
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const [ruleId, setRuleId] = useState('');
+  const [obligations, setObligations] = useState<BoardRow[]>([]);
+  const [templateError, setTemplateError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('obligations.board', {})
+      .then((board) => {
+        if (live) setObligations(board.rows.filter((row) => row.obligation !== null));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const chosen = templates.find((t) => t.id === templateId);
+  const groups = LETTER_RECIPIENT_KINDS.map((kind) => ({
+    kind,
+    templates: templates.filter((t) => t.recipientKind === kind),
+  })).filter((group) => group.templates.length > 0);
+
+  function pickTemplate(id: string): void {
+    setTemplateId(id);
+    setTemplateError(null);
+    // Offer the obligation the template answers, when the case owes it.
+    const template = templates.find((t) => t.id === id);
+    const match = obligations.find((row) => template?.ruleIds.includes(row.ruleId) === true);
+    if (match !== undefined && ruleId === '') setRuleId(match.ruleId);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (templateId === '') return setTemplateError('Choose a template');
+    setBusy(true);
+    const problem = await create({
+      templateId,
+      recipient: { name: name.trim(), address },
+      obligationRuleId: ruleId === '' ? null : ruleId,
+    });
+    setBusy(false);
+    if (problem === null) onClose();
+    else setFailure(problem);
+  }
+
+  return (
+    <Modal
+      title="New letter"
+      description="Drafted from a template with the case's facts; every merge field shows the live value."
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" form="new-letter-form" variant="primary" disabled={busy}>
+            Create draft
+          </Button>
+        </>
+      }
+    >
+      <form id="new-letter-form" className="form-stack" onSubmit={(event) => void submit(event)} noValidate>
+        <FieldFrame label="Template" error={templateError} hint={chosen?.description}>
+          {({ inputId, describedBy, invalid }) => (
+            <select
+              id={inputId}
+              className="field__control field__control--select"
+              value={templateId}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => pickTemplate(event.target.value)}
+            >
+              <option value="">Choose a template…</option>
+              {groups.map((group) => (
+                <optgroup key={group.kind} label={RECIPIENT_KIND_LABELS[group.kind]}>
+                  {group.templates.map((template) => (
+                    <option key={template.id} value={template.id}>
+                      {templateLabel(template)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+        <TextField
+          label="Recipient name"
+          value={name}
+          maxLength={300}
+          autoComplete="off"
+          hint="Who the letter is addressed to (an authority, a partner, or leave empty for a notice to individuals)."
+          onChange={(event) => setName(event.target.value)}
+        />
+        <FieldFrame label="Recipient address">
+          {({ inputId, describedBy }) => (
+            <textarea
+              id={inputId}
+              className="field__control field__control--area"
+              rows={3}
+              maxLength={1000}
+              value={address}
+              aria-describedby={describedBy}
+              onChange={(event) => setAddress(event.target.value)}
+            />
+          )}
+        </FieldFrame>
+        <FieldFrame
+          label="Answers obligation"
+          hint="Optional. Marking the letter sent then records that obligation as sent too."
+        >
+          {({ inputId, describedBy }) => (
+            <select
+              id={inputId}
+              className="field__control field__control--select"
+              value={ruleId}
+              aria-describedby={describedBy}
+              onChange={(event) => setRuleId(event.target.value)}
+            >
+              <option value="">None</option>
+              {obligations.map((row) => (
+                <option key={row.ruleId} value={row.ruleId}>
+                  {row.obligation?.title ?? row.ruleId}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+        {failure !== null && (
+          <p className="inline-error" role="alert">
+            {failure}
+          </p>
+        )}
+      </form>
+    </Modal>
+  );
+}

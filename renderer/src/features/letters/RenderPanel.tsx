@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { call, messageOf } from '../../api/client';
+import { Button } from '../../components/Button';
+import { HashText } from '../../components/HashText';
+
+type Format = 'pdf' | 'docx' | 'html';
+type Written = ChannelOutput<'letters.render'> & { format: Format };
+
+const FORMATS: { format: Format; label: string; extension: string }[] = [
+  { format: 'pdf', label: 'Export PDF…', extension: 'pdf' },
+  { format: 'docx', label: 'Export Word (DOCX)…', extension: 'docx' },
+  { format: 'html', label: 'Export HTML…', extension: 'html' },
+];
+
+const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'HTML file' };
+
+/** A file name from the letter's title: "Notice of Data Breach" → "notice-of-data-breach.pdf". */
+export function suggestedName(title: string, extension: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${base === '' ? 'letter' : base}.${extension}`;
+}
+
+/** PDF, DOCX and HTML from the same document, written by main where the user chooses. */
+export function RenderPanel({
+  letterId,
+  title,
+  version,
+}: {
+  letterId: string;
+  title: string;
+  version: number;
+}) {
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [written, setWritten] = useState<Written | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function render(format: Format, extension: string): Promise<void> {
+    setError(null);
+    setWritten(null);
+    try {
+      const { path } = await call('dialog.chooseExportPath', {
+        suggestedName: suggestedName(title, extension),
+      });
+      if (path === null) return;
+      setBusy(format);
+      // The native save dialog has already asked before replacing an existing file.
+      const result = await call('letters.render', { id: letterId, format, path, overwrite: true });
+      setWritten({ ...result, format });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="panel letter-render" aria-labelledby="letter-render-heading">
+      <h4 id="letter-render-heading" className="panel__subtitle">
+        Output
+      </h4>
+      <p className="muted small">
+        The same letter in three formats, from version {version}: a PDF to file, an editable Word document,
+        and one self-contained HTML file.
+      </p>
+      <div className="letter-render__buttons">
+        {FORMATS.map(({ format, label, extension }) => (
+          <Button key={format} disabled={busy !== null} onClick={() => void render(format, extension)}>
+            {busy === format ? 'Writing…' : label}
+          </Button>
+        ))}
+      </div>
+      {written !== null && (
+        <div className="notice letter-render__written" role="status">
+          <p>
+            {FORMAT_NAMES[written.format]} written to <span className="mono">{written.path}</span> (
+            {written.bytes.toLocaleString('en')} bytes)
+          </p>
+          <p className="letter-render__hash">
+            SHA-256 <HashText value={written.sha256} label="SHA-256 of the written file" />
+          </p>
+        </div>
+      )}
+      {error !== null && (
+        <p className="notice notice--fail" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
