@@ -68,6 +68,26 @@ test('the ENISA calculator shows its arithmetic live; a confirmed high risk is a
   // The suggestion from a low band is a risk (Art. 33), not a high risk.
   await expect(page.getByText(/Suggested from the low severity band: a risk/)).toBeVisible();
 
+  // Sensitive data: very high, in amber (red is kept for failures), suggesting a high risk.
+  await category.selectOption('sensitive');
+  await expect(score).toContainText('SE = 4 × 1 + 0.25 = 4.25');
+  await expect(score.locator('.sev-band')).toHaveText('Very high');
+  await expect(score.locator('.sev-band')).toHaveCSS('color', 'rgb(138, 83, 0)');
+  await expect(page.getByText(/Suggested from the very high severity band: a high risk/)).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await tallScreenshot(page, 'severity-very-high-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await category.selectOption('simple');
+
+  // The ease of identification from the keyboard: arrows move between the levels.
+  const maximum = page.getByRole('radio', { name: /Maximum/ });
+  await maximum.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: /Significant/ })).toBeChecked();
+  await expect(score).toContainText('SE = 1 × 0.75 + 0.25 = 1');
+  await page.keyboard.press('ArrowDown');
+  await expect(maximum).toBeChecked();
+
   // Malicious intent raises it to 1.75, still low; an unusable score says why.
   await page.getByRole('checkbox', { name: /Malicious intent/ }).check();
   await expect(score).toContainText('SE = 1 × 1 + 0.75 = 1.75');
