@@ -243,7 +243,7 @@ function prohibitedCheck(view: LetterView, entry: LetterTemplate['prohibited'][n
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi;
 /** Numbers of eight digits or more, possibly grouped: phone, account, card or ID numbers. */
-const NUMBER_RUN = /\+?\d[\d ().-]*\d/g;
+const NUMBER_RUN = /[+(]?\d[\d ().-]*\d/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TOLL_FREE = /^1?8(?:00|33|44|55|66|77|88)\d{7}$/;
 const BIRTH_DATE =
