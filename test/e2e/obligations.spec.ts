@@ -213,6 +213,18 @@ test('the law as of 2026-02-01 applies the 30-day California rule; Reset goes ba
   await page.getByRole('button', { name: /^Reset/ }).click();
   await expect(law).toHaveValue('2020-11-12');
   await expect(board(page)).toContainText('Notify California residents (before 2026)');
+
+  // Severity and the breach register are tabs of the section, walked with the arrow keys.
+  const tabs = page.getByRole('tablist', { name: 'Obligations views' });
+  await tabs.getByRole('tab', { name: 'Notifications' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Severity' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: 'Severity' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Severity' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tabpanel', { name: 'Breach register' })).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(board(page)).toBeVisible();
 });
 
 test('a recorded status outlives a change of facts: the row stays with its reason and a Review flag', async ({
