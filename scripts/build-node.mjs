@@ -15,7 +15,7 @@ const common = {
   logLevel: 'warning',
   // Native addon and the Electron runtime are loaded at run time, never bundled; pdf.js is an
   // ES module that finds its own parts relative to itself, so it is loaded from node_modules.
-  external: ['better-sqlite3', 'electron', 'pdfjs-dist'],
+  external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'pdfkit'],
 };
 
 const entries = [

@@ -7,6 +7,7 @@ import { apiCommand } from './commands/api';
 import { demoCommand } from './commands/demo';
 import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
+import { letterDraftCommand, letterRenderCommand, letterTemplatesCommand } from './commands/letter';
 import { obligationsCommand } from './commands/obligations';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
@@ -28,6 +29,9 @@ const COMMANDS: readonly Command[] = [
   evidenceListCommand,
   evidenceExportCommand,
   obligationsCommand,
+  letterTemplatesCommand,
+  letterDraftCommand,
+  letterRenderCommand,
   apiCommand,
 ];
 

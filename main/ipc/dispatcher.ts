@@ -8,6 +8,7 @@ import type { Handler, HandlerMap } from './handlers/handler';
 import { appHandlers } from './handlers/other-handlers';
 import { evidenceHandlers } from './handlers/evidence-handlers';
 import { investigationHandlers } from './handlers/investigation-handlers';
+import { lettersHandlers } from './handlers/letters-handlers';
 import { obligationsHandlers } from './handlers/obligations-handlers';
 import type { HostDeps } from './host-deps';
 
@@ -17,6 +18,7 @@ const handlers: HandlerMap<ChannelName> = {
   ...investigationHandlers,
   ...evidenceHandlers,
   ...obligationsHandlers,
+  ...lettersHandlers,
 };
 
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;

@@ -3,12 +3,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { CaseFile } from '../casefile/case-file';
 import { demoEvidenceFiles } from '../demo/evidence-files';
+import { DEMO_LETTERS } from '../demo/letters';
 import { demoScenario } from '../demo/scenario';
 import { silentEvents } from '../ipc/host-deps';
 import { createCase } from './case-service';
 import { importCaseDocument } from './case-document-service';
 import type { ServiceContext } from './context';
 import { takeInEvidence } from './evidence/intake-service';
+import { createLetter } from './letters/letters-service';
 import { Job } from './jobs';
 
 /** The folder beside the case file where the demo's generated evidence files are written. */
@@ -18,8 +20,9 @@ export function demoEvidenceFolder(casePath: string): string {
 
 /**
  * Builds the sample incident of SCENARIO.md in a new case file: facts, people, parties, timeline,
- * tasks, notes, and the generated evidence files, written beside the case file and taken into
- * the evidence locker, each linked to its timeline events. A failure removes the half-built file.
+ * tasks, notes, the generated evidence files (written beside the case file and taken into the
+ * evidence locker, each linked to its timeline events) and the letters drafted from templates.
+ * A failure removes the half-built file.
  */
 export async function createDemoCase(
   path: string,
@@ -53,6 +56,8 @@ export async function createDemoCase(
         partyIds: [],
       });
     }
+    const today = ctx.now().toISOString().slice(0, 10);
+    for (const letter of DEMO_LETTERS) createLetter(file, ctx, { ...letter, title: undefined }, today);
     return file;
   } catch (error) {
     file.close();

@@ -1,4 +1,4 @@
-import pack from './packs/breachdesk-us-eu.json';
+import pack from './packs/breachdesk-us-eu.json' with { type: 'json' };
 import { rulePackSchema, type RulePack } from './rule-pack';
 
 /**

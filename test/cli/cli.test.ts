@@ -42,6 +42,9 @@ describe('breachdesk CLI', () => {
       'evidence list',
       'evidence export',
       'obligations',
+      'letter templates',
+      'letter draft',
+      'letter render',
       'api',
     ];
     for (const command of commands) {
@@ -84,7 +87,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 50,
+      schemaVersion: 60,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
     });

@@ -59,7 +59,7 @@ function objectNames(db: BetterSqlite3.Database, type: string): string[] {
 describe('migrations', () => {
   it('are listed in ascending tens and end at the latest schema', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(50);
+    expect(LATEST_SCHEMA_VERSION).toBe(60);
   });
 
   it('010 creates the case record and the append-only audit log as STRICT tables', () => {
@@ -180,11 +180,12 @@ describe('migrations', () => {
     const original = bytesOf(path);
 
     const file = openCaseFile(path, stamp);
-    expect(file.schemaVersion).toBe(50);
+    expect(file.schemaVersion).toBe(60);
     expect(file.migration.from).toBe(10);
     expect(getCaseRecord(file.db)).toEqual(record);
-    const upgrades = listAuditEntries(file.db, undefined, 4);
+    const upgrades = listAuditEntries(file.db, undefined, 5);
     expect(upgrades.map((e) => [e.action, (e.payload as { to: number }).to])).toEqual([
+      ['casefile.upgraded', 60],
       ['casefile.upgraded', 50],
       ['casefile.upgraded', 40],
       ['casefile.upgraded', 30],

@@ -23,7 +23,14 @@ test('the demo case opens from the welcome screen; its overview sums it up in wo
   const picture = strip.getByRole('img', { name: /Incident strip/ });
   await expect(picture).toBeVisible();
   await expect(picture).toHaveAccessibleDescription(/Exposure window: .*Discovered: .*Aware: /);
-  await expect(picture.locator('.strip__marker')).toHaveCount(3);
+  // The three key dates, and the notice deadlines still open (the demo's are all past, so overdue).
+  await expect(picture).toHaveAccessibleDescription(
+    /Due: Notify the lead supervisory authority \(GDPR Art\. 33\)/,
+  );
+  const deadlines = (await host.call('obligations.board', {})).rows.filter(
+    (r) => (r.obligation?.deadline.due ?? null) !== null,
+  );
+  await expect(picture.locator('.strip__marker')).toHaveCount(3 + deadlines.length);
 
   const range = strip.getByText(/^Showing /);
   const fitted = await range.textContent();

@@ -3,6 +3,7 @@ import { migration020 } from './020-audit-target-index';
 import { migration030 } from './030-investigation';
 import { migration040 } from './040-evidence';
 import { migration050 } from './050-obligations';
+import { migration060 } from './060-letters';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Listed by hand so a stray file never runs. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration030,
   migration040,
   migration050,
+  migration060,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

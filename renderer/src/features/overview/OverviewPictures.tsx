@@ -6,7 +6,9 @@ import { useOverviewStore } from '../../stores/overview-store';
 import { CaseSummary } from './CaseSummary';
 import { IncidentStrip } from './IncidentStrip';
 import { PeopleChart } from './PeopleChart';
-import type { StripMarker } from './strip-markers';
+import { useObligationsStore } from '../../stores/obligations-store';
+import { useNow } from '../obligations/format';
+import { deadlineMarkers } from './strip-markers';
 
 const ALL_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
   'facts',
@@ -17,20 +19,28 @@ const ALL_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
   'tasks',
   'notes',
 ];
-
-/** Notice deadlines join the strip when obligations are worked out; until then there are none. */
-const DEADLINE_MARKERS: readonly StripMarker[] = [];
+const BOARD_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
+  'facts',
+  'dataElements',
+  'populations',
+  'obligations',
+];
 
 /** The case summary and the two pictures: the incident strip and people affected by jurisdiction. */
 export function OverviewPictures() {
   const overview = useOverviewStore((state) => state.overview);
   const error = useOverviewStore((state) => state.error);
   const load = useOverviewStore((state) => state.load);
+  const board = useObligationsStore((state) => state.board);
+  const loadBoard = useObligationsStore((state) => state.load);
+  const now = useNow(60_000);
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadBoard();
+  }, [load, loadBoard]);
   useContentChanged(ALL_AREAS, load);
+  useContentChanged(BOARD_AREAS, loadBoard);
 
   if (overview === null) {
     return error === null ? null : (
@@ -61,7 +71,11 @@ export function OverviewPictures() {
           Incident strip
         </h3>
         <p className="panel__intro">Times on the axis are in this computer&apos;s zone.</p>
-        <IncidentStrip facts={overview.facts} eventTimes={overview.eventTimes} markers={DEADLINE_MARKERS} />
+        <IncidentStrip
+          facts={overview.facts}
+          eventTimes={overview.eventTimes}
+          markers={deadlineMarkers(board, now)}
+        />
       </section>
       <section className="panel" aria-labelledby="people-chart-heading">
         <h3 id="people-chart-heading" className="panel__title">

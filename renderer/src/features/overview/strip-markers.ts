@@ -1,6 +1,8 @@
 import type { Facts } from '../../../../shared/domain/facts';
 import type { ZonedTime } from '../../../../shared/time/zoned-time';
 import { formatZonedTime } from '../../lib/zoned-display';
+import { formatAt } from '../obligations/format';
+import type { ObligationsBoard } from '../../stores/obligations-store';
 
 /**
  * A moment on the incident strip. The key dates of the facts are built in; callers add others
@@ -45,4 +47,24 @@ export function exposureBand(facts: Facts): ExposureBand | null {
     end: Date.parse(exposureEnd.utc),
     text: `${formatZonedTime(exposureStart)} → ${formatZonedTime(exposureEnd)}`,
   };
+}
+
+/** The notice deadlines still open (not sent, not recorded as not required), for the strip. */
+export function deadlineMarkers(board: ObligationsBoard | null, now: number): StripMarker[] {
+  if (board === null) return [];
+  return board.rows.flatMap((row) => {
+    const due = row.obligation?.deadline.due ?? null;
+    const done = row.status?.status === 'sent' || row.status?.status === 'not_required';
+    if (row.obligation === null || due === null || done) return [];
+    const at = Date.parse(due);
+    return [
+      {
+        id: `deadline-${row.ruleId}`,
+        at,
+        label: `Due: ${row.obligation.title}`,
+        when: formatAt(due),
+        tone: at < now ? 'overdue' : 'due',
+      },
+    ];
+  });
 }

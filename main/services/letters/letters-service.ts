@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import { diffWordsWithSpace } from 'diff';
+import type { z } from 'zod';
+import type {
+  LetterRecord,
+  LetterStatus,
+  LetterVersion,
+  LetterView,
+  diffPartSchema,
+} from '../../../shared/domain/letters';
+import type { lettersContract } from '../../../shared/ipc/letters-contract';
+import { BreachdeskError } from '../../../shared/ipc/errors';
+import type { LetterDocument } from '../../../shared/letters/document';
+import { documentFromTemplate, freezeDocument, plainTextOf } from '../../../shared/letters/from-markdown';
+import { LETTER_TEMPLATES } from '../../../shared/letters/templates';
+import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import type { CaseFile } from '../../casefile/case-file';
+import {
+  appendLetterVersion,
+  getLetter,
+  getLetterVersion,
+  letterVersions,
+  listLetters,
+  putLetter,
+} from '../../casefile/repos/letters-repo';
+import { changeWithAudit } from '../audited';
+import type { ServiceContext } from '../context';
+import { setObligationStatus } from '../obligations/obligations-service';
+import { checksFor, requireTemplate, valuesFor } from './letter-context';
+
+type CreateInput = z.output<(typeof lettersContract)['letters.create']['input']>;
+type StatusInput = z.output<(typeof lettersContract)['letters.setStatus']['input']>;
+
+export function letterTemplates() {
+  return LETTER_TEMPLATES.map(
+    ({ id, title, description, recipientKind, jurisdiction, language, ruleIds }) => ({
+      id,
+      title,
+      description,
+      recipientKind,
+      jurisdiction,
+      language,
+      ruleIds,
+    }),
+  );
+}
+
+export { listLetters };
+
+function jurisdictionFor(fallback: string, ruleId: string | null): string {
+  if (ruleId === null) return fallback;
+  const rule = DEFAULT_RULE_PACK.rules.find((r) => r.id === ruleId);
+  if (rule === undefined)
+    throw new BreachdeskError('NOT_FOUND', `There is no obligation rule called ${JSON.stringify(ruleId)}.`);
+  return rule.jurisdiction;
+}
+
+function requireLetter(file: CaseFile, id: string): LetterRecord {
+  const letter = getLetter(file.db, id);
+  if (letter === null) throw new BreachdeskError('NOT_FOUND', 'That letter does not exist.');
+  return letter;
+}
+
+function requireVersion(file: CaseFile, id: string, version: number): LetterVersion {
+  const found = getLetterVersion(file.db, id, version);
+  if (found === null) throw new BreachdeskError('NOT_FOUND', `The letter has no version ${version}.`);
+  return found;
+}
+
+export function letterView(file: CaseFile, id: string, today: string): LetterView {
+  const letter = requireLetter(file, id);
+  const version = requireVersion(file, id, letter.latestVersion);
+  const values = valuesFor(file, letter, today);
+  return { letter, version, values, checks: checksFor(letter, version.doc, values) };
+}
+
+/** Drafts a letter from a template for a recipient: version 1 holds the template's text and tokens. */
+export function createLetter(
+  file: CaseFile,
+  ctx: ServiceContext,
+  input: CreateInput,
+  today: string,
+): LetterView {
+  const template = requireTemplate(input.templateId);
+  const id = changeWithAudit(file, ctx, (db, at) => {
+    const letter: LetterRecord = {
+      id: randomUUID(),
+      templateId: template.id,
+      title:
+        input.title ??
+        (input.recipient.name === '' ? template.title : `${template.title}: ${input.recipient.name}`),
+      recipient: { name: input.recipient.name, address: input.recipient.address },
+      // A letter for an obligation speaks for that obligation's place (a US AG letter for Texas).
+      jurisdiction: jurisdictionFor(template.jurisdiction, input.obligationRuleId),
+      language: template.language,
+      obligationRuleId: input.obligationRuleId,
+      status: 'draft',
+      approvedVersion: null,
+      override: null,
+      sentAt: null,
+      channel: '',
+      latestVersion: 1,
+      createdAt: at,
+      createdBy: ctx.actor,
+      updatedAt: at,
+    };
+    putLetter(db, letter);
+    appendLetterVersion(db, {
+      letterId: letter.id,
+      version: 1,
+      doc: documentFromTemplate(template.body),
+      kind: 'drafted',
+      savedAt: at,
+      savedBy: ctx.actor,
+    });
+    return {
+      result: letter.id,
+      audit: {
+        action: 'letter.drafted',
+        target: `letter:${letter.id}`,
+        payload: { title: letter.title, templateId: template.id, obligationRuleId: letter.obligationRuleId },
+      },
+    };
+  });
+  return letterView(file, id, today);
+}
+
+/**
+ * Adds a version. Versions never change; a letter that was approved or sent goes back to draft
+ * when edited, its approved version kept as it was.
+ */
+function addVersion(
+  file: CaseFile,
+  ctx: ServiceContext,
+  id: string,
+  baseVersion: number,
+  doc: LetterDocument,
+  kind: LetterVersion['kind'],
+): void {
+  changeWithAudit(file, ctx, (db, at) => {
+    const letter = getLetter(db, id);
+    if (letter === null) throw new BreachdeskError('NOT_FOUND', 'That letter does not exist.');
+    if (letter.latestVersion !== baseVersion) {
+      throw new BreachdeskError(
+        'ALREADY_EXISTS',
+        `The letter was saved elsewhere meanwhile (now version ${letter.latestVersion}); reload it before editing.`,
+      );
+    }
+    const version = letter.latestVersion + 1;
+    appendLetterVersion(db, { letterId: id, version, doc, kind, savedAt: at, savedBy: ctx.actor });
+    const reopened = letter.status === 'approved' || letter.status === 'in_review';
+    putLetter(db, {
+      ...letter,
+      latestVersion: version,
+      status: reopened ? 'draft' : letter.status,
+      updatedAt: at,
+    });
+    return {
+      result: undefined,
+      audit: {
+        action: kind === 'frozen' ? 'letter.frozen' : 'letter.saved',
+        target: `letter:${id}`,
+        payload: { version, ...(reopened ? { statusFrom: letter.status, statusTo: 'draft' } : {}) },
+      },
+    };
+  });
+}
+
+export function saveLetter(
+  file: CaseFile,
+  ctx: ServiceContext,
+  id: string,
+  baseVersion: number,
+  doc: LetterDocument,
+  today: string,
+): LetterView {
+  if (requireLetter(file, id).status === 'sent') {
+    throw new BreachdeskError('UNSUPPORTED', 'A sent letter cannot be changed; draft a new letter instead.');
+  }
+  addVersion(file, ctx, id, baseVersion, doc, 'edited');
+  return letterView(file, id, today);
+}
+
+/** Replaces merge fields with their current values, as a new version. */
+export function freezeLetter(file: CaseFile, ctx: ServiceContext, id: string, today: string): LetterView {
+  const view = letterView(file, id, today);
+  if (view.letter.status === 'sent')
+    throw new BreachdeskError('UNSUPPORTED', 'A sent letter cannot be changed.');
+  const frozen = freezeDocument(view.version.doc, view.values);
+  addVersion(file, ctx, id, view.letter.latestVersion, frozen.doc, 'frozen');
+  return letterView(file, id, today);
+}
+
+export function updateLetter(
+  file: CaseFile,
+  ctx: ServiceContext,
+  id: string,
+  change: { title?: string | undefined; recipient?: { name: string; address: string } | undefined },
+  today: string,
+): LetterView {
+  changeWithAudit(file, ctx, (db, at) => {
+    const letter = getLetter(db, id);
+    if (letter === null) throw new BreachdeskError('NOT_FOUND', 'That letter does not exist.');
+    const after = {
+      ...letter,
+      ...(change.title === undefined ? {} : { title: change.title }),
+      ...(change.recipient === undefined ? {} : { recipient: change.recipient }),
+    };
+    if (JSON.stringify(after) === JSON.stringify(letter)) return { result: undefined, audit: null };
+    putLetter(db, { ...after, updatedAt: at });
+    return {
+      result: undefined,
+      audit: { action: 'letter.updated', target: `letter:${id}`, payload: change },
+    };
+  });
+  return letterView(file, id, today);
+}
+
+const NEXT: Record<LetterStatus, readonly LetterStatus[]> = {
+  draft: ['in_review', 'approved'],
+  in_review: ['draft', 'approved'],
+  approved: ['draft', 'sent'],
+  sent: [],
+};
+
+/**
+ * Moves a letter along draft → in review → approved → sent. Approval runs the checks: any that
+ * fails needs an override reason, recorded with the failing checks. Approval pins the version.
+ * Sending records the date and channel, and the linked obligation as sent.
+ */
+export function setLetterStatus(
+  file: CaseFile,
+  ctx: ServiceContext,
+  input: StatusInput,
+  today: string,
+): LetterView {
+  const view = letterView(file, input.id, today);
+  const { letter } = view;
+  if (!NEXT[letter.status].includes(input.status)) {
+    throw new BreachdeskError(
+      'INVALID_INPUT',
+      `A letter that is ${letter.status.replace('_', ' ')} cannot become ${input.status.replace('_', ' ')}.`,
+    );
+  }
+  const failing = view.checks.filter((c) => c.status === 'fail');
+  const override = input.status === 'approved' ? (input.override ?? '').trim() : '';
+  if (input.status === 'approved' && failing.length > 0 && override === '') {
+    throw new BreachdeskError(
+      'INVALID_INPUT',
+      `${failing.length} check${failing.length === 1 ? '' : 's'} fail (${failing.map((c) => c.title).join('; ')}); fix them or record why the letter is approved anyway.`,
+    );
+  }
+  changeWithAudit(file, ctx, (db, at) => {
+    const next: LetterRecord = {
+      ...letter,
+      status: input.status,
+      approvedVersion:
+        input.status === 'approved'
+          ? letter.latestVersion
+          : input.status === 'draft'
+            ? null
+            : letter.approvedVersion,
+      override:
+        input.status === 'approved'
+          ? failing.length === 0
+            ? null
+            : { reason: override, by: ctx.actor, at, failing: failing.map((c) => c.id) }
+          : letter.override,
+      sentAt: input.status === 'sent' ? input.sentAt : letter.sentAt,
+      channel: input.status === 'sent' ? input.channel : letter.channel,
+      updatedAt: at,
+    };
+    putLetter(db, next);
+    return {
+      result: undefined,
+      audit: {
+        action: 'letter.status_changed',
+        target: `letter:${letter.id}`,
+        payload: {
+          from: letter.status,
+          to: input.status,
+          version: letter.latestVersion,
+          ...(next.override !== null && input.status === 'approved' ? { override: next.override } : {}),
+          ...(input.status === 'sent' ? { sentAt: input.sentAt, channel: input.channel } : {}),
+        },
+      },
+    };
+  });
+  if (input.status === 'sent' && letter.obligationRuleId !== null) {
+    setObligationStatus(
+      file,
+      ctx,
+      letter.obligationRuleId,
+      undefined,
+      {
+        status: 'sent',
+        sentAt: input.sentAt,
+        channel: input.channel,
+        note: `Letter "${letter.title}", version ${letter.latestVersion}.`,
+      },
+      today,
+    );
+  }
+  return letterView(file, input.id, today);
+}
+
+export function versionsOf(file: CaseFile, id: string): Omit<LetterVersion, 'doc'>[] {
+  requireLetter(file, id);
+  return letterVersions(file.db, id).map(({ doc: _doc, ...rest }) => rest);
+}
+
+export function versionOf(file: CaseFile, id: string, version: number): LetterVersion {
+  return requireVersion(file, id, version);
+}
+
+/** Word-level difference between two versions' text (merge fields shown by name). */
+export function diffVersions(
+  file: CaseFile,
+  id: string,
+  from: number,
+  to: number,
+): z.output<typeof diffPartSchema>[] {
+  const before = plainTextOf(requireVersion(file, id, from).doc);
+  const after = plainTextOf(requireVersion(file, id, to).doc);
+  return diffWordsWithSpace(before, after).map((part) => ({
+    value: part.value,
+    added: part.added === true,
+    removed: part.removed === true,
+  }));
+}

@@ -1,0 +1,92 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { LETTER_FORMATS } from '../../../shared/domain/letters';
+import { BreachdeskError } from '../../../shared/ipc/errors';
+import type { CaseFile } from '../../casefile/case-file';
+import { getCaseRecord } from '../../casefile/repos/case-repo';
+import { getFacts } from '../../casefile/repos/facts-repo';
+import { getLetter, getLetterVersion } from '../../casefile/repos/letters-repo';
+import type { LetterRenderInput } from '../../letters/render/letter-render-input';
+import { renderLetterDocx } from '../../letters/render/render-docx';
+import { renderLetterHtml } from '../../letters/render/render-html';
+import { renderLetterPdf } from '../../letters/render/render-pdf';
+import { changeWithAudit } from '../audited';
+import type { ServiceContext } from '../context';
+import { valuesFor } from './letter-context';
+
+type Format = (typeof LETTER_FORMATS)[number];
+
+/** What the three renderers need: the version (the approved one by default) and the case's letterhead. */
+export function renderInput(
+  file: CaseFile,
+  id: string,
+  version: number | undefined,
+  today: string,
+): LetterRenderInput {
+  const letter = getLetter(file.db, id);
+  if (letter === null) throw new BreachdeskError('NOT_FOUND', 'That letter does not exist.');
+  const wanted = version ?? letter.approvedVersion ?? letter.latestVersion;
+  const chosen = getLetterVersion(file.db, id, wanted);
+  if (chosen === null) throw new BreachdeskError('NOT_FOUND', `The letter has no version ${wanted}.`);
+  const record = getCaseRecord(file.db);
+  const { organisation } = getFacts(file.db);
+  const contact = [organisation.contactName, organisation.contactEmail, organisation.contactPhone]
+    .filter((part) => part !== '')
+    .join(' · ');
+  return {
+    title: letter.title,
+    jurisdiction: letter.jurisdiction,
+    language: letter.language,
+    letterhead: { organisation: record.organisation, address: organisation.address, contact },
+    doc: chosen.doc,
+    values: valuesFor(file, letter, today),
+  };
+}
+
+export async function renderLetterBytes(input: LetterRenderInput, format: Format): Promise<Buffer> {
+  if (format === 'pdf') return renderLetterPdf(input);
+  if (format === 'docx') return renderLetterDocx(input);
+  return Buffer.from(renderLetterHtml(input), 'utf8');
+}
+
+/** Renders a letter to a file (written under a temporary name, then renamed), and records it. */
+export async function renderLetterToFile(
+  file: CaseFile,
+  ctx: ServiceContext,
+  request: { id: string; format: Format; path: string; overwrite: boolean; version?: number | undefined },
+  today: string,
+): Promise<{ path: string; bytes: number; sha256: string }> {
+  const input = renderInput(file, request.id, request.version, today);
+  const target = resolve(request.path);
+  if (!existsSync(dirname(target))) {
+    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
+  }
+  if (existsSync(target) && !request.overwrite) {
+    throw new BreachdeskError(
+      'ALREADY_EXISTS',
+      `${JSON.stringify(target)} already exists; choose another name.`,
+    );
+  }
+  const bytes = await renderLetterBytes(input, request.format);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.writing`);
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new BreachdeskError('IO_ERROR', `${JSON.stringify(target)} could not be written (${code}).`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  changeWithAudit(file, ctx, () => ({
+    result: undefined,
+    audit: {
+      action: 'letter.rendered',
+      target: `letter:${request.id}`,
+      payload: { format: request.format, path: target, bytes: bytes.length, sha256 },
+    },
+  }));
+  return { path: target, bytes: bytes.length, sha256 };
+}
