@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import caAgSample from './templates/ca-ag-sample.json';
-import caIndividualNotice from './templates/ca-individual-notice.json';
-import gdprArt33AuthorityEn from './templates/gdpr-art33-authority-en.json';
-import gdprArt33AuthorityFr from './templates/gdpr-art33-authority-fr.json';
-import gdprArt34SubjectsEn from './templates/gdpr-art34-subjects-en.json';
-import gdprArt34SubjectsFr from './templates/gdpr-art34-subjects-fr.json';
-import partnerDeletionRequest from './templates/partner-deletion-request.json';
-import passwordResetNotice from './templates/password-reset-notice.json';
-import usAgGeneric from './templates/us-ag-generic.json';
+import caAgSample from './templates/ca-ag-sample.json' with { type: 'json' };
+import caIndividualNotice from './templates/ca-individual-notice.json' with { type: 'json' };
+import gdprArt33AuthorityEn from './templates/gdpr-art33-authority-en.json' with { type: 'json' };
+import gdprArt33AuthorityFr from './templates/gdpr-art33-authority-fr.json' with { type: 'json' };
+import gdprArt34SubjectsEn from './templates/gdpr-art34-subjects-en.json' with { type: 'json' };
+import gdprArt34SubjectsFr from './templates/gdpr-art34-subjects-fr.json' with { type: 'json' };
+import partnerDeletionRequest from './templates/partner-deletion-request.json' with { type: 'json' };
+import passwordResetNotice from './templates/password-reset-notice.json' with { type: 'json' };
+import usAgGeneric from './templates/us-ag-generic.json' with { type: 'json' };
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
 /**

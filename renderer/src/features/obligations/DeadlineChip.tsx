@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import type { Obligation } from '../../../../shared/obligations/obligation';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
-import { countdown, formatAt, nearestDeadline, useNow } from './format';
+import { countdown, formatAt, nearestDeadline, shortName, useNow } from './format';
 
 const AREAS = ['facts', 'dataElements', 'populations', 'obligations'] as const;
 
@@ -47,22 +46,4 @@ export function DeadlineChip() {
       </span>
     </button>
   );
-}
-
-const KINDS: Record<Obligation['recipient']['kind'], string> = {
-  supervisory_authority: 'authority',
-  attorney_general: 'AG',
-  state_police: 'state police',
-  other_regulator: 'regulators',
-  consumer_reporting_agencies: 'credit bureaus',
-  affected_individuals: 'residents',
-  data_owner: 'data owner',
-};
-
-/** "Art. 33" from a GDPR citation; "WA residents", "TX AG" for a US notice. */
-function shortName(obligation: Obligation): string {
-  const article = /Art\.\s*\d+/.exec(obligation.citation);
-  if (article !== null) return article[0];
-  const place = obligation.jurisdiction.replace(/^US-/, '');
-  return `${place} ${KINDS[obligation.recipient.kind]}`;
 }

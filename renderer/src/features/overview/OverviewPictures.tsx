@@ -19,28 +19,20 @@ const ALL_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
   'tasks',
   'notes',
 ];
-const BOARD_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
-  'facts',
-  'dataElements',
-  'populations',
-  'obligations',
-];
 
 /** The case summary and the two pictures: the incident strip and people affected by jurisdiction. */
 export function OverviewPictures() {
   const overview = useOverviewStore((state) => state.overview);
   const error = useOverviewStore((state) => state.error);
   const load = useOverviewStore((state) => state.load);
+  // The top bar's deadline chip keeps the obligations board loaded and current.
   const board = useObligationsStore((state) => state.board);
-  const loadBoard = useObligationsStore((state) => state.load);
   const now = useNow(60_000);
 
   useEffect(() => {
     void load();
-    void loadBoard();
-  }, [load, loadBoard]);
+  }, [load]);
   useContentChanged(ALL_AREAS, load);
-  useContentChanged(BOARD_AREAS, loadBoard);
 
   if (overview === null) {
     return error === null ? null : (

@@ -100,7 +100,7 @@ export function StripSvg({
         </g>
       ))}
       {shown.map((marker, index) => {
-        const place = places[index] ?? { lane: 0, anchor: 'start' };
+        const place = places[index] ?? { lane: 0, anchor: 'start', visible: true };
         const mx = x(marker.at);
         const labelY = LANE_Y[place.lane] ?? 14;
         return (
@@ -108,9 +108,11 @@ export function StripSvg({
             <title>{`${marker.label}: ${marker.when}`}</title>
             <line x1={mx} x2={mx} y1={labelY + 4} y2={AXIS_Y} />
             <circle cx={mx} cy={AXIS_Y} r={3.5} />
-            <text x={place.anchor === 'start' ? mx + 4 : mx - 4} y={labelY} textAnchor={place.anchor}>
-              {marker.label}
-            </text>
+            {place.visible && (
+              <text x={place.anchor === 'start' ? mx + 4 : mx - 4} y={labelY} textAnchor={place.anchor}>
+                {marker.label}
+              </text>
+            )}
           </g>
         );
       })}

@@ -1,7 +1,7 @@
 import type { Facts } from '../../../../shared/domain/facts';
 import type { ZonedTime } from '../../../../shared/time/zoned-time';
 import { formatZonedTime } from '../../lib/zoned-display';
-import { formatAt } from '../obligations/format';
+import { formatAt, shortName } from '../obligations/format';
 import type { ObligationsBoard } from '../../stores/obligations-store';
 
 /**
@@ -61,7 +61,7 @@ export function deadlineMarkers(board: ObligationsBoard | null, now: number): St
       {
         id: `deadline-${row.ruleId}`,
         at,
-        label: `Due: ${row.obligation.title}`,
+        label: `Due: ${shortName(row.obligation)}`,
         when: formatAt(due),
         tone: at < now ? 'overdue' : 'due',
       },

@@ -95,9 +95,14 @@ function labelOf(date: Date, step: Step): string {
 export interface PlacedLabel {
   lane: number;
   anchor: 'start' | 'end';
+  /** False when every lane is taken there: the marker stays, its label is in its tooltip. */
+  visible: boolean;
 }
 
-/** Labels beside their markers, each on the first lane where it does not overlap another. */
+/**
+ * Labels beside their markers, each on the first lane where it does not overlap another; a label
+ * that fits on no lane is not drawn (zooming in makes room), rather than drawn over another.
+ */
 export function placeLabels(
   xs: readonly number[],
   texts: readonly string[],
@@ -111,10 +116,13 @@ export function placeLabels(
     const textWidth = (texts[index]?.length ?? 0) * 6.6 + 8;
     const anchor = x + textWidth > width ? 'end' : 'start';
     const left = anchor === 'start' ? x : x - textWidth;
-    let lane = laneEnds.findIndex((end) => end < left);
-    if (lane === -1) lane = lanes - 1;
+    const lane = laneEnds.findIndex((end) => end < left);
+    if (lane === -1) {
+      placed[index] = { lane: lanes - 1, anchor, visible: false };
+      continue;
+    }
     laneEnds[lane] = left + textWidth;
-    placed[index] = { lane, anchor };
+    placed[index] = { lane, anchor, visible: true };
   }
   return placed;
 }
