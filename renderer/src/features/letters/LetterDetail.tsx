@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LetterView } from '../../../../shared/domain/letters';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { flushPendingEdits } from '../../lib/pending-edits';
 import { formatInstant } from '../../lib/time';
 import { useLettersStore } from '../../stores/letters-store';
 import { ChecksPanel } from './ChecksPanel';
@@ -15,8 +16,17 @@ type Dialog = 'approve' | 'sent' | 'freeze' | null;
 
 /** One letter: status and its actions, the draft with its checks beside it, versions, output. */
 export function LetterDetail({ view, templateTitle }: { view: LetterView; templateTitle: string }) {
-  const setStatus = useLettersStore((state) => state.setStatus);
-  const freeze = useLettersStore((state) => state.freeze);
+  const setStatusNow = useLettersStore((state) => state.setStatus);
+  const freezeNow = useLettersStore((state) => state.freeze);
+  // A status or a freeze applies to the latest version: the edit still waiting is written first.
+  const setStatus: typeof setStatusNow = async (input) => {
+    await flushPendingEdits();
+    return setStatusNow(input);
+  };
+  const freeze: typeof freezeNow = async (id) => {
+    await flushPendingEdits();
+    return freezeNow(id);
+  };
   const [dialog, setDialog] = useState<Dialog>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { letter } = view;
@@ -35,9 +45,16 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
             {letter.title}
           </h3>
           <p className="letter-detail__meta">
-            {templateTitle}
-            {letter.recipient.name !== '' && <> · to {letter.recipient.name}</>} · version{' '}
-            {view.version.version}
+            {[
+              letter.title.includes(templateTitle) ? null : `Template: ${templateTitle}`,
+              letter.recipient.name === '' || letter.title.includes(letter.recipient.name)
+                ? null
+                : `To ${letter.recipient.name}`,
+              `${letter.jurisdiction} · ${letter.language === 'fr' ? 'French' : 'English'}`,
+              `version ${view.version.version} saved ${formatInstant(view.version.savedAt)} by ${view.version.savedBy}`,
+            ]
+              .filter((part): part is string => part !== null)
+              .join(' · ')}
           </p>
         </div>
         <div className="letter-status-bar" role="group" aria-label="Letter status">

@@ -15,6 +15,21 @@ interface LetterEditorProps {
   editable: boolean;
 }
 
+/** Counts an edit waiting for its debounce in the top bar's save state, so it says "Saving…". */
+function hold(s: { holding: string | null }): void {
+  const path = useWorkspaceStore.getState().current?.path;
+  if (s.holding !== null || path === undefined) return;
+  s.holding = path;
+  useWorkspaceStore.setState((state) => ({ pendingSaves: state.pendingSaves + 1 }));
+}
+
+function release(s: { holding: string | null }): void {
+  if (s.holding === null) return;
+  const same = useWorkspaceStore.getState().current?.path === s.holding;
+  s.holding = null;
+  if (same) useWorkspaceStore.setState((state) => ({ pendingSaves: Math.max(0, state.pendingSaves - 1) }));
+}
+
 /** Replaces the editor's content without an undo step (a version loaded, not an edit). */
 function replaceContent(editor: Editor, view: LetterView): void {
   editor
@@ -38,8 +53,11 @@ export function LetterEditor({ view, editable }: LetterEditorProps) {
     base: view.version.version,
     edits: 0,
     saved: 0,
-    saving: false,
+    /** The write running now, if any. */
+    inflight: null as Promise<void> | null,
     timer: undefined as number | undefined,
+    /** The case file whose save state counts this letter's waiting edit ("Saving…"), or null. */
+    holding: null as string | null,
   });
   const flushRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
@@ -62,6 +80,7 @@ export function LetterEditor({ view, editable }: LetterEditorProps) {
     onUpdate: () => {
       const s = state.current;
       s.edits += 1;
+      hold(s);
       window.clearTimeout(s.timer);
       s.timer = window.setTimeout(() => void flushRef.current(), LETTER_AUTOSAVE_MS);
     },
@@ -71,21 +90,32 @@ export function LetterEditor({ view, editable }: LetterEditorProps) {
     const s = state.current;
     window.clearTimeout(s.timer);
     s.timer = undefined;
-    if (s.saving || s.edits === s.saved || editor.isDestroyed) return;
+    // One write at a time: wait for the one running, then write what was typed meanwhile.
+    if (s.inflight !== null) await s.inflight;
+    if (s.edits === s.saved || editor.isDestroyed) return release(s);
     const doc = toLetterDocument(editor.getJSON());
     if (doc === null) {
+      release(s);
       setProblem(LETTER_SAVE_KEY, 'The letter holds something that cannot be saved; undo the last change.');
       return;
     }
     const sent = s.edits;
-    s.saving = true;
-    const outcome = await save(letterId, s.base, doc);
-    s.saving = false;
+    const write = save(letterId, s.base, doc);
+    s.inflight = write.then(() => undefined);
+    const outcome = await write;
+    s.inflight = null;
     if (outcome.kind === 'saved') {
       s.base = outcome.version;
       s.saved = sent;
       setConflict(null);
-    } else if (outcome.kind === 'conflict') {
+      // More typing while the write ran: it waits for its own pause (the edit keeps "Saving…").
+      if (s.edits === s.saved) release(s);
+      else if (s.timer === undefined)
+        s.timer = window.setTimeout(() => void flushRef.current(), LETTER_AUTOSAVE_MS);
+      return;
+    }
+    release(s);
+    if (outcome.kind === 'conflict') {
       // The version shown is no longer the latest: say so, and show the latest instead.
       s.saved = s.edits;
       setConflict(
@@ -96,11 +126,8 @@ export function LetterEditor({ view, editable }: LetterEditorProps) {
         s.base = latest.version.version;
         replaceContent(editor, latest);
       }
-      return;
     }
-    // More typing while the write ran (or a failed write, retried on the next edit).
-    if (outcome.kind === 'saved' && s.edits !== s.saved)
-      s.timer = window.setTimeout(() => void flushRef.current(), LETTER_AUTOSAVE_MS);
+    // A failed write is in the top bar ("Not saved: …") and is tried again on the next edit.
   }, [editor, letterId, save, setProblem]);
 
   useEffect(() => {
@@ -111,7 +138,7 @@ export function LetterEditor({ view, editable }: LetterEditorProps) {
   const version = view.version.version;
   useEffect(() => {
     const s = state.current;
-    if (version <= s.base || s.saving || s.edits !== s.saved || s.timer !== undefined) return;
+    if (version <= s.base || s.inflight !== null || s.edits !== s.saved || s.timer !== undefined) return;
     s.base = version;
     const latest = useLettersStore.getState().view;
     if (latest !== null && latest.letter.id === letterId && !editor.isDestroyed)
@@ -126,7 +153,7 @@ export function LetterEditor({ view, editable }: LetterEditorProps) {
   useEffect(() => {
     const s = state.current;
     const unregister = registerPendingEdit(async () => {
-      if (s.timer !== undefined) await flushRef.current();
+      if (s.timer !== undefined || s.inflight !== null) await flushRef.current();
     });
     return () => {
       unregister();

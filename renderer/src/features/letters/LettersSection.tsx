@@ -63,16 +63,20 @@ export function LettersSection() {
                   <span className="master__item-title">{letter.title}</span>
                   <span className="master__item-meta">
                     <StatusBadge status={letter.status} />
-                    <span className="master__item-role">{templateTitle(letter.templateId)}</span>
-                  </span>
-                  <span className="master__item-meta">
-                    {letter.recipient.name !== '' && (
-                      <span className="master__item-role">to {letter.recipient.name}</span>
-                    )}
                     <span className="letter-item__updated">
-                      updated <time dateTime={letter.updatedAt}>{formatInstant(letter.updatedAt)}</time>
+                      <time dateTime={letter.updatedAt}>{formatInstant(letter.updatedAt)}</time>
                     </span>
                   </span>
+                  {!letter.title.includes(templateTitle(letter.templateId)) && (
+                    <span className="master__item-meta">
+                      <span className="master__item-role">{templateTitle(letter.templateId)}</span>
+                    </span>
+                  )}
+                  {letter.recipient.name !== '' && !letter.title.includes(letter.recipient.name) && (
+                    <span className="master__item-meta">
+                      <span className="master__item-role">to {letter.recipient.name}</span>
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
