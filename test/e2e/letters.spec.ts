@@ -247,6 +247,25 @@ test('a new letter from a template, with a merge field inserted from the menu; f
   );
   await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 
+  // A table from the toolbar (no inline styles under the CSP), typed into and saved in the schema.
+  await editor.locator('p').last().click();
+  await page.keyboard.press('ControlOrMeta+End');
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await toolbar.getByRole('button', { name: 'Insert table' }).click();
+  await expect(editor.locator('table')).toHaveCount(1);
+  await page.keyboard.type('Step');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('When');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const letterId = (await host.call('letters.list', {})).find((l) =>
+    l.recipient.name.includes('Sonora account holders'),
+  )?.id;
+  const withTable = await host.call('letters.get', { id: letterId ?? '' });
+  const table = withTable.version.doc.content.find((block) => block.type === 'table');
+  expect(JSON.stringify(table)).toContain('"text":"Step"');
+  expect(JSON.stringify(table)).toContain('"text":"When"');
+  expect(JSON.stringify(table)).not.toContain('colwidth');
+
   await page.getByRole('button', { name: 'Freeze merge fields…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Freeze merge fields' });
   await expect(confirm).toContainText('becomes plain text');

@@ -17,6 +17,23 @@ interface VersionsPanelProps {
   approvedVersion: number | null;
 }
 
+const KEEP = 120;
+
+/** Unchanged text between changes: long stretches keep only their ends around the changes. */
+function Unchanged({ text, first, last }: { text: string; first: boolean; last: boolean }) {
+  if (text.length <= KEEP * 2 + 40) return <span>{text}</span>;
+  const head = first ? '' : text.slice(0, KEEP);
+  const tail = last ? '' : text.slice(-KEEP);
+  const hidden = text.length - head.length - tail.length;
+  return (
+    <span>
+      {head}
+      <span className="letter-diff__gap"> [… {hidden.toLocaleString('en')} unchanged characters …] </span>
+      {tail}
+    </span>
+  );
+}
+
 /** Every saved version (none can change or be deleted), each viewable; two can be compared. */
 export function VersionsPanel({ letterId, latestVersion, approvedVersion }: VersionsPanelProps) {
   const [versions, setVersions] = useState<VersionRow[] | null>(null);
@@ -181,7 +198,12 @@ export function VersionsPanel({ letterId, latestVersion, approvedVersion }: Vers
                     ) : part.removed ? (
                       <del key={index}>{part.value}</del>
                     ) : (
-                      <span key={index}>{part.value}</span>
+                      <Unchanged
+                        key={index}
+                        text={part.value}
+                        first={index === 0}
+                        last={index === diff.parts.length - 1}
+                      />
                     ),
                   )}
                 </p>
