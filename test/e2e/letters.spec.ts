@@ -275,3 +275,36 @@ test('a new letter from a template, with a merge field inserted from the menu; f
   await expect(editor.locator('h1')).toContainText('Partner API exposure (partner-sync 3.2)');
   await expect(page.getByRole('region', { name: 'Versions' })).toContainText('Frozen');
 });
+
+test('a version saved elsewhere while typing is reported, and the editor shows it', async ({
+  page,
+  host,
+}) => {
+  await openDemoLetters(page, host);
+  const editor = await openCaliforniaNotice(page);
+  const letter = (await host.call('letters.list', {})).find((l) =>
+    l.recipient.name.includes('California account holders'),
+  );
+  if (letter === undefined) throw new Error('the demo has no California notice');
+  const latest = await host.call('letters.get', { id: letter.id });
+
+  // Typing starts the one-second pause; meanwhile another window saves a version.
+  await editor.getByText('We sincerely regret any concern').click({ position: { x: 2, y: 4 } });
+  await page.keyboard.type('Lost words. ');
+  const elsewhere = {
+    type: 'doc' as const,
+    content: [
+      ...latest.version.doc.content,
+      { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Added in another window.' }] },
+    ],
+  };
+  await host.call('letters.save', { id: letter.id, baseVersion: latest.version.version, doc: elsewhere });
+
+  await expect(page.getByRole('alert')).toContainText('changed elsewhere');
+  await expect(editor).toContainText('Added in another window.');
+  await expect(editor).not.toContainText('Lost words.');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  expect((await host.call('letters.get', { id: letter.id })).letter.latestVersion).toBe(
+    latest.version.version + 1,
+  );
+});
