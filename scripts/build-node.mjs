@@ -18,9 +18,16 @@ const common = {
   external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'pdfkit'],
 };
 
+// Code that finds files beside itself uses import.meta.url (it runs as ES modules under the
+// tests); in these CommonJS bundles that is the bundle's own URL.
+const moduleUrl = {
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const entries = [
-  { in: 'main/cli/main.ts', out: 'dist/node/cli.cjs' },
-  { in: 'main/shell/main.ts', out: 'dist/node/shell.cjs' },
+  { in: 'main/cli/main.ts', out: 'dist/node/cli.cjs', ...moduleUrl },
+  { in: 'main/shell/main.ts', out: 'dist/node/shell.cjs', ...moduleUrl },
   // The sandboxed preload may only require('electron'): everything else is bundled in.
   { in: 'main/shell/preload.ts', out: 'dist/node/preload.cjs' },
 ];
@@ -28,5 +35,7 @@ const entries = [
 await Promise.all(
   entries
     .filter((entry) => existsSync(join(root, entry.in)))
-    .map((entry) => build({ ...common, absWorkingDir: root, entryPoints: [entry.in], outfile: entry.out })),
+    .map(({ in: entry, out, ...options }) =>
+      build({ ...common, ...options, absWorkingDir: root, entryPoints: [entry], outfile: out }),
+    ),
 );

@@ -37,12 +37,12 @@ let fontDirectory: string | null = null;
 
 /**
  * Where the DejaVu Sans faces are: the dejavu-fonts-ttf package, found the way Node finds
- * modules, from this file (the TypeScript source under vitest, dist/node/*.cjs in the bundle;
- * vitest and CommonJS both define __filename).
+ * modules, from this file (the TypeScript source when run as ES modules; in the CommonJS bundle
+ * scripts/build-node.mjs defines import.meta.url from __filename).
  */
 function fontFile(key: FontKey): string {
   fontDirectory ??= path.join(
-    path.dirname(createRequire(__filename).resolve('dejavu-fonts-ttf/package.json')),
+    path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
     'ttf',
   );
   return path.join(fontDirectory, FONT_FILES[key]);

@@ -7,12 +7,7 @@ export const SECTIONS = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'evidence', label: 'Evidence' },
   { id: 'obligations', label: 'Obligations' },
-  {
-    id: 'letters',
-    label: 'Letters',
-    upcoming:
-      'Notification letters will be drafted, reviewed and approved here; this section arrives in a later release.',
-  },
+  { id: 'letters', label: 'Letters' },
   { id: 'tasks', label: 'Tasks & notes' },
   { id: 'audit', label: 'Audit log' },
 ] as const satisfies readonly { id: string; label: string; upcoming?: string }[];
