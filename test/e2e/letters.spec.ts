@@ -308,3 +308,33 @@ test('a version saved elsewhere while typing is reported, and the editor shows i
     latest.version.version + 1,
   );
 });
+
+test('a letter names the obligation it answers, and its title and recipient can be changed afterwards', async ({
+  page,
+  host,
+}) => {
+  await openDemoLetters(page, host);
+  await page
+    .getByRole('list', { name: 'Letters' })
+    .getByRole('button', { name: /Integritetsskyddsmyndigheten/ })
+    .click();
+  await expect(
+    page.getByText(/Answers: Notify the lead supervisory authority \(GDPR Art\. 33\)/),
+  ).toBeVisible();
+
+  await page
+    .getByRole('list', { name: 'Letters' })
+    .getByRole('button', { name: /Beatline Devices Ltd/ })
+    .click();
+  await page.getByRole('button', { name: 'Details…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Letter details' });
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Deletion request: Beatline');
+  await dialog.getByRole('textbox', { name: 'Recipient address' }).fill('1 Harbour Road, London');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 3, name: 'Deletion request: Beatline' })).toBeVisible();
+  const editor = page.getByRole('textbox', { name: 'Letter text' });
+  await expect(chip(editor, 'recipient.address').first()).toContainText('1 Harbour Road, London');
+  const audit = await host.call('audit.list', { limit: 1 });
+  expect(audit.entries[0]?.action).toBe('letter.updated');
+});

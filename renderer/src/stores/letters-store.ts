@@ -37,6 +37,11 @@ interface LettersState {
   save: (id: string, baseVersion: number, doc: LetterDocument) => Promise<SaveOutcome>;
   setStatus: (input: LetterStatusInput) => Promise<string | null>;
   freeze: (id: string) => Promise<string | null>;
+  /** Renames the letter or changes its recipient; resolves null, or why it failed. */
+  update: (
+    id: string,
+    change: { title: string; recipient: { name: string; address: string } },
+  ) => Promise<string | null>;
   reset: () => void;
 }
 
@@ -168,6 +173,16 @@ export const useLettersStore = create<LettersState>()((set, get) => {
       const mine = generation;
       return track(null, async () => {
         const view = await call('letters.setStatus', input);
+        if (mine !== generation) return;
+        viewRequest += 1;
+        adoptView(view);
+      });
+    },
+
+    update(id, change) {
+      const mine = generation;
+      return track(null, async () => {
+        const view = await call('letters.update', { id, ...change });
         if (mine !== generation) return;
         viewRequest += 1;
         adoptView(view);

@@ -5,14 +5,16 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { flushPendingEdits } from '../../lib/pending-edits';
 import { formatInstant } from '../../lib/time';
 import { useLettersStore } from '../../stores/letters-store';
+import { useObligationsStore } from '../../stores/obligations-store';
 import { ChecksPanel } from './ChecksPanel';
+import { LetterDetailsDialog } from './LetterDetailsDialog';
 import { LetterEditor } from './LetterEditor';
 import { RenderPanel } from './RenderPanel';
 import { StatusBadge } from './status';
 import { ApproveDialog, SentDialog } from './StatusDialogs';
 import { VersionsPanel } from './VersionsPanel';
 
-type Dialog = 'approve' | 'sent' | 'freeze' | null;
+type Dialog = 'approve' | 'sent' | 'freeze' | 'details' | null;
 
 /** One letter: status and its actions, the draft with its checks beside it, versions, output. */
 export function LetterDetail({ view, templateTitle }: { view: LetterView; templateTitle: string }) {
@@ -28,6 +30,10 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
     return freezeNow(id);
   };
   const [dialog, setDialog] = useState<Dialog>(null);
+  const obligationTitle = useObligationsStore((state) => {
+    const row = state.board?.rows.find((r) => r.ruleId === view.letter.obligationRuleId);
+    return row?.obligation?.title ?? row?.notTriggered?.title ?? null;
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const { letter } = view;
   const failing = view.checks.filter((check) => check.status === 'fail');
@@ -51,6 +57,9 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
                 ? null
                 : `To ${letter.recipient.name}`,
               `${letter.jurisdiction} · ${letter.language === 'fr' ? 'French' : 'English'}`,
+              letter.obligationRuleId === null
+                ? null
+                : `Answers: ${obligationTitle ?? letter.obligationRuleId}`,
               `version ${view.version.version} saved ${formatInstant(view.version.savedAt)} by ${view.version.savedBy}`,
             ]
               .filter((part): part is string => part !== null)
@@ -59,6 +68,11 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
         </div>
         <div className="letter-status-bar" role="group" aria-label="Letter status">
           <StatusBadge status={letter.status} />
+          {letter.status !== 'sent' && (
+            <Button small onClick={() => setDialog('details')}>
+              Details…
+            </Button>
+          )}
           {letter.status === 'draft' && (
             <Button small onClick={() => void move('in_review')}>
               Send for review
@@ -155,6 +169,7 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
           record={(sentAt, channel) => setStatus({ id: letter.id, status: 'sent', sentAt, channel })}
         />
       )}
+      {dialog === 'details' && <LetterDetailsDialog letter={letter} onClose={() => setDialog(null)} />}
       {dialog === 'freeze' && (
         <ConfirmDialog
           title="Freeze merge fields"
