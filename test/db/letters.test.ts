@@ -15,7 +15,7 @@ import {
   setLetterStatus,
   versionsOf,
 } from '../../main/services/letters/letters-service';
-import { renderLetterToFile } from '../../main/services/letters/render-service';
+import { renderInput, renderLetterToFile } from '../../main/services/letters/render-service';
 import { obligationsBoard } from '../../main/services/obligations/obligations-service';
 import { LETTER_TEMPLATES } from '../../shared/letters/templates';
 import { testContext } from '../helpers/cases';
@@ -163,8 +163,19 @@ describe('letters', () => {
     const letter = listLetters(file.db).find((l) => l.templateId === 'partner-deletion-request')!;
     const view = letterView(file, letter.id, TODAY);
     setLetterStatus(file, ctx, { id: letter.id, status: 'approved', override: 'Reviewed' }, TODAY);
-    const reopened = saveLetter(file, ctx, letter.id, 1, view.version.doc, TODAY);
-    expect(reopened.letter).toMatchObject({ status: 'draft', latestVersion: 2 });
+    expect(renderInput(file, letter.id, undefined, TODAY).doc).toEqual(view.version.doc);
+    const edited = {
+      ...view.version.doc,
+      content: [
+        ...view.version.doc.content,
+        { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'PS' }] },
+      ],
+    };
+    const reopened = saveLetter(file, ctx, letter.id, 1, edited, TODAY);
+    expect(reopened.letter).toMatchObject({ status: 'draft', latestVersion: 2, approvedVersion: 1 });
+    // Back in draft, the edited text is what renders; the approved version stays as it was.
+    expect(renderInput(file, letter.id, undefined, TODAY).doc).toEqual(edited);
+    expect(renderInput(file, letter.id, 1, TODAY).doc).toEqual(view.version.doc);
     file.close();
   });
 });

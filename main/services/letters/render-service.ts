@@ -18,7 +18,7 @@ import { valuesFor } from './letter-context';
 
 type Format = (typeof LETTER_FORMATS)[number];
 
-/** What the three renderers need: the version (the approved one by default) and the case's letterhead. */
+/** What the three renderers need: the version (by default the approved one while approved or sent, else the latest) and the case's letterhead. */
 export function renderInput(
   file: CaseFile,
   id: string,
@@ -27,7 +27,10 @@ export function renderInput(
 ): LetterRenderInput {
   const letter = getLetter(file.db, id);
   if (letter === null) throw new BreachdeskError('NOT_FOUND', 'That letter does not exist.');
-  const wanted = version ?? letter.approvedVersion ?? letter.latestVersion;
+  // While approved or sent, the approved version is the letter; once edited again, the draft is.
+  const settled = letter.status === 'approved' || letter.status === 'sent';
+  const wanted =
+    version ?? (settled ? (letter.approvedVersion ?? letter.latestVersion) : letter.latestVersion);
   const chosen = getLetterVersion(file.db, id, wanted);
   if (chosen === null) throw new BreachdeskError('NOT_FOUND', `The letter has no version ${wanted}.`);
   const record = getCaseRecord(file.db);
