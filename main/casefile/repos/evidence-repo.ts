@@ -73,12 +73,17 @@ export function getEvidenceItem(db: Database, id: string): { item: EvidenceItem;
   return row === undefined ? null : { item: itemOf(db, row), blobId: row.blob_id };
 }
 
-export function listEvidenceItems(db: Database): EvidenceItem[] {
+/** Every item with the blob holding its bytes, in listing order. */
+export function listEvidenceWithBlobs(db: Database): { item: EvidenceItem; blobId: number }[] {
   const rows = statement(
     db,
     'SELECT id, blob_id, data FROM evidence ORDER BY sort_key, id',
   ).all() as ItemRow[];
-  return rows.map((row) => itemOf(db, row));
+  return rows.map((row) => ({ item: itemOf(db, row), blobId: row.blob_id }));
+}
+
+export function listEvidenceItems(db: Database): EvidenceItem[] {
+  return listEvidenceWithBlobs(db).map(({ item }) => item);
 }
 
 export function evidenceItemsOfBlob(db: Database, blobId: number): EvidenceItem[] {

@@ -5,25 +5,22 @@ import {
   type LetterRecord,
   type LetterVersion,
 } from '../../../shared/domain/letters';
+import { RecordTable } from './record-table';
 import { statement } from '../statements';
 
+/** Letters in the order they were drafted. */
+export const lettersTable = new RecordTable('letters', letterRecordSchema, (letter) => letter.createdAt);
+
 export function putLetter(db: Database, letter: LetterRecord): void {
-  statement(
-    db,
-    `INSERT INTO letters (id, sort_key, data) VALUES (@id, @sortKey, @data)
-     ON CONFLICT (id) DO UPDATE SET sort_key = excluded.sort_key, data = excluded.data`,
-  ).run({ id: letter.id, sortKey: letter.createdAt, data: JSON.stringify(letter) });
+  lettersTable.put(db, letter);
 }
 
 export function getLetter(db: Database, id: string): LetterRecord | null {
-  const row = statement(db, 'SELECT data FROM letters WHERE id = @id').get({ id }) as
-    { data: string } | undefined;
-  return row === undefined ? null : letterRecordSchema.parse(JSON.parse(row.data));
+  return lettersTable.get(db, id);
 }
 
 export function listLetters(db: Database): LetterRecord[] {
-  const rows = statement(db, 'SELECT data FROM letters ORDER BY sort_key, id').all() as { data: string }[];
-  return rows.map((row) => letterRecordSchema.parse(JSON.parse(row.data)));
+  return lettersTable.all(db);
 }
 
 export function appendLetterVersion(db: Database, version: LetterVersion): void {

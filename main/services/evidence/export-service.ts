@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { CHUNK_SIZE, readChunk } from '../../casefile/repos/blob-repo';
@@ -9,6 +7,7 @@ import { appendCustodyEntry, getEvidenceItem } from '../../casefile/repos/eviden
 import { readChunks } from '../../evidence/chunk-reader';
 import { HashWorker } from '../../evidence/hash-worker';
 import { changeWithAudit } from '../audited';
+import { outputTarget, writeErrorFor } from '../files/atomic-write';
 import type { ServiceContext } from '../context';
 import type { Job } from '../jobs';
 
@@ -30,17 +29,7 @@ export async function exportEvidence(
   const found = getEvidenceItem(file.db, id);
   if (found === null) throw new BreachdeskError('NOT_FOUND', 'That evidence item does not exist.');
   const { item, blobId } = found;
-  const target = resolve(path);
-  if (!existsSync(dirname(target))) {
-    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
-  }
-  if (existsSync(target) && !overwrite) {
-    throw new BreachdeskError(
-      'ALREADY_EXISTS',
-      `${JSON.stringify(target)} already exists; choose another name.`,
-    );
-  }
-  const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.exporting`);
+  const { target, temporary } = outputTarget(path, overwrite);
   const progress = { doneBytes: 0, totalBytes: item.size * 2, doneItems: 0, totalItems: 1 };
   const hasher = new HashWorker();
   try {
@@ -62,7 +51,7 @@ export async function exportEvidence(
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw ioError(error, target);
+    throw writeErrorFor(error, target);
   } finally {
     await hasher.close();
   }
@@ -117,13 +106,4 @@ async function writeChunks(
   } finally {
     await handle.close();
   }
-}
-
-function ioError(error: unknown, target: string): unknown {
-  if (error instanceof BreachdeskError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (typeof code === 'string') {
-    return new BreachdeskError('IO_ERROR', `${JSON.stringify(target)} could not be written (${code}).`);
-  }
-  return error;
 }

@@ -3,7 +3,11 @@ import type { EvidenceItem, EvidenceVerification } from '../../../shared/domain/
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { blobById, CHUNK_SIZE, readChunk, type StoredBlob } from '../../casefile/repos/blob-repo';
-import { appendCustodyEntry, getEvidenceItem, listEvidenceItems } from '../../casefile/repos/evidence-repo';
+import {
+  appendCustodyEntry,
+  getEvidenceItem,
+  listEvidenceWithBlobs,
+} from '../../casefile/repos/evidence-repo';
 import { HashWorker } from '../../evidence/hash-worker';
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
@@ -45,7 +49,7 @@ export async function verifyEvidence(
 function blobsToCheck(file: CaseFile, ids: readonly string[] | undefined): Checked[] {
   const items =
     ids === undefined
-      ? listEvidenceItems(file.db).map((item) => ({ item, blobId: blobIdOf(file, item.id) }))
+      ? listEvidenceWithBlobs(file.db)
       : ids.map((id) => {
           const found = getEvidenceItem(file.db, id);
           if (found === null) throw new BreachdeskError('NOT_FOUND', 'That evidence item does not exist.');
@@ -64,10 +68,6 @@ function blobsToCheck(file: CaseFile, ids: readonly string[] | undefined): Check
     check.items.push(item);
   }
   return [...byBlob.values()];
-}
-
-function blobIdOf(file: CaseFile, id: string): number {
-  return getEvidenceItem(file.db, id)?.blobId ?? -1;
 }
 
 async function checkBlob(

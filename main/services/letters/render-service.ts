@@ -1,7 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { LETTER_FORMATS } from '../../../shared/domain/letters';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
@@ -13,6 +10,7 @@ import { renderLetterDocx } from '../../letters/render/render-docx';
 import { renderLetterHtml } from '../../letters/render/render-html';
 import { renderLetterPdf } from '../../letters/render/render-pdf';
 import { changeWithAudit } from '../audited';
+import { writeFileAtomically } from '../files/atomic-write';
 import type { ServiceContext } from '../context';
 import { valuesFor } from './letter-context';
 
@@ -62,26 +60,8 @@ export async function renderLetterToFile(
   today: string,
 ): Promise<{ path: string; bytes: number; sha256: string }> {
   const input = renderInput(file, request.id, request.version, today);
-  const target = resolve(request.path);
-  if (!existsSync(dirname(target))) {
-    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
-  }
-  if (existsSync(target) && !request.overwrite) {
-    throw new BreachdeskError(
-      'ALREADY_EXISTS',
-      `${JSON.stringify(target)} already exists; choose another name.`,
-    );
-  }
   const bytes = await renderLetterBytes(input, request.format);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.writing`);
-  try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new BreachdeskError('IO_ERROR', `${JSON.stringify(target)} could not be written (${code}).`);
-  }
+  const target = await writeFileAtomically(request.path, bytes, request.overwrite);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   changeWithAudit(file, ctx, () => ({
     result: undefined,

@@ -19,7 +19,7 @@ import type { ServiceContext } from '../context';
 export type Board = z.output<(typeof obligationsContract)['obligations.board']['output']>;
 
 /** The risk level of the newest assessment version that carries a confirmed decision. */
-export function confirmedRisk(file: CaseFile): RiskLevel | null {
+function confirmedRisk(file: CaseFile): RiskLevel | null {
   return assessments(file.db).find((a) => a.decision !== null)?.decision?.risk ?? null;
 }
 
@@ -40,10 +40,15 @@ export function evaluateCase(
   file: CaseFile,
   asOf: string | undefined,
   today: string,
-): EngineResult & { defaultAsOf: string } {
-  const input = engineCase(file, obligationStatuses(file.db));
+  statuses: readonly ObligationStatus[] = obligationStatuses(file.db),
+): EngineResult & { defaultAsOf: string; risk: RiskLevel | null } {
+  const input = engineCase(file, statuses);
   const fallback = defaultAsOf(input.facts, today);
-  return { ...evaluateObligations(input, DEFAULT_RULE_PACK, asOf ?? fallback), defaultAsOf: fallback };
+  return {
+    ...evaluateObligations(input, DEFAULT_RULE_PACK, asOf ?? fallback),
+    defaultAsOf: fallback,
+    risk: input.risk,
+  };
 }
 
 /**
@@ -52,7 +57,7 @@ export function evaluateCase(
  */
 export function obligationsBoard(file: CaseFile, asOf: string | undefined, today: string): Board {
   const statuses = obligationStatuses(file.db);
-  const result = evaluateCase(file, asOf, today);
+  const result = evaluateCase(file, asOf, today, statuses);
   const byRule = new Map(statuses.map((s) => [s.ruleId, s]));
   const rows: BoardRow[] = result.obligations.map((obligation) => {
     const status = byRule.get(obligation.ruleId) ?? null;
@@ -81,7 +86,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     packId: result.packId,
     packVersion: result.packVersion,
     disclaimer: DEFAULT_RULE_PACK.disclaimer,
-    risk: confirmedRisk(file),
+    risk: result.risk,
     rows,
     notTriggered: result.notTriggered.filter((n) => !byRule.has(n.ruleId)),
   };

@@ -11,7 +11,8 @@ import { LetterDetailsDialog } from './LetterDetailsDialog';
 import { LetterEditor } from './LetterEditor';
 import { RenderPanel } from './RenderPanel';
 import { StatusBadge } from './status';
-import { ApproveDialog, SentDialog } from './StatusDialogs';
+import { MarkSentDialog } from '../../components/MarkSentDialog';
+import { ApproveDialog } from './StatusDialogs';
 import { VersionsPanel } from './VersionsPanel';
 
 type Dialog = 'approve' | 'sent' | 'freeze' | 'details' | null;
@@ -163,7 +164,8 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
         />
       )}
       {dialog === 'sent' && (
-        <SentDialog
+        <MarkSentDialog
+          heading="Mark letter sent"
           title={letter.title}
           onClose={() => setDialog(null)}
           record={(sentAt, channel) => setStatus({ id: letter.id, status: 'sent', sentAt, channel })}

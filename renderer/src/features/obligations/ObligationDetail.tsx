@@ -6,7 +6,8 @@ import { Button } from '../../components/Button';
 import { useObligationsStore, type StatusInput } from '../../stores/obligations-store';
 import { clockText, formatAt, statusText } from './format';
 import { VerifyChip } from './ObligationRow';
-import { NotRequiredDialog, SentDialog } from './StatusDialogs';
+import { MarkSentDialog } from '../../components/MarkSentDialog';
+import { NotRequiredDialog } from './StatusDialogs';
 
 const RELATIONS: Record<Obligation['order'][number]['relation'], string> = {
   before: 'Before',
@@ -199,11 +200,13 @@ function StatusControls({ row, title }: { row: BoardRow; title: string }) {
         </p>
       )}
       {dialog === 'sent' && (
-        <SentDialog
+        <MarkSentDialog
+          heading="Mark sent"
           title={title}
-          channel={row.status?.channel || row.obligation?.recipient.channel || ''}
+          initialChannel={row.status?.channel || row.obligation?.recipient.channel || ''}
+          withNote
           onClose={() => setDialog(null)}
-          record={record}
+          record={(sentAt, channel, note) => record({ status: 'sent', sentAt, channel, note })}
         />
       )}
       {dialog === 'not_required' && (

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { BreachdeskError } from '../../../shared/ipc/errors';
+
+/**
+ * Where an output file goes: the absolute target, refused when its folder is missing or when it
+ * exists and replacing it was not asked for, and a temporary name beside it to write first.
+ */
+export function outputTarget(path: string, overwrite: boolean): { target: string; temporary: string } {
+  const target = resolve(path);
+  if (!existsSync(dirname(target))) {
+    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
+  }
+  if (existsSync(target) && !overwrite) {
+    throw new BreachdeskError(
+      'ALREADY_EXISTS',
+      `${JSON.stringify(target)} already exists; choose another name.`,
+    );
+  }
+  return { target, temporary: join(dirname(target), `.${basename(target)}.${randomUUID()}.writing`) };
+}
+
+/** An I/O failure said in a sentence that names the file; expected failures pass through. */
+export function writeErrorFor(error: unknown, target: string): unknown {
+  if (error instanceof BreachdeskError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string'
+    ? new BreachdeskError('IO_ERROR', `${JSON.stringify(target)} could not be written (${code}).`)
+    : error;
+}
+
+/** Writes bytes under a temporary name and renames them into place: never a half-written file. */
+export async function writeFileAtomically(
+  path: string,
+  bytes: string | Uint8Array,
+  overwrite: boolean,
+): Promise<string> {
+  const { target, temporary } = outputTarget(path, overwrite);
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw writeErrorFor(error, target);
+  }
+  return target;
+}
