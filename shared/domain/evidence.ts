@@ -212,7 +212,15 @@ export const PREVIEW_MODES = ['natural', 'text', 'hex'] as const;
 /** A long job's progress, sent as `job.progress` events, throttled to a few per second. */
 export const jobProgressSchema = z.object({
   jobId: jobIdSchema,
-  job: z.enum(['intake', 'verify', 'export']),
+  job: z.enum([
+    'intake',
+    'verify',
+    'export',
+    'bundle-export',
+    'bundle-verify',
+    'bundle-import',
+    'bundle-merge',
+  ]),
   phase: z.string(),
   doneBytes: z.number().int(),
   totalBytes: z.number().int(),

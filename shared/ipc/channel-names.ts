@@ -82,6 +82,18 @@ export const CHANNEL_NAMES = [
   'letters.freeze',
   'letters.setStatus',
   'letters.render',
+  'bundle.export',
+  'bundle.verify',
+  'bundle.import',
+  'bundle.merge',
+  'bundle.conflicts',
+  'bundle.resolveConflict',
+  'signing.info',
+  'signing.ensureKey',
+  'signing.trust',
+  'signing.untrust',
+  'dialog.chooseBundle',
+  'dialog.chooseBundlePath',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -11,6 +11,7 @@ import { recentCaseSchema } from '../domain/recent';
 import type { ChannelName, EventName } from './channel-names';
 import { evidenceContract } from './evidence-contract';
 import { investigationContract } from './investigation-contract';
+import { bundleContract } from './bundle-contract';
 import { lettersContract } from './letters-contract';
 import { obligationsContract } from './obligations-contract';
 import { jobProgressSchema } from '../domain/evidence';
@@ -28,6 +29,7 @@ export const contract = {
   ...evidenceContract,
   ...obligationsContract,
   ...lettersContract,
+  ...bundleContract,
   'app.info': {
     input: none,
     output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
@@ -84,6 +86,7 @@ export const CONTENT_AREAS = [
   'evidence',
   'obligations',
   'letters',
+  'conflicts',
 ] as const;
 
 export const MENU_COMMANDS = [
@@ -96,6 +99,8 @@ export const MENU_COMMANDS = [
   'openDemo',
   'addEvidence',
   'verifyEvidence',
+  'exportBundle',
+  'importBundle',
 ] as const;
 
 /** Main → renderer notifications. */

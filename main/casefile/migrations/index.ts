@@ -4,6 +4,7 @@ import { migration030 } from './030-investigation';
 import { migration040 } from './040-evidence';
 import { migration050 } from './050-obligations';
 import { migration060 } from './060-letters';
+import { migration070 } from './070-merge-conflicts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Listed by hand so a stray file never runs. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration050,
   migration060,
+  migration070,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,7 +4,15 @@ import { statement } from '../statements';
 
 /** Tables holding one validated JSON record per row, ordered by a sort key. Names are constants. */
 export type RecordTableName =
-  'data_elements' | 'populations' | 'parties' | 'events' | 'tasks' | 'notes' | 'pending_evidence' | 'letters';
+  | 'data_elements'
+  | 'populations'
+  | 'parties'
+  | 'events'
+  | 'tasks'
+  | 'notes'
+  | 'pending_evidence'
+  | 'letters'
+  | 'merge_conflicts';
 
 interface Row {
   data: string;

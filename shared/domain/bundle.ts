@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+/**
+ * Case bundles: a zip holding one BagIt 1.0 bag (RFC 8493) with the case snapshot, `case.json`,
+ * evidence originals, letters, the audit log and an HTML summary, signed with the installation's
+ * Ed25519 key. These schemas are what export, verify, import and merge report.
+ */
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDateTime = z.iso.datetime({ offset: false });
+
+/** `SHA256:` and the base64 of the SHA-256 of the raw 32-byte public key, as OpenSSH prints it. */
+export const fingerprintSchema = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/);
+/** A raw Ed25519 public key, base64 (32 bytes, 44 characters). */
+export const publicKeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'Not an Ed25519 public key');
+
+export const bundleExportOptionsSchema = z
+  .object({
+    /** Original evidence bytes in `data/evidence/`; without them the items are still listed. */
+    includeEvidence: z.boolean().default(true),
+    /** Privileged notes are left out (and their audit payloads withheld) unless asked for. */
+    includePrivileged: z.boolean().default(false),
+  })
+  .strict();
+export type BundleExportOptions = z.output<typeof bundleExportOptionsSchema>;
+
+export const bundleExportResultSchema = z.object({
+  path: z.string(),
+  bundleId: z.uuid(),
+  /** The zip's size. */
+  bytes: z.number().int().nonnegative(),
+  payloadFiles: z.number().int().nonnegative(),
+  payloadBytes: z.number().int().nonnegative(),
+  evidenceFiles: z.number().int().nonnegative(),
+  letterFiles: z.number().int().nonnegative(),
+  signerFingerprint: fingerprintSchema,
+  auditHead: sha256Hex,
+});
+export type BundleExportResult = z.output<typeof bundleExportResultSchema>;
+
+/** What went wrong, by kind; every problem names the file it is about when there is one. */
+export const BUNDLE_PROBLEM_CODES = [
+  /** The zip itself: damaged, truncated, or refused as hostile (paths, links, bombs, encryption). */
+  'archive',
+  /** Bag structure: one top folder, bagit.txt, data/, manifests present. */
+  'structure',
+  'bagit-txt',
+  'bag-info',
+  'manifest',
+  'missing-file',
+  'unexpected-file',
+  'checksum',
+  'payload-oxum',
+  'signature',
+  'audit',
+  'snapshot',
+] as const;
+export type BundleProblemCode = (typeof BUNDLE_PROBLEM_CODES)[number];
+
+export const bundleProblemSchema = z.object({
+  code: z.enum(BUNDLE_PROBLEM_CODES),
+  /** The path inside the bag (or the zip entry name) at fault; null for the bundle as a whole. */
+  path: z.string().nullable(),
+  message: z.string(),
+});
+export type BundleProblem = z.output<typeof bundleProblemSchema>;
+
+export const SIGNATURE_STATUSES = ['valid', 'invalid', 'unknown-signer', 'missing'] as const;
+export const AUDIT_CHECK_STATUSES = ['ok', 'broken', 'head-mismatch', 'not-checked'] as const;
+
+export const bundleVerificationSchema = z.object({
+  ok: z.boolean(),
+  path: z.string(),
+  /** What bag-info.txt says (null where it is missing or unreadable). */
+  bag: z.object({
+    name: z.string().nullable(),
+    bundleId: z.string().nullable(),
+    caseId: z.string().nullable(),
+    title: z.string().nullable(),
+    organisation: z.string().nullable(),
+    baggingDate: z.string().nullable(),
+    payloadOxum: z.string().nullable(),
+    schemaVersion: z.number().int().nullable(),
+    includesEvidence: z.boolean().nullable(),
+    includesPrivilegedNotes: z.boolean().nullable(),
+  }),
+  signature: z.object({
+    status: z.enum(SIGNATURE_STATUSES),
+    fingerprint: z.string().nullable(),
+    publicKey: z.string().nullable(),
+    /** The trusted key's label when the signer is known. */
+    signer: z.string().nullable(),
+  }),
+  audit: z.object({
+    status: z.enum(AUDIT_CHECK_STATUSES),
+    entries: z.number().int().nonnegative(),
+    /** The head recomputed from the snapshot's audit log. */
+    head: z.string().nullable(),
+    /** The head bag-info.txt (signed through the tag manifest) says it has. */
+    expectedHead: z.string().nullable(),
+    /** Entries whose payload was withheld (privileged notes): linked, not recomputed. */
+    withheld: z.number().int().nonnegative(),
+  }),
+  checked: z.object({
+    files: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+  }),
+  problems: z.array(bundleProblemSchema),
+});
+export type BundleVerification = z.output<typeof bundleVerificationSchema>;
+
+export const bundleImportResultSchema = z.object({
+  path: z.string(),
+  bundleId: z.uuid(),
+  caseId: z.string(),
+  title: z.string(),
+  evidenceFiles: z.number().int().nonnegative(),
+  evidenceBytes: z.number().int().nonnegative(),
+  verification: bundleVerificationSchema,
+});
+export type BundleImportResult = z.output<typeof bundleImportResultSchema>;
+
+/** The kinds of record a merge brings across from a colleague's bundle. */
+export const MERGE_KINDS = ['event', 'party', 'task', 'note', 'evidence'] as const;
+export type MergeKind = (typeof MERGE_KINDS)[number];
+
+export const CONFLICT_STATUSES = ['open', 'kept-ours', 'took-theirs'] as const;
+
+/** A record both sides changed differently; kept until a person picks a side. */
+export const mergeConflictSchema = z.object({
+  id: z.uuid(),
+  bundleId: z.uuid(),
+  kind: z.enum(MERGE_KINDS),
+  recordId: z.string(),
+  /** A name for the record a person recognises (an event's title, a party's name…). */
+  label: z.string(),
+  /** Top-level fields whose values differ. */
+  fields: z.array(z.string()),
+  ours: z.record(z.string(), z.unknown()),
+  theirs: z.record(z.string(), z.unknown()),
+  status: z.enum(CONFLICT_STATUSES),
+  createdAt: isoDateTime,
+  resolvedAt: isoDateTime.nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type MergeConflict = z.output<typeof mergeConflictSchema>;
+
+const mergeCounts = z.object(
+  Object.fromEntries(MERGE_KINDS.map((kind) => [kind, z.number().int().nonnegative()])) as Record<
+    MergeKind,
+    z.ZodNumber
+  >,
+);
+
+export const bundleMergeResultSchema = z.object({
+  bundleId: z.uuid(),
+  sourceCaseId: z.string(),
+  added: mergeCounts,
+  unchanged: mergeCounts,
+  /** Evidence items whose bytes the case already held (same SHA-256): not stored twice. */
+  deduplicated: z.number().int().nonnegative(),
+  custodyEntriesAdded: z.number().int().nonnegative(),
+  conflicts: z.array(mergeConflictSchema),
+  verification: bundleVerificationSchema,
+});
+export type BundleMergeResult = z.output<typeof bundleMergeResultSchema>;
+
+export const trustedKeySchema = z.object({
+  fingerprint: fingerprintSchema,
+  publicKey: publicKeySchema,
+  label: z.string().trim().min(1, 'A name is required').max(200),
+  addedAt: isoDateTime,
+  /** This installation's own signing key (app or command line). */
+  own: z.boolean(),
+});
+export type TrustedKey = z.output<typeof trustedKeySchema>;
+
+export const signingInfoSchema = z.object({
+  /** Null until the first export creates the key pair. */
+  own: z
+    .object({ fingerprint: fingerprintSchema, publicKey: publicKeySchema, createdAt: isoDateTime })
+    .nullable(),
+  /** How the private key is protected on this machine, in words. */
+  protection: z.string(),
+  trusted: z.array(trustedKeySchema),
+});
+export type SigningInfo = z.output<typeof signingInfoSchema>;
