@@ -5,7 +5,9 @@ import { BreachdeskError, type ErrorCode } from '../../shared/ipc/errors';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { silentEvents, type EventSink } from '../ipc/host-deps';
 import { CaseSession } from '../services/case-session';
-import { defaultActor } from '../services/user-config';
+import { ownerOnlyFileProtector } from '../bundle/signing/key-protector';
+import { SigningKeys } from '../bundle/signing/signing-keys';
+import { defaultActor, userConfigDir } from '../services/user-config';
 
 /** A failure that ends the command with this exit code and one line on stderr. */
 export class CliFailure extends Error {
@@ -29,6 +31,7 @@ export class CliHost {
       ctx: { actor: defaultActor(), now: () => new Date() },
       recent: null,
       dialogs: null,
+      signing: new SigningKeys(userConfigDir(), ownerOnlyFileProtector()),
       events,
       logError: (error) => {
         if (process.env.BREACHDESK_DEBUG)

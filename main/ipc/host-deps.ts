@@ -1,5 +1,6 @@
 import type { EventName } from '../../shared/ipc/channel-names';
 import type { EventPayload } from '../../shared/ipc/contract';
+import type { SigningKeys } from '../bundle/signing/signing-keys';
 import type { CaseSession } from '../services/case-session';
 import type { ServiceContext } from '../services/context';
 import type { RecentCases } from '../services/recent-cases';
@@ -12,6 +13,10 @@ export interface DialogHost {
   chooseEvidence(folders: boolean): Promise<string[]>;
   /** Where to save an exported evidence file; null when the person cancels. */
   chooseExportPath(suggestedName: string): Promise<string | null>;
+  /** A case bundle (.zip) to verify, import or merge; null when the person cancels. */
+  chooseBundle(): Promise<string | null>;
+  /** Where to save a case bundle (.zip); null when the person cancels. */
+  chooseBundlePath(suggestedName: string): Promise<string | null>;
 }
 
 export interface EventSink {
@@ -24,6 +29,8 @@ export interface HostDeps {
   ctx: ServiceContext;
   recent: RecentCases | null;
   dialogs: DialogHost | null;
+  /** This installation's bundle signing key and the keys it trusts. */
+  signing: SigningKeys;
   events: EventSink;
   /** Where unexpected errors go in full; they never cross the bridge. */
   logError: (error: unknown) => void;

@@ -3,7 +3,9 @@
 import { app } from 'electron';
 import { join } from 'node:path';
 import type { DialogHost, EventSink, HostDeps } from '../ipc/host-deps';
+import { SigningKeys } from '../bundle/signing/signing-keys';
 import { CaseSession } from '../services/case-session';
+import { appKeyProtector } from './key-protection';
 import { type RecentCases } from '../services/recent-cases';
 import { defaultActor } from '../services/user-config';
 
@@ -24,6 +26,7 @@ export function createWindowDeps(options: WindowDepsOptions): HostDeps {
     ctx: { actor: defaultActor(), now: () => new Date() },
     recent: options.recent,
     dialogs: options.dialogs,
+    signing: new SigningKeys(app.getPath('userData'), appKeyProtector()),
     events: options.events,
     logError: options.logError,
   };

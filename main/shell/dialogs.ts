@@ -5,6 +5,7 @@ import type { DialogHost } from '../ipc/host-deps';
 
 const CASE_EXTENSION = 'bdcase';
 const CASE_FILTERS = [{ name: 'Breachdesk case', extensions: [CASE_EXTENSION] }];
+const BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip'] }];
 
 export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
   return {
@@ -57,6 +58,32 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
         parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
       if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
       return result.filePath;
+    },
+    async chooseBundle() {
+      const options: OpenDialogOptions = {
+        title: 'Open case bundle',
+        filters: BUNDLE_FILTERS,
+        properties: ['openFile'],
+      };
+      const parent = window();
+      const result =
+        parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+      if (result.canceled) return null;
+      return result.filePaths[0] ?? null;
+    },
+    async chooseBundlePath(suggestedName) {
+      const options: SaveDialogOptions = {
+        title: 'Export case bundle',
+        buttonLabel: 'Export',
+        defaultPath: join(app.getPath('documents'), `${safeFileName(suggestedName)}.zip`),
+        filters: BUNDLE_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = window();
+      const result =
+        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
+      if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
+      return result.filePath.toLowerCase().endsWith('.zip') ? result.filePath : `${result.filePath}.zip`;
     },
   };
 }

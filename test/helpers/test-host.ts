@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatcher';
 import type { DialogHost, HostDeps } from '../../main/ipc/host-deps';
+import { ownerOnlyFileProtector } from '../../main/bundle/signing/key-protector';
+import { SigningKeys } from '../../main/bundle/signing/signing-keys';
 import { CaseSession } from '../../main/services/case-session';
 import { RecentCases } from '../../main/services/recent-cases';
 import type { EventName } from '../../shared/ipc/channel-names';
@@ -22,6 +24,7 @@ export function recordingHost(dir: string, dialogs: DialogHost | null = null): R
     ctx: testContext(),
     recent: new RecentCases(join(dir, 'recent.json')),
     dialogs,
+    signing: new SigningKeys(join(dir, 'config'), ownerOnlyFileProtector()),
     events: { emit: (event, payload) => events.push({ event, payload }) },
     logError: (error) => errors.push(error),
   };

@@ -32,6 +32,10 @@ export const appHandlers = {
   'dialog.chooseExportPath': async (input, deps) => ({
     path: await dialogs(deps).chooseExportPath(input.suggestedName),
   }),
+  'dialog.chooseBundle': async (_input, deps) => ({ path: await dialogs(deps).chooseBundle() }),
+  'dialog.chooseBundlePath': async (input, deps) => ({
+    path: await dialogs(deps).chooseBundlePath(input.suggestedName),
+  }),
 } satisfies HandlerMap<
   | 'app.info'
   | 'audit.list'
@@ -41,4 +45,6 @@ export const appHandlers = {
   | 'dialog.chooseCaseToOpen'
   | 'dialog.chooseEvidence'
   | 'dialog.chooseExportPath'
+  | 'dialog.chooseBundle'
+  | 'dialog.chooseBundlePath'
 >;

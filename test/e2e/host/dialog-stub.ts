@@ -10,6 +10,8 @@ export class DialogStub implements DialogHost {
   #openAnswers: (string | null)[] = [];
   #evidenceAnswers: string[][] = [];
   #exportAnswers: (string | null)[] = [];
+  #bundleAnswers: (string | null)[] = [];
+  #bundlePathAnswers: (string | null)[] = [];
   readonly evidenceRequests: boolean[] = [];
 
   /** Answers queued but not yet taken by a dialog. */
@@ -18,7 +20,9 @@ export class DialogStub implements DialogHost {
       this.#newCaseAnswers.length +
       this.#openAnswers.length +
       this.#evidenceAnswers.length +
-      this.#exportAnswers.length
+      this.#exportAnswers.length +
+      this.#bundleAnswers.length +
+      this.#bundlePathAnswers.length
     );
   }
 
@@ -39,6 +43,16 @@ export class DialogStub implements DialogHost {
     this.#exportAnswers.push(path);
   }
 
+  /** The bundle the next "open bundle" dialog picks. */
+  answerBundle(path: string | null): void {
+    this.#bundleAnswers.push(path);
+  }
+
+  /** Where the next "save bundle" dialog says to write. */
+  answerBundlePath(path: string | null): void {
+    this.#bundlePathAnswers.push(path);
+  }
+
   chooseNewCasePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#newCaseAnswers, 'save'));
@@ -56,6 +70,15 @@ export class DialogStub implements DialogHost {
   chooseExportPath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#exportAnswers, 'export'));
+  }
+
+  chooseBundle(): Promise<string | null> {
+    return Promise.resolve(take(this.#bundleAnswers, 'open bundle'));
+  }
+
+  chooseBundlePath(suggestedName: string): Promise<string | null> {
+    this.suggestedNames.push(suggestedName);
+    return Promise.resolve(take(this.#bundlePathAnswers, 'save bundle'));
   }
 }
 

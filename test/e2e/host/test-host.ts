@@ -11,6 +11,8 @@ import { DialogStub } from './dialog-stub';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
 import { CaseSession } from '../../../main/services/case-session';
 import { RecentCases } from '../../../main/services/recent-cases';
+import { ownerOnlyFileProtector } from '../../../main/bundle/signing/key-protector';
+import { SigningKeys } from '../../../main/bundle/signing/signing-keys';
 import { APP_URL, serveRenderer } from './serve-renderer';
 
 declare global {
@@ -67,6 +69,7 @@ export const test = base.extend<{ host: TestHost }, { chromiumAvailable: string 
       ctx: { actor: 'e2e tester', now: () => new Date() },
       recent,
       dialogs,
+      signing: new SigningKeys(join(dir, 'config'), ownerOnlyFileProtector('e2e tester')),
       events: forwardEvents(page),
       logError: (error) => loggedErrors.push(error),
     };
