@@ -1,16 +1,5 @@
 import type { RegisterDocument } from '../../../shared/domain/register';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+import { escapeHtml } from '../files/html-escape';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;color:#1c2430;max-width:60rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ccd3dc}
@@ -25,24 +14,24 @@ export function registerHtml(document: RegisterDocument): string {
       const fields =
         s.fields.length === 0
           ? ''
-          : `<dl>${s.fields.map((f) => `<dt>${escape(f.label)}</dt><dd>${escape(f.value)}</dd>`).join('')}</dl>`;
+          : `<dl>${s.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')}</dl>`;
       const table =
         s.table === null
           ? ''
           : s.table.rows.length === 0
             ? '<p class="meta">None.</p>'
-            : `<table><thead><tr>${s.table.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead><tbody>${s.table.rows
-                .map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+            : `<table><thead><tr>${s.table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${s.table.rows
+                .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
                 .join('')}</tbody></table>`;
-      return `<section><h2>${escape(s.heading)}</h2>${fields}${table}</section>`;
+      return `<section><h2>${escapeHtml(s.heading)}</h2>${fields}${table}</section>`;
     })
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escape(document.title)}</title><style>${STYLE}</style></head>
-<body><h1>${escape(document.title)}</h1>
-<p class="meta">${escape(document.organisation)} · law as of ${escape(document.asOf)} · generated ${escape(document.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ${escape(document.generatedBy)} with Breachdesk. Decision support, not legal advice.</p>
+<title>${escapeHtml(document.title)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(document.title)}</h1>
+<p class="meta">${escapeHtml(document.organisation)} · law as of ${escapeHtml(document.asOf)} · generated ${escapeHtml(document.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ${escapeHtml(document.generatedBy)} with Breachdesk. Decision support, not legal advice.</p>
 ${sections}
 </body></html>
 `;
