@@ -3,6 +3,7 @@ import { isChannelName, type ChannelName } from '../../shared/ipc/channel-names'
 import { contract } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { BreachdeskError } from '../../shared/ipc/errors';
+import { bundleHandlers } from './handlers/bundle-handlers';
 import { caseHandlers } from './handlers/case-handlers';
 import type { Handler, HandlerMap } from './handlers/handler';
 import { appHandlers } from './handlers/other-handlers';
@@ -14,6 +15,7 @@ import type { HostDeps } from './host-deps';
 
 const handlers: HandlerMap<ChannelName> = {
   ...caseHandlers,
+  ...bundleHandlers,
   ...appHandlers,
   ...investigationHandlers,
   ...evidenceHandlers,

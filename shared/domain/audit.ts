@@ -5,6 +5,22 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
+/**
+ * What a bundle exported without privileged notes puts in place of those notes' audit payloads.
+ * Such an entry keeps its hash and links, but its hash cannot be recomputed; verification
+ * checks its place in the chain and counts it as withheld.
+ */
+export const WITHHELD_PAYLOAD = { $withheld: 'privileged note' } as const;
+
+export function isWithheldPayload(payload: unknown): boolean {
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    Object.keys(payload).length === 1 &&
+    (payload as Record<string, unknown>).$withheld === WITHHELD_PAYLOAD.$withheld
+  );
+}
+
 export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
   at: z.iso.datetime({ offset: false }),
@@ -24,6 +40,8 @@ export const auditVerificationSchema = z.object({
   /** First entry whose stored hash or link does not match the recomputed chain. */
   firstBadSeq: z.number().int().positive().nullable(),
   problem: z.string().nullable(),
+  /** Entries whose payload a bundle withheld (privileged notes): linked, not recomputed. */
+  withheld: z.number().int().nonnegative(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IntakeMetadata, IntakeResult } from '../../shared/domain/evidence';
+import type { IntakeMetadata, IntakeResult, JobProgress } from '../../shared/domain/evidence';
 import type { CaseFile } from '../../main/casefile/case-file';
 import { silentEvents, type EventSink } from '../../main/ipc/host-deps';
 import type { ServiceContext } from '../../main/services/context';
@@ -20,7 +20,7 @@ export const NO_METADATA: IntakeMetadata = {
 
 /** A job that reports every step (no throttling), so tests can act at a known point. */
 export function newJob(
-  kind: 'intake' | 'verify' | 'export' = 'intake',
+  kind: JobProgress['job'] = 'intake',
   events: EventSink = silentEvents,
 ): Job {
   return new Job(randomUUID(), kind, events, 0);

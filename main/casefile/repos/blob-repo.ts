@@ -193,3 +193,30 @@ export function pageOfLine(db: Database, blobId: number, line: number): number |
   ).get({ blobId, line }) as { page: number } | undefined;
   return row?.page ?? null;
 }
+
+/** Every text page of a blob with its indexed text, in order: what a merge copies across. */
+export function textPagesOf(db: Database, blobId: number): { page: TextPageRow; text: string }[] {
+  const rows = statement(
+    db,
+    `SELECT p.page, p.first_line, p.line_count, p.byte_start, p.byte_end, s.body
+     FROM blob_text_pages p JOIN search_items s ON s.rowid = p.search_rowid
+     WHERE p.blob_id = @blobId ORDER BY p.page`,
+  ).all({ blobId }) as {
+    page: number;
+    first_line: number;
+    line_count: number;
+    byte_start: number | null;
+    byte_end: number | null;
+    body: string;
+  }[];
+  return rows.map((row) => ({
+    page: {
+      page: row.page,
+      firstLine: row.first_line,
+      lineCount: row.line_count,
+      byteStart: row.byte_start,
+      byteEnd: row.byte_end,
+    },
+    text: row.body,
+  }));
+}

@@ -26,7 +26,7 @@ export function outputTarget(path: string, overwrite: boolean): { target: string
 export function writeErrorFor(error: unknown, target: string): unknown {
   if (error instanceof BreachdeskError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  return typeof code === 'string'
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code)
     ? new BreachdeskError('IO_ERROR', `${JSON.stringify(target)} could not be written (${code}).`)
     : error;
 }

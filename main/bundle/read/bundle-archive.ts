@@ -1,0 +1,86 @@
+import type { BundleProblem } from '../../../shared/domain/bundle';
+import type { BagListing } from '../bagit/bag-check';
+import { openZip, ZipRefusedError, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip-reader';
+
+/** Tag files are read whole; nothing Breachdesk writes comes near this. */
+const MAX_TAG_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A zip that passed the hostile-input checks and holds exactly one bag folder. */
+export interface BundleArchive {
+  zip: ZipArchive;
+  /** The bag's folder name (the zip's single top-level directory). */
+  root: string;
+  listing: BagListing;
+  /** Bag-relative path → its zip entry, in the order the entries sit in the zip. */
+  entries: ReadonlyMap<string, ZipEntry>;
+  readText(path: string): Promise<Uint8Array>;
+}
+
+export type OpenedBundle = { ok: true; archive: BundleArchive } | { ok: false; problem: BundleProblem };
+
+/**
+ * Opens a bundle as hostile input: the zip checks refuse unsafe names, links, encryption,
+ * duplicates and bombs before anything is read, then the entries must all sit under one folder.
+ */
+export async function openBundleArchive(path: string, limits?: Partial<ZipLimits>): Promise<OpenedBundle> {
+  let zip: ZipArchive;
+  try {
+    zip = await openZip(path, limits);
+  } catch (error) {
+    if (error instanceof ZipRefusedError)
+      return { ok: false, problem: { code: 'archive', path: error.entry, message: error.message } };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') {
+      return {
+        ok: false,
+        problem: { code: 'archive', path: null, message: `The bundle cannot be read (${code}).` },
+      };
+    }
+    throw error;
+  }
+  const roots = new Set(zip.entries.map((entry) => entry.name.split('/')[0] ?? ''));
+  const [root] = roots;
+  if (
+    roots.size !== 1 ||
+    root === undefined ||
+    !zip.entries.every((e) => e.name.startsWith(`${root}/`) || e.name === root)
+  ) {
+    zip.close();
+    return {
+      ok: false,
+      problem: {
+        code: 'structure',
+        path: null,
+        message: `A bundle holds exactly one bag folder; this zip has ${roots.size} top-level names (${[...roots].slice(0, 5).join(', ')}).`,
+      },
+    };
+  }
+  const files = new Map<string, number>();
+  const directories = new Set<string>();
+  const entries = new Map<string, ZipEntry>();
+  for (const entry of zip.entries) {
+    const relative = entry.name.slice(root.length + 1).replace(/\/$/, '');
+    if (relative === '') continue;
+    if (entry.isDirectory) {
+      directories.add(relative);
+    } else {
+      files.set(relative, entry.size);
+      entries.set(relative, entry);
+    }
+    // Every folder on the way to an entry exists in the bag.
+    const parts = relative.split('/');
+    for (let i = 1; i < parts.length; i += 1) directories.add(parts.slice(0, i).join('/'));
+  }
+  const archive: BundleArchive = {
+    zip,
+    root,
+    listing: { files, directories },
+    entries,
+    readText: async (relative) => {
+      const entry = entries.get(relative);
+      if (entry === undefined) throw new Error(`no entry ${relative}`);
+      return zip.readEntryBytes(entry, MAX_TAG_FILE_BYTES);
+    },
+  };
+  return { ok: true, archive };
+}

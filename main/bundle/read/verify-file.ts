@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BundleVerification } from '../../../shared/domain/bundle';
+import type { Job } from '../../services/jobs';
+import type { SigningKeys } from '../signing/signing-keys';
+import type { ZipLimits } from '../zip/zip-reader';
+import { checkBundle } from './verify-bundle';
+
+/** Checks a bundle and reports; the snapshot it unpacks to check the audit chain is removed after. */
+export async function verifyBundleFile(
+  path: string,
+  signing: SigningKeys,
+  job: Job,
+  limits?: Partial<ZipLimits>,
+): Promise<BundleVerification> {
+  const snapshotPath = join(tmpdir(), `breachdesk-verify-${randomUUID()}.bdcase`);
+  try {
+    const checked = await checkBundle(path, { signing, job, snapshotPath, limits });
+    checked.archive?.zip.close();
+    return checked.verification;
+  } finally {
+    rmSync(snapshotPath, { force: true });
+  }
+}
