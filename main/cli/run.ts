@@ -4,6 +4,8 @@ import { APP_VERSION } from '../app-version';
 import { CliFailure } from './cli-host';
 import type { Command } from './command';
 import { apiCommand } from './commands/api';
+import { bundleExportCommand, bundleImportCommand, bundleVerifyCommand } from './commands/bundle';
+import { keysCreateCommand, keysListCommand, keysTrustCommand, keysUntrustCommand } from './commands/keys';
 import { demoCommand } from './commands/demo';
 import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
@@ -32,6 +34,13 @@ const COMMANDS: readonly Command[] = [
   letterTemplatesCommand,
   letterDraftCommand,
   letterRenderCommand,
+  bundleExportCommand,
+  bundleVerifyCommand,
+  bundleImportCommand,
+  keysListCommand,
+  keysCreateCommand,
+  keysTrustCommand,
+  keysUntrustCommand,
   apiCommand,
 ];
 

@@ -1,28 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { verifyEvidence } from '../../main/services/evidence/verify-evidence-service';
 import { searchCase } from '../../main/services/search-service';
 import { makeCase, testContext } from '../helpers/cases';
 import { intake, newJob } from '../helpers/evidence';
 import { useTempDir } from '../helpers/temp-dir';
+import { CLI, mbps, MIB, pseudoRandomPiece, settle, timed, writeFile } from './commands';
 import { describeTimes, median, timesMs } from './stats';
 
 const tempDir = useTempDir();
-const MIB = 1024 * 1024;
-const CLI = fileURLToPath(new URL('../../dist/node/cli.cjs', import.meta.url));
-
-/**
- * Writes everything dirty to disk first, so one measurement does not pay for the write-back of
- * what the previous one (or the test's own file generation) left in the page cache.
- */
-function settle(): void {
-  execFileSync('sync');
-}
 
 /** Seconds `openssl dgst -sha256` takes over the file: this machine's hashing limit. */
 function opensslSeconds(path: string): number {
@@ -38,25 +27,6 @@ function ddSeconds(path: string, target: string): number {
   return (performance.now() - start) / 1000;
 }
 
-/** Wall seconds and peak RSS (MiB) of a command, by GNU time. */
-function timed(command: string[]): { seconds: number; peakMiB: number } {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  const [seconds, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, peakMiB: kib! / 1024 };
-}
-
-async function writeFile(path: string, mib: number, piece: (i: number) => Buffer): Promise<void> {
-  const out = createWriteStream(path);
-  for (let i = 0; i < mib; i += 1) if (!out.write(piece(i))) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-}
-
-function mbps(bytes: number, seconds: number): number {
-  return bytes / 1e6 / seconds;
-}
-
 /**
  * Intake and verify of a 1 GiB file against `openssl dgst -sha256` on the same file in the same
  * run (3 alternating runs each, medians), with the CLI's peak RSS; and a 4 GiB intake for the
@@ -66,11 +36,7 @@ it('takes in and verifies 1 GiB at a rate comparable to openssl hashing it', asy
   const dir = tempDir();
   const source = join(dir, 'random.bin');
   const seed = Buffer.alloc(MIB);
-  await writeFile(source, 1024, (i) => {
-    for (let j = 0; j < MIB; j += 4)
-      seed.writeUInt32LE((Math.imul(i + 1, 2654435761) ^ Math.imul(j, 40503)) >>> 0, j);
-    return seed;
-  });
+  await writeFile(source, 1024, pseudoRandomPiece(seed));
   const size = statSync(source).size;
   const openssl: number[] = [];
   const dd: number[] = [];

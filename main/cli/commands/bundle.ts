@@ -1,0 +1,212 @@
+import type { BundleVerification } from '../../../shared/domain/bundle';
+import { CliFailure, CliHost } from '../cli-host';
+import { JSON_OPTION, type Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { printFields, printJson } from '../output';
+import { CliJob } from '../progress';
+import { withCase } from '../with-case';
+
+export const bundleExportCommand: Command = {
+  name: 'bundle export',
+  summary: 'Write the case as a signed, verifiable BagIt zip',
+  help: `Usage: breachdesk bundle export FILE -o BUNDLE.zip [--no-evidence] [--privileged] [--force] [--json]
+
+Writes one BagIt 1.0 bag (RFC 8493) in a zip: the case snapshot, case.json, the evidence
+originals, every letter as PDF, DOCX and HTML, audit-log.jsonl and an index.html summary, with
+SHA-256 manifests and an Ed25519 signature over the tag manifest (this computer's key, created
+on first use in the config folder). Privileged notes are left out unless --privileged;
+--no-evidence leaves the evidence bytes out (the items stay listed with their hashes).
+
+Example:
+  breachdesk bundle export incident.bdcase -o ./out/incident-bundle.zip`,
+  options: {
+    ...JSON_OPTION,
+    output: { type: 'string', short: 'o' },
+    'no-evidence': { type: 'boolean' },
+    privileged: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  positionals: 1,
+  run: ({ positionals, values }) => {
+    const job = new CliJob();
+    return withCase(
+      positionals[0] ?? '',
+      async (host) => {
+        const path = requiredOutput(values.output, 'bundle export needs -o BUNDLE.zip, the file to write.');
+        const result = await job.run(host, (jobId) =>
+          host.call('bundle.export', {
+            jobId,
+            path,
+            overwrite: values.force === true,
+            includeEvidence: values['no-evidence'] !== true,
+            includePrivileged: values.privileged === true,
+          }),
+        );
+        if (values.json === true) printJson(result);
+        else
+          printFields([
+            ['Bundle', result.path],
+            ['Size', `${result.bytes} bytes`],
+            ['Payload', `${result.payloadFiles} files, ${result.payloadBytes} bytes`],
+            ['Evidence files', String(result.evidenceFiles)],
+            ['Letter files', String(result.letterFiles)],
+            ['Signed by', result.signerFingerprint],
+            ['Audit head', result.auditHead],
+          ]);
+        return EXIT.ok;
+      },
+      job.events,
+    );
+  },
+};
+
+export const bundleVerifyCommand: Command = {
+  name: 'bundle verify',
+  summary: 'Check a bundle: zip safety, BagIt, every hash, signature, audit chain',
+  help: `Usage: breachdesk bundle verify BUNDLE.zip [--json]
+
+Checks the zip as hostile input, the bag as RFC 8493 defines it (bagit.txt, manifests complete
+both ways, Payload-Oxum, every checksum), the Ed25519 signature against your trusted keys (see
+"breachdesk keys"), and the case snapshot's audit chain against the signed head. Names every
+failing file. Exit code 2 on any failure.
+
+Example:
+  breachdesk bundle verify ./incoming/incident-bundle.zip`,
+  options: { ...JSON_OPTION },
+  positionals: 1,
+  run: async ({ positionals, values }) => {
+    const job = new CliJob();
+    const host = new CliHost(job.events);
+    try {
+      const report = await job.run(host, (jobId) =>
+        host.call('bundle.verify', { jobId, path: positionals[0] ?? '' }),
+      );
+      if (values.json === true) printJson(report);
+      else printReport(report);
+      return report.ok ? EXIT.ok : EXIT.invalid;
+    } finally {
+      host.close();
+    }
+  },
+};
+
+export const bundleImportCommand: Command = {
+  name: 'bundle import',
+  summary: 'Verify a bundle, then write it as a new case or merge it into one',
+  help: `Usage: breachdesk bundle import BUNDLE.zip -o NEW.bdcase [--force] [--json]
+       breachdesk bundle import BUNDLE.zip --into EXISTING.bdcase [--json]
+
+Checks the bundle completely first (as "bundle verify") and writes nothing when it fails.
+With -o, writes the bundle's case as a new case file (temporary name, renamed when complete).
+With --into, adds a colleague's evidence (deduplicated by SHA-256), events, parties, tasks and
+notes to an existing case: records are matched by id, and a record both sides changed
+differently is listed as a conflict to resolve in the app (or with "breachdesk api
+bundle.resolveConflict"). Everything is audited with the bundle's id.
+
+Examples:
+  breachdesk bundle import ./incoming/incident-bundle.zip -o ./cases/incident-copy.bdcase
+  breachdesk bundle import ./incoming/colleague.zip --into incident.bdcase`,
+  options: {
+    ...JSON_OPTION,
+    output: { type: 'string', short: 'o' },
+    into: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+  positionals: 1,
+  run: ({ positionals, values }) => {
+    const bundle = positionals[0] ?? '';
+    const job = new CliJob();
+    if (typeof values.into === 'string' && values.into !== '') {
+      if (values.output !== undefined)
+        throw new CliFailure('Give either -o NEW.bdcase or --into EXISTING.bdcase, not both.', EXIT.usage);
+      return withCase(
+        values.into,
+        async (host) => {
+          const result = await job.run(host, (jobId) => host.call('bundle.merge', { jobId, path: bundle }));
+          if (values.json === true) printJson(result);
+          else {
+            const counts = (c: Record<string, number>) =>
+              Object.entries(c)
+                .map(([kind, n]) => `${n} ${kind}`)
+                .join(', ');
+            printFields([
+              ['Bundle', result.bundleId],
+              ['Added', counts(result.added)],
+              ['Unchanged', counts(result.unchanged)],
+              ['Evidence deduplicated', String(result.deduplicated)],
+              ['Custody entries added', String(result.custodyEntriesAdded)],
+              ['Conflicts', String(result.conflicts.length)],
+            ]);
+            for (const c of result.conflicts)
+              process.stdout.write(`conflict  ${c.id}  ${c.kind} "${c.label}": ${c.fields.join(', ')}\n`);
+          }
+          return EXIT.ok;
+        },
+        job.events,
+      );
+    }
+    const target = requiredOutput(
+      values.output,
+      'bundle import needs -o NEW.bdcase (a new case file) or --into EXISTING.bdcase.',
+    );
+    return runWithoutCase(job, async (host) => {
+      const result = await job.run(host, (jobId) =>
+        host.call('bundle.import', { jobId, path: bundle, target, overwrite: values.force === true }),
+      );
+      if (values.json === true) printJson(result);
+      else
+        printFields([
+          ['Case file', result.path],
+          ['Case', `${result.title} (${result.caseId})`],
+          ['Evidence', `${result.evidenceFiles} files, ${result.evidenceBytes} bytes, SHA-256 checked`],
+          [
+            'Signed by',
+            `${result.verification.signature.signer ?? '?'} ${result.verification.signature.fingerprint ?? ''}`,
+          ],
+        ]);
+      return EXIT.ok;
+    });
+  },
+};
+
+function requiredOutput(value: unknown, message: string): string {
+  if (typeof value !== 'string' || value === '') throw new CliFailure(message, EXIT.usage);
+  return value;
+}
+
+async function runWithoutCase(job: CliJob, body: (host: CliHost) => Promise<number>): Promise<number> {
+  const host = new CliHost(job.events);
+  try {
+    return await body(host);
+  } finally {
+    host.close();
+  }
+}
+
+function printReport(report: BundleVerification): void {
+  const signature = {
+    valid: `valid, signed by ${report.signature.signer ?? '?'} (${report.signature.fingerprint ?? '?'})`,
+    invalid: 'INVALID',
+    'unknown-signer': `signed by an untrusted key ${report.signature.fingerprint ?? '?'} (trust it with "breachdesk keys trust")`,
+    missing: 'missing',
+  }[report.signature.status];
+  printFields([
+    [
+      'Result',
+      report.ok
+        ? 'VERIFIED'
+        : `FAILED (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'})`,
+    ],
+    ['Bag', report.bag.name ?? '?'],
+    ['Case', `${report.bag.title ?? '?'} (${report.bag.caseId ?? '?'})`],
+    ['Bagging date', report.bag.baggingDate ?? '?'],
+    ['Payload-Oxum', report.bag.payloadOxum ?? '?'],
+    ['Checked', `${report.checked.files} files, ${report.checked.bytes} bytes`],
+    ['Signature', signature],
+    [
+      'Audit chain',
+      `${report.audit.status}, ${report.audit.entries} entries${report.audit.withheld > 0 ? ` (${report.audit.withheld} withheld)` : ''}`,
+    ],
+  ]);
+  for (const p of report.problems) process.stdout.write(`${p.code}  ${p.path ?? '(bundle)'}  ${p.message}\n`);
+}

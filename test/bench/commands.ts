@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const MIB = 1024 * 1024;
+export const CLI = fileURLToPath(new URL('../../dist/node/cli.cjs', import.meta.url));
+
+/**
+ * Writes everything dirty to disk first, so one measurement does not pay for the write-back of
+ * what the previous one (or the test's own file generation) left in the page cache.
+ */
+export function settle(): void {
+  execFileSync('sync');
+}
+
+/** Wall seconds and peak RSS (MiB) of a command, by GNU time. */
+export function timed(
+  command: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { seconds: number; peakMiB: number } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', env });
+  if (result.status !== 0) throw new Error(result.stderr);
+  const [seconds, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMiB: kib! / 1024 };
+}
+
+/** Writes `mib` pieces of 1 MiB, each made by `piece(i)`. */
+export async function writeFile(path: string, mib: number, piece: (i: number) => Buffer): Promise<void> {
+  const out = createWriteStream(path);
+  for (let i = 0; i < mib; i += 1) if (!out.write(piece(i))) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Incompressible-looking 1 MiB pieces, different for every i, cheap to make. */
+export function pseudoRandomPiece(seed: Buffer): (i: number) => Buffer {
+  return (i) => {
+    for (let j = 0; j < MIB; j += 4)
+      seed.writeUInt32LE((Math.imul(i + 1, 2654435761) ^ Math.imul(j, 40503)) >>> 0, j);
+    return seed;
+  };
+}
+
+export function mbps(bytes: number, seconds: number): number {
+  return bytes / 1e6 / seconds;
+}
