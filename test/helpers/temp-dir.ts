@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 /** A fresh temporary folder per test, removed afterwards. */
 export function useTempDir(): () => string {
@@ -14,4 +14,13 @@ export function useTempDir(): () => string {
     made.push(dir);
     return dir;
   };
+}
+
+/** One temporary folder for a whole file's tests (made in beforeAll), removed after the last. */
+export function useSharedTempDir(): () => string {
+  let dir: string | null = null;
+  afterAll(() => {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => (dir ??= mkdtempSync(join(tmpdir(), 'breachdesk-test-')));
 }
