@@ -71,17 +71,19 @@ export async function checkBundle(zipPath: string, options: VerifyOptions): Prom
       const sha = digests.get('sha256');
       if (path.startsWith('data/') && sha !== undefined) payload.set(path, sha);
     }
-    await hashEverything(archive, bag.expected, options, report);
+    const { snapshotWritten } = await hashEverything(archive, bag.expected, options, report);
     const snapshotOk = !report.problems.some((p) => p.path === SNAPSHOT_PATH);
-    if (archive.listing.files.has(SNAPSHOT_PATH) && snapshotOk)
-      checkAudit(report, info, options.snapshotPath);
-    else if (!archive.listing.files.has(SNAPSHOT_PATH)) {
+    if (!archive.listing.files.has(SNAPSHOT_PATH)) {
       report.problems.push({
         code: 'snapshot',
         path: SNAPSHOT_PATH,
         message: 'The bundle has no case snapshot (data/case.bdcase).',
       });
+    } else if (snapshotOk && snapshotWritten) {
+      checkAudit(report, info, options.snapshotPath);
     }
+    // Otherwise the bag failed before its snapshot was read (the problems say why), so the
+    // snapshot was never unpacked and its audit chain stays 'not-checked': it is not damaged.
     return { verification: finish(report), archive, info, payload };
   } catch (error) {
     archive.zip.close();
@@ -213,14 +215,16 @@ async function checkSignature(
 /**
  * Reads every listed file once, in zip order, through every hash its manifests need, comparing
  * each as soon as it is read. Bytes go to the import's sink only while nothing has failed, so an
- * import never loads evidence into a snapshot that did not check out.
+ * import never loads evidence into a snapshot that did not check out; says whether the snapshot
+ * was unpacked to options.snapshotPath.
  */
 async function hashEverything(
   archive: BundleArchive,
   expected: ReadonlyMap<string, ReadonlyMap<string, string>>,
   options: VerifyOptions,
   report: Report,
-): Promise<void> {
+): Promise<{ snapshotWritten: boolean }> {
+  let snapshotWritten = false;
   const { job } = options;
   const todo = [...archive.entries].filter(([path]) => expected.has(path));
   const progress = {
@@ -247,12 +251,14 @@ async function hashEverything(
     } finally {
       await sink?.close();
     }
+    if (path === SNAPSHOT_PATH && sink !== null) snapshotWritten = true;
     const digests = new Map([...hashes].map(([a, hash]) => [a, hash.digest('hex')]));
     report.problems.push(...compareDigests(new Map([[path, wanted]]), new Map([[path, digests]])));
     progress.doneItems += 1;
     report.checked.files += 1;
     report.checked.bytes += entry.size;
   }
+  return { snapshotWritten };
 }
 
 async function sinkFor(
