@@ -133,6 +133,12 @@ function humanBytes(bytes: number): string {
   return `${value.toFixed(1)} ${BYTE_UNITS[unit] ?? ''}`;
 }
 
+/** "joint_controller" → "Joint controller": stored values read as words. */
+function sentence(value: string): string {
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${countText(n)} ${n === 1 ? one : many}`;
 }
@@ -182,6 +188,10 @@ interface Column {
 
 interface TableSpec {
   caption: string;
+  /** Smaller type for secondary tables. */
+  compact?: boolean;
+  /** As wide as its content rather than the page: a few short columns. */
+  narrow?: boolean;
   columns: readonly Column[];
   rows: readonly (readonly Html[])[];
   foot?: readonly Html[];
@@ -206,7 +216,10 @@ function table(spec: TableSpec): Html {
   const head = spec.columns.map((c) => markup`<th scope="col"${cellClass(c)}>${c.heading}</th>`);
   const rows = spec.rows.map((cells) => tableRow(cells, spec.columns));
   const foot = spec.foot === undefined ? EMPTY : markup`<tfoot>${tableRow(spec.foot, spec.columns)}</tfoot>`;
-  return markup`<div class="table-wrap"><table><caption>${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table></div>`;
+  const classes = [spec.compact === true ? 'compact' : '', spec.narrow === true ? 'narrow' : ''];
+  const named = classes.filter((c) => c !== '').join(' ');
+  const css = named === '' ? EMPTY : markup` class="${named}"`;
+  return markup`<div class="table-wrap"><table${css}><caption>${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table></div>`;
 }
 
 function definitions(pairs: readonly (readonly [string, Html | string])[]): Html {
@@ -247,11 +260,11 @@ function peopleTotal(populations: readonly Population[]): string {
   return `${countText(total)}${estimated ? ' (includes estimates)' : ''}`;
 }
 
-function contactText(facts: Facts): string {
+function contactPair(facts: Facts): readonly [string, string] {
   const o = facts.organisation;
   const who = o.contactKind === 'dpo' ? 'Data protection officer' : 'Contact point';
   const parts = [o.contactName, o.contactEmail, o.contactPhone].filter((p) => p.trim() !== '');
-  return parts.length === 0 ? 'Not recorded' : `${who}: ${parts.join(' · ')}`;
+  return [who, parts.length === 0 ? 'Not recorded' : parts.join(' · ')];
 }
 
 function keyFact(title: string, text: string): Html {
@@ -263,12 +276,12 @@ function summarySection(model: BundleIndexModel): Html {
   const delay = facts.lawEnforcementDelay;
   const glance = definitions([
     ['Organisation', model.case.organisation],
-    ['Role', facts.organisation.role.replace('_', ' ')],
+    ['Role', sentence(facts.organisation.role)],
     ['Main establishment', facts.organisation.establishment || 'Not recorded'],
-    ['Contact', contactText(facts)],
+    contactPair(facts),
     ['Case status', CASE_STATUS_LABELS[model.case.status]],
-    ['Incident status', facts.status],
-    ['Nature of the breach', facts.nature.join(', ') || 'Not recorded'],
+    ['Incident status', sentence(facts.status)],
+    ['Nature of the breach', sentence(facts.nature.join(', ')) || 'Not recorded'],
     ['Discovered', timeOrNot(facts.discoveredAt)],
     ['Aware (notification clocks start)', timeOrNot(facts.awareAt)],
     ['Contained', timeOrNot(facts.containedAt)],
@@ -359,6 +372,7 @@ function populationsTable(populations: readonly Population[]): Html {
   const total = populations.reduce((sum, p) => sum + p.count, 0);
   return table({
     caption: 'People affected by jurisdiction',
+    narrow: true,
     columns: [
       { heading: 'Jurisdiction' },
       { heading: 'Code' },
@@ -431,8 +445,8 @@ function partyContact(party: Party): Html {
 function partyActions(party: Party): Html {
   if (party.actions.length === 0) return muted('None recorded');
   const items = party.actions.map((a) => {
-    const note = a.note === '' ? '' : `: ${a.note}`;
-    return markup`<li><strong>${PARTY_ACTION_LABELS[a.kind]}</strong> ${zonedText(a.at)}${note}</li>`;
+    const note = a.note === '' ? EMPTY : muted(a.note);
+    return markup`<li>${lines([markup`<strong>${PARTY_ACTION_LABELS[a.kind]}</strong> · ${zonedText(a.at)}`, note])}</li>`;
   });
   return markup`<ul class="plain">${items}</ul>`;
 }
@@ -488,11 +502,17 @@ function evidenceIntro(model: BundleIndexModel): Html {
   return markup`<p class="muted">The original files are in <code>evidence/</code> beside this page; the links open them. Their SHA-256 is also in the bag's <code>manifest-sha256.txt</code>.</p>`;
 }
 
+function sizeCell(bytes: number): Html {
+  const human = humanBytes(bytes);
+  const exact = `${countText(bytes)} bytes`;
+  return human === exact ? markup`${exact}` : lines([markup`${human}`, muted(exact)]);
+}
+
 function evidenceRow(entry: BundleEvidenceEntry): Html[] {
   const { item } = entry;
   return [
     evidenceFileCell(entry),
-    lines([markup`${humanBytes(item.size)}`, muted(`${countText(item.size)} bytes`)]),
+    sizeCell(item.size),
     markup`<code class="hash">${item.sha256}</code>`,
     lines([markup`${item.mediaType}`, muted(item.kind)]),
     collectedCell(item),
@@ -592,6 +612,7 @@ function notOwedTable(board: Board): Html {
   if (board.notTriggered.length === 0) return EMPTY;
   return table({
     caption: 'Rules considered that owe nothing here',
+    compact: true,
     columns: [{ heading: 'Rule' }, { heading: 'Jurisdiction' }, { heading: 'Why not' }],
     rows: board.notTriggered.map((n) => [
       markup`${n.title}`,
@@ -775,7 +796,8 @@ const CONTENTS: readonly (readonly [string, string])[] = [
 function masthead(model: BundleIndexModel): Html {
   const info = model.bundle;
   const contents = CONTENTS.map(([id, label]) => markup`<li><a href="#${id}">${label}</a></li>`);
-  const byline = `${model.case.organisation} · ${CASE_STATUS_LABELS[model.case.status]} · exported ${utcText(info.exportedAt)} by ${info.exportedBy}`;
+  const exported = markup`exported <span class="nowrap">${utcText(info.exportedAt)}</span> by ${info.exportedBy}`;
+  const byline = markup`${model.case.organisation} · ${CASE_STATUS_LABELS[model.case.status]} · ${exported}`;
   return markup`<header class="masthead"><p class="eyebrow">Case bundle summary</p><h1>${model.case.title}</h1><p class="byline">${byline}</p><p class="integrity">This page summarises the signed case bundle it sits in. ${verificationText(info)}</p></header><nav aria-label="Contents"><ol>${contents}</ol></nav>`;
 }
 
@@ -784,7 +806,8 @@ const STYLE = new Html(`
 :root{--ink:#1c2430;--muted:#55606e;--line:#d5dbe3;--head:#f3f5f8;--accent:#1f4e8c;--warn-ink:#7a4b00;--warn-bg:#fff4db;--bad:#b42318;color-scheme:light}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:78rem;padding:2rem 2rem 3rem;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff;font-variant-numeric:tabular-nums}
-code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.92em}
+code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.92em;white-space:nowrap}
+.nowrap{white-space:nowrap}
 a{color:var(--accent)}
 .masthead{border-bottom:3px solid var(--accent);padding-bottom:1rem}
 .eyebrow{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.75rem;font-weight:600;color:var(--accent)}
@@ -808,18 +831,20 @@ dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
 .table-wrap{overflow-x:auto;margin:.6rem 0 1.2rem}
 table{border-collapse:collapse;width:100%;font-size:13px}
 caption{text-align:left;font-weight:600;padding:0 0 .4rem;color:var(--ink)}
-th,td{border-bottom:1px solid var(--line);padding:.45rem .6rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid var(--line);padding:.45rem .6rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+table.narrow{width:auto;min-width:min(100%,40rem)}
+table.compact{font-size:12px}table.compact th,table.compact td{padding:.25rem .6rem}
 thead th{background:var(--head);border-bottom:2px solid var(--line);font-weight:600;white-space:nowrap}
 tbody th{font-weight:normal}
 tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--line)}
 .num{text-align:right}
 .when,.size{white-space:nowrap}
 .hash-cell{width:16.5rem}
-code.hash{word-break:break-all;overflow-wrap:anywhere}
+code.hash{white-space:normal;word-break:break-all;overflow-wrap:anywhere}
 td code.hash{display:block;font-size:12px;line-height:1.4}
 .path{display:block;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12px;color:var(--muted);overflow-wrap:anywhere}
 .tag{display:inline-block;margin:.15rem .3rem 0 0;padding:0 .4rem;border:1px solid var(--line);border-radius:3px;font-size:.8rem;color:var(--muted)}
-ul.plain{margin:0;padding-left:1rem}
+ul.plain{margin:0;padding-left:1rem}ul.plain li+li{margin-top:.3rem}
 ul.inline{list-style:none;margin:0;padding:0;display:flex;gap:.8rem}
 .note{border:1px solid var(--line);border-radius:4px;padding:.2rem 1rem .6rem;margin:.8rem 0}
 .note h3{margin-top:.6rem}
@@ -873,7 +898,7 @@ export function renderBundleIndex(model: BundleIndexModel): string {
 <title>${model.case.title} · case bundle summary</title>
 <style>${STYLE}</style></head>
 <body>${masthead(model)}<main>${sections}</main>
-<footer><p>Bundle <code>${info.bundleId}</code> · ${info.software} · signing key <code>${info.signerFingerprint}</code></p></footer>
+<footer><p>Bundle <code>${info.bundleId}</code> · ${info.software} · signing key <code class="hash">${info.signerFingerprint}</code></p></footer>
 </body></html>
 `.text;
 }
