@@ -77,6 +77,14 @@ export function VerificationBanner() {
     >
       <p className="banner__detail">
         Head hash <HashText value={verification.audit.headHash} label="head hash" keep={12} />
+        {verification.audit.withheld > 0 && (
+          <span>
+            {' '}
+            · {verification.audit.withheld} {verification.audit.withheld === 1 ? 'entry' : 'entries'} about
+            privileged notes left out of the bundle this case came from (their place in the chain is checked,
+            their content is not here)
+          </span>
+        )}
         {verifying && <span className="muted"> · verifying again…</span>}
       </p>
     </StatusBanner>
