@@ -4,12 +4,13 @@ import { rename, rm } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import type { BundleExportOptions, BundleExportResult } from '../../../shared/domain/bundle';
+import type { EvidenceItem } from '../../../shared/domain/evidence';
 import { LETTER_FORMATS } from '../../../shared/domain/letters';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { APP_VERSION } from '../../app-version';
 import type { CaseFile } from '../../casefile/case-file';
 import { iterateAuditEntries } from '../../casefile/repos/audit-repo';
-import { allBlobs, CHUNK_SIZE, readChunk } from '../../casefile/repos/blob-repo';
+import { allBlobs, CHUNK_SIZE, readChunk, type StoredBlob } from '../../casefile/repos/blob-repo';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { appendCustodyEntry, listEvidenceWithBlobs } from '../../casefile/repos/evidence-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
@@ -90,7 +91,7 @@ export async function exportBundle(
       stampFor(ctx),
     );
     job.throwIfCancelled(CANCELLED);
-    const evidence = evidenceFiles(file, request.includeEvidence, job);
+    const evidence = evidenceFiles(file, snapshotPath, request.includeEvidence, job);
     const letters = await letterFiles(file, today, job);
     const generated = await generatedFiles(file, snapshotPath, {
       bundleId,
@@ -214,16 +215,27 @@ function sha256(bytes: Uint8Array): string {
 /** One bag file per distinct evidence blob, named after the first item holding it. */
 function evidenceFiles(
   file: CaseFile,
+  snapshotPath: string,
   include: boolean,
   job: Job,
 ): { files: PayloadFile[]; paths: Map<string, string | null> } {
-  const items = listEvidenceWithBlobs(file.db);
+  // The snapshot says which items the bundle holds (an intake finishing meanwhile is not in it);
+  // blob ids are the case file's own, so the bytes are read from the case file.
+  const snapshot = new BetterSqlite3(snapshotPath, { readonly: true });
+  let items: { item: EvidenceItem; blobId: number }[];
+  let stored: StoredBlob[];
+  try {
+    items = listEvidenceWithBlobs(snapshot);
+    stored = allBlobs(snapshot);
+  } finally {
+    snapshot.close();
+  }
   const paths = new Map<string, string | null>();
   if (!include) {
     for (const { item } of items) paths.set(item.id, null);
     return { files: [], paths };
   }
-  const blobs = new Map(allBlobs(file.db).map((blob) => [blob.id, blob]));
+  const blobs = new Map(stored.map((blob) => [blob.id, blob]));
   const byBlob = new Map<number, PayloadFile & { evidenceIds: string[] }>();
   for (const { item, blobId } of items) {
     let entry = byBlob.get(blobId);
