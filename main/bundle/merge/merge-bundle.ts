@@ -161,7 +161,8 @@ function commitMerge(
   let custodyEntriesAdded = 0;
   let withoutBytes = 0;
   changeWithAudit(file, ctx, (db, at) => {
-    const open = listConflicts(db, false);
+    // Resolved conflicts too: a version of theirs someone already decided on is not asked again.
+    const known = listConflicts(db, true);
     const noteConflict = (
       kind: MergeKind,
       ours: Record<string, unknown>,
@@ -169,7 +170,7 @@ function commitMerge(
       fields: string[],
     ) => {
       const recordId = String(their.id);
-      const same = open.find(
+      const same = known.find(
         (c) =>
           c.kind === kind && c.recordId === recordId && JSON.stringify(c.theirs) === JSON.stringify(their),
       );
