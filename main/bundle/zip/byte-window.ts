@@ -1,12 +1,13 @@
 import type { FileHandle } from 'node:fs/promises';
 
 /** Reads ahead this much at a time: one read serves many consecutive small headers. */
-const WINDOW_BYTES = 1024 * 1024;
+export const WINDOW_BYTES = 1024 * 1024;
 
 /**
  * Positional reads of small ranges (headers) through one read-ahead window, so a directory of
  * 200,000 entries costs a few hundred reads rather than 200,000. Memory stays bounded whatever
- * sizes the archive claims: a window is at most max(WINDOW_BYTES, the range asked for).
+ * sizes the archive claims: a window is at most max(WINDOW_BYTES, the range asked for). Callers
+ * that know the next range is far away (past a large entry's data) ask for less read-ahead.
  */
 export class ByteWindow {
   #buffer = Buffer.alloc(0);
@@ -31,11 +32,11 @@ export class ByteWindow {
    * The bytes [position, position + length), valid until the next call; null when the range runs
    * past the end of the file. Use as `window.peek(p, n) ?? (await window.view(p, n))`.
    */
-  async view(position: number, length: number): Promise<Buffer | null> {
+  async view(position: number, length: number, readAhead = WINDOW_BYTES): Promise<Buffer | null> {
     const cached = this.peek(position, length);
     if (cached !== null) return cached;
     if (position < 0 || length < 0 || position + length > this.fileSize) return null;
-    const size = Math.min(Math.max(length, WINDOW_BYTES), this.fileSize - position);
+    const size = Math.min(Math.max(length, readAhead), this.fileSize - position);
     const buffer = Buffer.allocUnsafe(size);
     const read = await readFully(this.handle, buffer, position);
     if (read < length) return null; // the file shrank under us

@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { BreachdeskError } from '../../../shared/ipc/errors';
-import { ByteWindow, readFully } from './byte-window';
+import { ByteWindow, readFully, WINDOW_BYTES } from './byte-window';
 import {
   checkDuplicates,
   checkRecord,
@@ -103,7 +103,7 @@ async function checkLocalHeaders(
   const entries = new Map<CheckedRecord, ZipEntry>();
   const byOffset = [...checked].sort((a, b) => a.record.localHeaderOffset - b.record.localHeaderOffset);
   let previous: { name: string; end: number } | null = null;
-  for (const entry of byOffset) {
+  for (const [index, entry] of byOffset.entries()) {
     const { record, name } = entry;
     const offset = record.localHeaderOffset;
     const mismatch = (detail: string): ZipRefusedError =>
@@ -111,7 +111,8 @@ async function checkLocalHeaders(
     if (offset + LOCAL.size > directoryOffset) {
       throw new ZipRefusedError('overlap', name, 'starts inside the central directory');
     }
-    const fixed = window.peek(offset, LOCAL.size) ?? (await window.view(offset, LOCAL.size));
+    const fixed =
+      window.peek(offset, LOCAL.size) ?? (await window.view(offset, LOCAL.size, readAhead(byOffset, index)));
     if (fixed === null) throw new ZipRefusedError('truncated', name, 'is cut short');
     if (fixed.readUInt32LE(0) !== LOCAL.signature)
       throw mismatch('has no local header where the directory says');
@@ -123,7 +124,9 @@ async function checkLocalHeaders(
     let compressedSize: number | null = fixed.readUInt32LE(LOCAL.compressedSize);
     let size: number | null = fixed.readUInt32LE(LOCAL.size32);
     const headerLength = LOCAL.size + nameLength + extraLength;
-    const header = window.peek(offset, headerLength) ?? (await window.view(offset, headerLength));
+    const header =
+      window.peek(offset, headerLength) ??
+      (await window.view(offset, headerLength, readAhead(byOffset, index)));
     if (header === null) throw new ZipRefusedError('truncated', name, 'is cut short');
     if (!header.subarray(LOCAL.size, LOCAL.size + nameLength).equals(record.nameBytes)) {
       throw mismatch('has a different name in its local header');
@@ -171,6 +174,25 @@ async function checkLocalHeaders(
   }
   // In central directory order, which is the order the archive lists them.
   return checked.map((entry) => entries.get(entry) as ZipEntry);
+}
+
+/** Bytes a little past a local header's name, where its extra field usually ends. */
+const LOCAL_HEADER_GUESS = LOCAL.size + 1024;
+
+/**
+ * How much to read from the header at byOffset[index]: through the headers that follow within one
+ * window, and no further. Reading past a large entry's data would be wasted: validating a bundle of
+ * big files would otherwise read much of it a second time.
+ */
+function readAhead(byOffset: readonly CheckedRecord[], index: number): number {
+  const start = byOffset[index]?.record.localHeaderOffset ?? 0;
+  let end = start + LOCAL_HEADER_GUESS + (byOffset[index]?.record.nameBytes.length ?? 0);
+  for (let next = index + 1; next < byOffset.length; next++) {
+    const record = (byOffset[next] as CheckedRecord).record;
+    if (record.localHeaderOffset - start >= WINDOW_BYTES) break;
+    end = Math.max(end, record.localHeaderOffset + LOCAL_HEADER_GUESS + record.nameBytes.length);
+  }
+  return end - start;
 }
 
 /** A validated archive, open for reading entry data. */
