@@ -307,6 +307,13 @@ describe('openZip refuses overlapping and inconsistent entries', () => {
     expect(error.message).toContain('"bag/outer"');
   });
 
+  it('refuses entries that share one local header (the "full overlap" bomb)', async () => {
+    const shared = deflated('bag/a', randomBytes(100_000));
+    const path = zipFile([shared, { ...shared, name: 'bag/b', omitLocal: true, offset: 0 }]);
+    const error = await expectRefused(path, 'overlap', 'bag/b');
+    expect(error.message).toBe('The bundle is refused: entry "bag/b" shares its bytes with entry "bag/a".');
+  });
+
   it('refuses an entry whose data runs into the central directory', async () => {
     const path = zipFile([stored('bag/x', 'abc', { size: 500, compressedSize: 500 })]);
     await expectRefused(path, 'overlap', 'bag/x');

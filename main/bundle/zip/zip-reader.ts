@@ -108,6 +108,11 @@ async function checkLocalHeaders(
     const offset = record.localHeaderOffset;
     const mismatch = (detail: string): ZipRefusedError =>
       new ZipRefusedError('header-mismatch', name, detail);
+    // Judged before the header is read: in the classic bomb many entries share one local header,
+    // and that is an overlap more than it is a name mismatch.
+    if (previous !== null && offset < previous.end) {
+      throw new ZipRefusedError('overlap', name, `shares its bytes with entry ${quoteName(previous.name)}`);
+    }
     if (offset + LOCAL.size > directoryOffset) {
       throw new ZipRefusedError('overlap', name, 'starts inside the central directory');
     }
@@ -151,9 +156,6 @@ async function checkLocalHeaders(
 
     const dataOffset = offset + LOCAL.size + nameLength + extraLength;
     const dataEnd = dataOffset + record.compressedSize;
-    if (previous !== null && offset < previous.end) {
-      throw new ZipRefusedError('overlap', name, `shares its bytes with entry ${quoteName(previous.name)}`);
-    }
     if (dataEnd > directoryOffset) {
       throw new ZipRefusedError('overlap', name, 'runs into the central directory');
     }

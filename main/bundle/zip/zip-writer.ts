@@ -107,8 +107,10 @@ export class ZipWriter {
   }
 
   /**
-   * Adds one STORED file of exactly `size` bytes. Throws (and leaves the writer fit only for abort)
-   * when the source yields a different number of bytes, the signal is aborted, or a write fails.
+   * Adds one STORED file of exactly `size` bytes. The source's chunks are written as they are, not
+   * copied: they must not be changed or reused until addFile resolves. Throws (and leaves the writer
+   * fit only for abort) when the source yields a different number of bytes, the signal is aborted,
+   * or a write fails.
    */
   async addFile(
     name: string,
