@@ -162,7 +162,7 @@ export async function exportBundle(
     zip = null;
     job.throwIfCancelled(CANCELLED);
     // The central directory is read back through the same checks an import applies.
-    (await openZip(temporary)).close();
+    await (await openZip(temporary)).close();
     await rename(temporary, target);
     recordExport(file, ctx, {
       bundleId,

@@ -93,7 +93,7 @@ export async function mergeBundle(
     throw error;
   } finally {
     theirs?.close();
-    checked?.archive?.zip.close();
+    await checked?.archive?.zip.close();
     rmSync(snapshotPath, { force: true });
   }
 }
@@ -207,7 +207,7 @@ function commitMerge(
         }
         const fields = differingFields(kind, ours, record);
         if (fields.length === 0) unchanged[kind] += 1;
-        else noteConflict(kind, ours as Record<string, unknown>, record as Record<string, unknown>, fields);
+        else noteConflict(kind, ours, record, fields);
       }
     }
 
@@ -217,13 +217,7 @@ function commitMerge(
       if (ours !== null) {
         const fields = differingFields('evidence', ours.item, item);
         if (fields.length === 0) unchanged.evidence += 1;
-        else
-          noteConflict(
-            'evidence',
-            ours.item as unknown as Record<string, unknown>,
-            item as unknown as Record<string, unknown>,
-            fields,
-          );
+        else noteConflict('evidence', ours.item, item, fields);
         custodyEntriesAdded += copyCustody(db, theirs, item.id);
         continue;
       }

@@ -31,10 +31,13 @@ export async function openBundleArchive(path: string, limits?: Partial<ZipLimits
       return { ok: false, problem: { code: 'archive', path: error.entry, message: error.message } };
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string') {
-      return {
-        ok: false,
-        problem: { code: 'archive', path: null, message: `The bundle cannot be read (${code}).` },
-      };
+      const message =
+        code === 'ENOENT'
+          ? `There is no file at ${JSON.stringify(path)}.`
+          : code === 'EISDIR'
+            ? `${JSON.stringify(path)} is a folder, not a bundle.`
+            : `The bundle ${JSON.stringify(path)} cannot be read (${code}).`;
+      return { ok: false, problem: { code: 'archive', path: null, message } };
     }
     throw error;
   }
@@ -45,7 +48,7 @@ export async function openBundleArchive(path: string, limits?: Partial<ZipLimits
     root === undefined ||
     !zip.entries.every((e) => e.name.startsWith(`${root}/`) || e.name === root)
   ) {
-    zip.close();
+    await zip.close();
     return {
       ok: false,
       problem: {

@@ -70,7 +70,7 @@ export async function importBundle(
     if (job.cancelled) throw new BreachdeskError('CANCELLED', CANCELLED);
     throw writeErrorFor(error, target);
   } finally {
-    checked?.archive?.zip.close();
+    await checked?.archive?.zip.close();
   }
 }
 

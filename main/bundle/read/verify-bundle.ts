@@ -60,7 +60,7 @@ export async function checkBundle(zipPath: string, options: VerifyOptions): Prom
   const { archive } = opened;
   report.bag.name = archive.root;
   try {
-    const bag = await checkBag(archive.listing, archive.readText);
+    const bag = await checkBag(archive.listing, (path) => archive.readText(path));
     report.problems.push(...bag.problems);
     const info = new Map<string, string>();
     for (const [label, value] of bag.bagInfo ?? []) if (!info.has(label)) info.set(label, value);
@@ -86,7 +86,7 @@ export async function checkBundle(zipPath: string, options: VerifyOptions): Prom
     // snapshot was never unpacked and its audit chain stays 'not-checked': it is not damaged.
     return { verification: finish(report), archive, info, payload };
   } catch (error) {
-    archive.zip.close();
+    await archive.zip.close();
     throw error;
   }
 }

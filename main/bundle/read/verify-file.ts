@@ -18,7 +18,7 @@ export async function verifyBundleFile(
   const snapshotPath = join(tmpdir(), `breachdesk-verify-${randomUUID()}.bdcase`);
   try {
     const checked = await checkBundle(path, { signing, job, snapshotPath, limits });
-    checked.archive?.zip.close();
+    await checked.archive?.zip.close();
     return checked.verification;
   } finally {
     rmSync(snapshotPath, { force: true });
