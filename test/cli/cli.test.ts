@@ -87,7 +87,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 60,
+      schemaVersion: 70,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
     });

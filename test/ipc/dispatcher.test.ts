@@ -31,7 +31,7 @@ describe('dispatcher', () => {
     const dir = tempDir();
     const h = host(dir);
     const created = await createdCase(h, dir);
-    expect(created).toMatchObject({ schemaVersion: 60, record: { title: 'Case', status: 'investigating' } });
+    expect(created).toMatchObject({ schemaVersion: 70, record: { title: 'Case', status: 'investigating' } });
     const updated = value(await h.dispatch('case.update', { patch: { title: 'Renamed' } }));
     expect(updated).toMatchObject({ title: 'Renamed' });
     const audit = value(await h.dispatch('audit.list', {})) as {
@@ -127,6 +127,8 @@ describe('dispatcher', () => {
       chooseNewCasePath: (name) => Promise.resolve(join(dir, `${name}.bdcase`)),
       chooseEvidence: (folders) => Promise.resolve(folders ? [dir] : []),
       chooseExportPath: (name) => Promise.resolve(join(dir, name)),
+      chooseBundle: () => Promise.resolve(join(dir, 'bundle.zip')),
+      chooseBundlePath: (name) => Promise.resolve(join(dir, `${name}.zip`)),
     });
     expect(value(await withDialogs.dispatch('dialog.chooseCaseToOpen', {}))).toEqual({ path: null });
     expect(value(await withDialogs.dispatch('dialog.chooseNewCasePath', { suggestedName: 'x' }))).toEqual({
@@ -137,6 +139,12 @@ describe('dispatcher', () => {
     });
     expect(value(await withDialogs.dispatch('dialog.chooseExportPath', { suggestedName: 'a.log' }))).toEqual({
       path: join(dir, 'a.log'),
+    });
+    expect(value(await withDialogs.dispatch('dialog.chooseBundle', {}))).toEqual({
+      path: join(dir, 'bundle.zip'),
+    });
+    expect(value(await withDialogs.dispatch('dialog.chooseBundlePath', { suggestedName: 'b' }))).toEqual({
+      path: join(dir, 'b.zip'),
     });
   });
 

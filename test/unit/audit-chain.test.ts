@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashAuditEntry, verifyAuditChain } from '../../main/casefile/audit-chain';
-import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
+import { GENESIS_HASH, WITHHELD_PAYLOAD, type AuditEntry } from '../../shared/domain/audit';
 import { auditHashInput } from '../../shared/audit-hash-input';
 
 function chain(count: number): AuditEntry[] {
@@ -59,6 +59,7 @@ describe('verifyAuditChain', () => {
       headHash: entries[4]?.hash,
       firstBadSeq: null,
       problem: null,
+      withheld: 0,
     });
   });
 
@@ -88,6 +89,34 @@ describe('verifyAuditChain', () => {
     const entries = chain(3);
     const fields = { ...entries[1]!, actor: 'forger' };
     entries[1] = { ...fields, prevHash: GENESIS_HASH, hash: hashAuditEntry(GENESIS_HASH, fields) };
+    expect(verifyAuditChain(entries)).toMatchObject({ ok: false, firstBadSeq: 2 });
+  });
+});
+
+describe('withheld payloads (privileged notes left out of a bundle)', () => {
+  const withheld = (entries: AuditEntry[], index: number): AuditEntry[] =>
+    entries.map((entry, i) => (i === index ? { ...entry, payload: WITHHELD_PAYLOAD } : entry));
+
+  it('accepts an entry whose payload was withheld by its place in the chain, and counts it', () => {
+    const entries = withheld(chain(5), 2);
+    expect(verifyAuditChain(entries)).toMatchObject({
+      ok: true,
+      entries: 5,
+      withheld: 1,
+      headHash: entries[4]?.hash,
+    });
+  });
+
+  it('still refuses a withheld entry whose hash was changed: the next entry no longer links to it', () => {
+    const entries = withheld(chain(5), 2);
+    entries[2] = { ...entries[2]!, hash: 'f'.repeat(64) };
+    expect(verifyAuditChain(entries)).toMatchObject({ ok: false, firstBadSeq: 4 });
+  });
+
+  it('recomputes every other entry: a payload merely resembling the marker is not withheld', () => {
+    const entries = chain(3).map((entry, i) =>
+      i === 1 ? { ...entry, payload: { ...WITHHELD_PAYLOAD, extra: true } } : entry,
+    );
     expect(verifyAuditChain(entries)).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 });
