@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleProblemCode, BundleVerification } from '../../shared/domain/bundle';
 import { BreachdeskError } from '../../shared/ipc/errors';
@@ -24,6 +24,7 @@ import { signDetached, type SigningKeys } from '../../main/bundle/signing/signin
 import { openZip, type ZipLimits } from '../../main/bundle/zip/zip-reader';
 import { createDemoCase } from '../../main/services/demo-service';
 import { stampFor } from '../../main/services/context';
+import { Job } from '../../main/services/jobs';
 import { exportTo, keysIn } from '../helpers/bundles';
 import {
   editBundle,
@@ -327,6 +328,37 @@ describe('damaged and tampered bags are refused before anything is written', () 
       expect(report.ok).toBe(true);
     },
   );
+
+  it('an import cancelled while checking leaves nothing either', { timeout: 60_000 }, async () => {
+    const out = join(tempDir(), 'out');
+    mkdirSync(out);
+    // Cancelled at the first evidence file, when the temporary case file beside the target exists.
+    let pending: string[] | null = null;
+    const job: Job = new Job(
+      randomUUID(),
+      'bundle-import',
+      {
+        emit: (_event, payload) => {
+          if (pending !== null || !(payload as { current: string }).current.startsWith('data/evidence/'))
+            return;
+          pending = readdirSync(out);
+          job.cancel();
+        },
+      },
+      0,
+    );
+    const error: unknown = await importBundle(
+      bundle,
+      { target: join(out, 'new.bdcase'), overwrite: false },
+      ctx,
+      job,
+      keys,
+    ).catch((e: unknown) => e);
+    expect(pending).toHaveLength(1);
+    expect(error).toBeInstanceOf(BreachdeskError);
+    expect((error as BreachdeskError).code).toBe('CANCELLED');
+    expect(readdirSync(out)).toEqual([]);
+  });
 
   it(
     'refuses a flipped byte inside an evidence file (the zip CRC is right, SHA-256 is not)',
