@@ -234,12 +234,9 @@ describe('bundle export, default options', () => {
 });
 
 describe('bundle export, a privileged note deleted before the export', () => {
-  // KNOWN BUG (main/bundle/export/snapshot.ts, leaveOutPrivilegedNotes): the notes whose audit
-  // payloads are withheld are found in the notes table, so a privileged note that was deleted is
-  // not among them, and its note.created and note.deleted payloads (the whole note) go out in
-  // data/case.bdcase and data/audit-log.jsonl. `.fails` until the export finds privileged notes
-  // through the audit log too; remove it then.
-  it.fails('keeps the deleted note\u2019s text out of the zip too', () => {
+  // The audit log keeps a deleted note's text (note.created and note.deleted carry the whole
+  // note), so the export finds privileged notes through the log as well as the notes table.
+  it('keeps the deleted note\u2019s text out of the zip too', () => {
     expect(contains(exported.path, 'Withdrawn-advice-91ab')).toBe(false);
   });
 });

@@ -50,13 +50,15 @@ export function writeSnapshot(
   const snapshot = new BetterSqlite3(target);
   try {
     snapshot.pragma('journal_mode = DELETE');
+    // Overwrite what is deleted or replaced instead of leaving it in free space.
+    snapshot.pragma('secure_delete = ON');
     const result = options.includePrivileged
       ? { withheld: 0, privilegedNotesLeftOut: 0 }
       : leaveOutPrivilegedNotes(snapshot, triggers);
     snapshot.transaction(() => {
       for (const trigger of triggers) snapshot.exec(trigger.sql ?? '');
     })();
-    if (result.privilegedNotesLeftOut > 0) {
+    if (result.privilegedNotesLeftOut > 0 || result.withheld > 0) {
       // Merge the full-text index and drop freed pages so no deleted note text survives in the file.
       snapshot.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
       snapshot.exec('VACUUM');
@@ -109,13 +111,30 @@ function copyTable(db: Database, table: string): void {
   db.exec(`INSERT INTO snapshot."${table}" (${columns}) SELECT ${columns} FROM main."${table}"`);
 }
 
+/**
+ * Removes privileged notes and withholds the audit payloads of every note that was ever
+ * privileged: the log keeps a note's text after it is deleted or un-flagged, so looking only at
+ * the notes there now would let that text out.
+ */
 function leaveOutPrivilegedNotes(snapshot: Database, triggers: readonly SchemaObject[]): SnapshotResult {
-  const ids = (
+  const current = (
     snapshot.prepare("SELECT id FROM notes WHERE json_extract(data, '$.privileged') = 1").all() as {
       id: string;
     }[]
   ).map((row) => row.id);
-  if (ids.length === 0) return { withheld: 0, privilegedNotesLeftOut: 0 };
+  const everPrivileged = (
+    snapshot
+      .prepare(
+        `SELECT DISTINCT substr(target, 6) AS id FROM audit_log
+         WHERE target LIKE 'note:%' AND (
+           json_extract(payload, '$.privileged') = 1 OR
+           json_extract(payload, '$.privileged.from') = 1 OR
+           json_extract(payload, '$.privileged.to') = 1)`,
+      )
+      .all() as { id: string }[]
+  ).map((row) => row.id);
+  const noteIds = new Set([...current, ...everPrivileged]);
+  if (noteIds.size === 0) return { withheld: 0, privilegedNotesLeftOut: 0 };
   // The search-index triggers are back for the delete, so the index forgets the notes too.
   const searchTriggers = triggers.filter((t) => t.tbl_name === 'search_items');
   let withheld = 0;
@@ -123,13 +142,14 @@ function leaveOutPrivilegedNotes(snapshot: Database, triggers: readonly SchemaOb
     for (const trigger of searchTriggers) snapshot.exec(trigger.sql ?? '');
     const removeNote = snapshot.prepare('DELETE FROM notes WHERE id = ?');
     const removeSearch = snapshot.prepare('DELETE FROM search_items WHERE item_id = ?');
-    const withhold = snapshot.prepare('UPDATE audit_log SET payload = ? WHERE target = ?');
-    for (const id of ids) {
+    for (const id of current) {
       removeNote.run(id);
       removeSearch.run(id);
-      withheld += withhold.run(JSON.stringify(WITHHELD_PAYLOAD), `note:${id}`).changes;
     }
+    const withhold = snapshot.prepare('UPDATE audit_log SET payload = ? WHERE target = ?');
+    for (const id of noteIds)
+      withheld += withhold.run(JSON.stringify(WITHHELD_PAYLOAD), `note:${id}`).changes;
     for (const trigger of searchTriggers) snapshot.exec(`DROP TRIGGER "${trigger.name}"`);
   })();
-  return { withheld, privilegedNotesLeftOut: ids.length };
+  return { withheld, privilegedNotesLeftOut: current.length };
 }
