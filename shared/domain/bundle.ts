@@ -156,7 +156,14 @@ export const bundleMergeResultSchema = z.object({
   bundleId: z.uuid(),
   sourceCaseId: z.string(),
   added: mergeCounts,
+  /** Records only the colleague changed since the copies parted: their version was taken. */
+  updated: mergeCounts,
+  /** Records equal on both sides, or changed (or deleted) only here: this case's version kept. */
   unchanged: mergeCounts,
+  /** Evidence items listed in a bundle exported without evidence bytes: not added. */
+  evidenceWithoutBytes: z.number().int().nonnegative(),
+  /** Whether the two copies share audit history (a bundle of this case), so edits could be told apart. */
+  sharedHistory: z.boolean(),
   /** Evidence items whose bytes the case already held (same SHA-256): not stored twice. */
   deduplicated: z.number().int().nonnegative(),
   custodyEntriesAdded: z.number().int().nonnegative(),

@@ -48,9 +48,11 @@ let b: CaseFile;
 let aZip: string;
 /** B's work, exported and signed on the colleague's computer. */
 let bZip: string;
-/** The event both sides retitled, and one retitled only in A. */
+/** The event both sides retitled, one retitled only in A, one only in B, one deleted in A and edited in B. */
 let both: TimelineEvent;
 let onlyOurs: TimelineEvent;
+let onlyTheirs: TimelineEvent;
+let deletedHereEditedThere: TimelineEvent;
 /** A task A deleted after exporting; B's copy still has it. */
 let deletedInA: Task;
 const added: Record<'event' | 'party' | 'task' | 'note', string> = {
@@ -88,7 +90,12 @@ beforeAll(async () => {
   );
   b = openCaseFile(imported.path, stampFor(ctx));
 
-  [both, onlyOurs] = eventsTable.all(a.db) as [TimelineEvent, TimelineEvent];
+  [both, onlyOurs, onlyTheirs, deletedHereEditedThere] = eventsTable.all(a.db) as [
+    TimelineEvent,
+    TimelineEvent,
+    TimelineEvent,
+    TimelineEvent,
+  ];
   added.event = createRecord(b, ctx, eventSpec, {
     at: stockholm('2020-11-20 09:30'),
     end: null,
@@ -132,6 +139,8 @@ beforeAll(async () => {
   [newItem, copyItem] = taken.added as [EvidenceItem, EvidenceItem];
   expect(copyItem.sha256).toBe(demoItem.sha256);
   updateRecord(b, ctx, eventSpec, both.id, { title: 'Title from B' });
+  updateRecord(b, ctx, eventSpec, onlyTheirs.id, { title: 'Retitled only in B' });
+  updateRecord(b, ctx, eventSpec, deletedHereEditedThere.id, { detail: 'B added detail' });
   bZip = (await exportTo(b, ctx, colleagueKeys, join(base, 'b.zip'))).path;
 
   // Meanwhile, in A.
@@ -139,6 +148,7 @@ beforeAll(async () => {
   updateRecord(a, ctx, eventSpec, onlyOurs.id, { title: 'Retitled only in A' });
   deletedInA = tasksTable.all(a.db)[0]!;
   removeRecord(a, ctx, taskSpec, deletedInA.id);
+  removeRecord(a, ctx, eventSpec, deletedHereEditedThere.id);
 
   keys.trust(colleagueKeys.ensureKey().publicKey, 'colleague');
   before = {
@@ -157,8 +167,8 @@ afterAll(() => {
 
 describe('merging a colleague’s bundle', () => {
   it('adds their events, parties, tasks, notes and evidence, once each', () => {
-    // Two tasks: the colleague's new one, and the one A deleted (see the OBSERVED test below).
-    expect(merged.added).toEqual({ event: 1, party: 1, task: 2, note: 1, evidence: 2 });
+    expect(merged.sharedHistory).toBe(true);
+    expect(merged.added).toEqual({ event: 1, party: 1, task: 1, note: 1, evidence: 2 });
     expect(eventsTable.get(a.db, added.event)?.title).toBe('Colleague interviewed the partner engineer');
     expect(partiesTable.get(a.db, added.party)?.name).toBe('Colleague-found processor');
     expect(tasksTable.get(a.db, added.task)?.title).toBe('Colleague: confirm deletion');
@@ -193,24 +203,31 @@ describe('merging a colleague’s bundle', () => {
     expect(eventsTable.get(a.db, both.id)?.title).toBe('Title from A');
   });
 
-  it('OBSERVED: an event edited only in A is also listed as a conflict (no common ancestor is known)', () => {
-    // B never touched this event, so a three-way merge would keep A's edit silently. The service
-    // compares A's current record with B's copy only, and B's copy is the exported original: the
-    // difference is reported as a conflict. Resolving it as 'ours' (below) keeps A's edit.
-    const conflicts = listConflicts(a.db, false).filter((c) => c.recordId === onlyOurs.id);
-    expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]?.fields).toEqual(['title']);
-    expect(conflicts[0]?.ours.title).toBe('Retitled only in A');
-    expect(conflicts[0]?.theirs.title).toBe(onlyOurs.title);
-    // Nothing else differs: only the two retitled events are conflicts.
-    expect(merged.conflicts.map((c) => c.recordId).sort()).toEqual([both.id, onlyOurs.id].sort());
+  it('keeps an edit made only in A (B left the event as exported): no conflict', () => {
+    // Both audit logs start with the exported history; only A's log touches this event after it.
+    expect(merged.conflicts.some((c) => c.recordId === onlyOurs.id)).toBe(false);
+    expect(eventsTable.get(a.db, onlyOurs.id)?.title).toBe('Retitled only in A');
   });
 
-  it('OBSERVED: a record A deleted after exporting comes back from the bundle, without a conflict', () => {
-    // Records are matched by id only: one missing here is taken as new, even though A's audit log
-    // says it was deleted. A person sees it back in the task list with nothing to resolve.
-    expect(tasksTable.get(a.db, deletedInA.id)).toMatchObject({ title: deletedInA.title });
+  it('takes an edit made only in B: no conflict, counted as updated', () => {
+    expect(merged.updated.event).toBe(1);
+    expect(eventsTable.get(a.db, onlyTheirs.id)?.title).toBe('Retitled only in B');
+    expect(merged.conflicts.some((c) => c.recordId === onlyTheirs.id)).toBe(false);
+  });
+
+  it('keeps a record A deleted deleted when B did not touch it', () => {
+    expect(tasksTable.get(a.db, deletedInA.id)).toBeNull();
     expect(merged.conflicts.some((c) => c.recordId === deletedInA.id)).toBe(false);
+  });
+
+  it('lists a record A deleted but B edited as a conflict (ours: deleted)', () => {
+    const conflict = merged.conflicts.find((c) => c.recordId === deletedHereEditedThere.id);
+    expect(conflict).toMatchObject({ kind: 'event', ours: {}, status: 'open' });
+    expect(conflict?.theirs.detail).toBe('B added detail');
+    expect(eventsTable.get(a.db, deletedHereEditedThere.id)).toBeNull();
+    expect(merged.conflicts.map((c) => c.recordId).sort()).toEqual(
+      [both.id, deletedHereEditedThere.id].sort(),
+    );
   });
 
   it('audits the merge with the bundle id and the ids it added', () => {
@@ -221,7 +238,7 @@ describe('merging a colleague’s bundle', () => {
     expect(payload.added).toEqual({
       event: [added.event],
       party: [added.party],
-      task: expect.arrayContaining([added.task, deletedInA.id]) as unknown,
+      task: [added.task],
       note: [added.note],
       evidence: expect.arrayContaining([newItem.id, copyItem.id]) as unknown,
     });
@@ -275,10 +292,10 @@ describe('merging a colleague’s bundle', () => {
     expect(eventsTable.get(a.db, both.id)?.title).toBe('Title from B');
   });
 
-  it("resolving as 'ours' keeps A's version, audited", () => {
-    const conflict = listConflicts(a.db, false).find((c) => c.recordId === onlyOurs.id)!;
+  it("resolving as 'ours' keeps A's version (here: the event stays deleted), audited", () => {
+    const conflict = listConflicts(a.db, false).find((c) => c.recordId === deletedHereEditedThere.id)!;
     expect(resolveConflict(a, ctx, conflict.id, 'ours').status).toBe('kept-ours');
-    expect(eventsTable.get(a.db, onlyOurs.id)?.title).toBe('Retitled only in A');
+    expect(eventsTable.get(a.db, deletedHereEditedThere.id)).toBeNull();
     expect(listAuditEntries(a.db, undefined, 1)[0]).toMatchObject({
       action: 'bundle.conflict_resolved',
       payload: { choice: 'ours' },

@@ -32,7 +32,6 @@ import {
   putEvidenceItem,
 } from '../../casefile/repos/evidence-repo';
 import { changeWithAudit } from '../../services/audited';
-import { storeRecord } from '../../services/collection-service';
 import { stampFor, type ServiceContext } from '../../services/context';
 import { indexEvidenceItem } from '../../services/evidence/evidence-index';
 import type { Job } from '../../services/jobs';
@@ -42,7 +41,8 @@ import { checkBundle, type CheckedBundle } from '../read/verify-bundle';
 import type { SigningKeys } from '../signing/signing-keys';
 import type { ZipLimits } from '../zip/zip-reader';
 import { conflictsTable, listConflicts } from './conflicts-repo';
-import { differingFields, labelOf, RECORD_KINDS } from './merge-kinds';
+import { applyTheirs, differingFields, labelOf, RECORD_KINDS, withExistingLinks } from './merge-kinds';
+import { decide, sharedHistory } from './shared-history';
 
 const CANCELLED = 'Merge cancelled; nothing was added.';
 
@@ -154,8 +154,11 @@ function commitMerge(
 ): BundleMergeResult {
   const bundleId = verification.bag.bundleId ?? randomUUID();
   const added = zero();
+  const updated = zero();
   const unchanged = zero();
   const addedIds: Record<string, string[]> = {};
+  const updatedIds: Record<string, string[]> = {};
+  const history = sharedHistory(file.db, theirs);
   const conflicts: MergeConflict[] = [];
   let deduplicated = 0;
   let custodyEntriesAdded = 0;
@@ -196,18 +199,35 @@ function commitMerge(
       added[kind] += 1;
       (addedIds[kind] ??= []).push(id);
     };
+    const wasUpdated = (kind: MergeKind, id: string) => {
+      updated[kind] += 1;
+      (updatedIds[kind] ??= []).push(id);
+    };
 
     for (const { kind, spec } of RECORD_KINDS) {
       for (const record of spec.table.all(theirs)) {
+        const target = `${kind}:${record.id}`;
         const ours = spec.table.get(db, record.id);
         if (ours === null) {
-          storeRecord(db, spec, record);
-          wasAdded(kind, record.id);
+          // Gone here: deleted since the copies parted (keep it deleted unless they edited it too).
+          const deletedHere = history.shared && history.changedHere.has(target);
+          if (!deletedHere) {
+            applyTheirs(db, kind, record);
+            wasAdded(kind, record.id);
+          } else if (history.changedThere.has(target)) {
+            noteConflict(kind, {}, record, differingFields(kind, {}, record));
+          } else {
+            unchanged[kind] += 1;
+          }
           continue;
         }
         const fields = differingFields(kind, ours, record);
-        if (fields.length === 0) unchanged[kind] += 1;
-        else noteConflict(kind, ours, record, fields);
+        const decision = fields.length === 0 ? 'keep-ours' : decide(history, target);
+        if (decision === 'keep-ours') unchanged[kind] += 1;
+        else if (decision === 'take-theirs') {
+          applyTheirs(db, kind, record);
+          wasUpdated(kind, record.id);
+        } else noteConflict(kind, ours, record, fields);
       }
     }
 
@@ -216,8 +236,12 @@ function commitMerge(
       const ours = getEvidenceItem(db, item.id);
       if (ours !== null) {
         const fields = differingFields('evidence', ours.item, item);
-        if (fields.length === 0) unchanged.evidence += 1;
-        else noteConflict('evidence', ours.item, item, fields);
+        const decision = fields.length === 0 ? 'keep-ours' : decide(history, `evidence:${item.id}`);
+        if (decision === 'keep-ours') unchanged.evidence += 1;
+        else if (decision === 'take-theirs') {
+          applyTheirs(db, 'evidence', item);
+          wasUpdated('evidence', item.id);
+        } else noteConflict('evidence', ours.item, item, fields);
         custodyEntriesAdded += copyCustody(db, theirs, item.id);
         continue;
       }
@@ -227,8 +251,9 @@ function commitMerge(
         continue;
       }
       if (blobId.deduplicated) deduplicated += 1;
-      putEvidenceItem(db, item, blobId.id);
-      indexEvidenceItem(db, item);
+      const linked = withExistingLinks(db, item);
+      putEvidenceItem(db, linked, blobId.id);
+      indexEvidenceItem(db, linked);
       custodyEntriesAdded += copyCustody(db, theirs, item.id);
       appendCustodyEntry(db, {
         id: randomUUID(),
@@ -252,7 +277,10 @@ function commitMerge(
           sourceCaseId: verification.bag.caseId,
           signerFingerprint: verification.signature.fingerprint,
           signer: verification.signature.signer,
+          sharedHistory: history.shared,
+          splitAuditSeq: history.splitSeq,
           added: addedIds,
+          updated: updatedIds,
           unchanged,
           deduplicated,
           evidenceWithoutBytes: withoutBytes,
@@ -271,7 +299,10 @@ function commitMerge(
     bundleId,
     sourceCaseId: verification.bag.caseId ?? getCaseRecord(theirs).id,
     added,
+    updated,
     unchanged,
+    evidenceWithoutBytes: withoutBytes,
+    sharedHistory: history.shared,
     deduplicated,
     custodyEntriesAdded,
     conflicts,

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { MergeKind } from '../../../shared/domain/bundle';
+import type { TimelineEvent } from '../../../shared/domain/events';
 import type { EvidenceItem } from '../../../shared/domain/evidence';
+import { eventsTable, partiesTable } from '../../casefile/repos/tables';
 import { getEvidenceItem, putEvidenceItem } from '../../casefile/repos/evidence-repo';
 import { storeRecord, type CollectionSpec } from '../../services/collection-service';
 import { indexEvidenceItem } from '../../services/evidence/evidence-index';
@@ -56,17 +58,33 @@ export function specOf(kind: Exclude<MergeKind, 'evidence'>): AnySpec {
   return found.spec;
 }
 
-/** Takes the bundle's version of a record (a conflict resolved as "theirs"). */
+/** Takes the bundle's version of a record (theirs is newer, or a conflict resolved as "theirs"). */
 export function applyTheirs(db: Database, kind: MergeKind, theirs: Record<string, unknown>): void {
   if (kind === 'evidence') {
     const found = getEvidenceItem(db, String(theirs.id));
     if (found === null) throw new Error('evidence item vanished');
     const edited = { ...found.item } as Record<string, unknown>;
     for (const key of EVIDENCE_EDITABLE) if (key in theirs) edited[key] = theirs[key];
-    putEvidenceItem(db, edited as EvidenceItem, found.blobId);
-    indexEvidenceItem(db, edited as EvidenceItem);
+    const item = withExistingLinks(db, edited as EvidenceItem);
+    putEvidenceItem(db, item, found.blobId);
+    indexEvidenceItem(db, item);
     return;
   }
   const spec = specOf(kind);
-  storeRecord(db, spec, spec.table.validate(theirs));
+  const record = spec.table.validate(theirs);
+  storeRecord(db, spec, kind === 'event' ? withExistingLinks(db, record as TimelineEvent) : record);
+}
+
+/**
+ * Drops links to events and parties this case does not hold (deleted here since the copies
+ * parted), which the link tables' foreign keys would refuse; the rest of the record comes across.
+ */
+export function withExistingLinks<T extends { partyIds: string[]; eventIds?: string[] }>(
+  db: Database,
+  record: T,
+): T {
+  const linked = { ...record, partyIds: record.partyIds.filter((id) => partiesTable.get(db, id) !== null) };
+  if (record.eventIds !== undefined)
+    linked.eventIds = record.eventIds.filter((id) => eventsTable.get(db, id) !== null);
+  return linked;
 }

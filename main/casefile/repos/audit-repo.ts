@@ -87,3 +87,23 @@ function toEntry(row: AuditRow): AuditEntry {
     hash: row.hash,
   };
 }
+
+/** The hash of entry `seq`, or null when the log is shorter. */
+export function auditHashAt(db: Database, seq: number): string | null {
+  const row = statement(db, 'SELECT hash FROM audit_log WHERE seq = @seq').get({ seq }) as
+    { hash: string } | undefined;
+  return row?.hash ?? null;
+}
+
+export function lastAuditSeq(db: Database): number {
+  const row = statement(db, 'SELECT max(seq) AS seq FROM audit_log').get() as { seq: number | null };
+  return row.seq ?? 0;
+}
+
+/** Every distinct (target, action) of the entries after `seq`: what was done since then. */
+export function auditActionsAfter(db: Database, seq: number): { target: string; action: string }[] {
+  return statement(db, 'SELECT DISTINCT target, action FROM audit_log WHERE seq > @seq').all({ seq }) as {
+    target: string;
+    action: string;
+  }[];
+}
