@@ -148,7 +148,9 @@ export function checkDuplicates(entries: readonly CheckedRecord[]): void {
       const detail =
         earlier.name === entry.name
           ? 'appears twice'
-          : `clashes with entry ${quoteName(earlier.name)} (the same name ignoring case or accents)`;
+          : earlier.name.normalize('NFC') === entry.name.normalize('NFC')
+            ? `clashes with entry ${quoteName(earlier.name)}: the same name with its accented letters encoded another way (Unicode normalisation), one file on macOS and Windows`
+            : `clashes with entry ${quoteName(earlier.name)}: the same name in other letter case, one file on macOS and Windows`;
       throw new ZipRefusedError('duplicate', entry.name, detail);
     }
     byKey.set(key, entry);
