@@ -132,10 +132,24 @@ Examples:
             printFields([
               ['Bundle', result.bundleId],
               ['Added', counts(result.added)],
-              ['Unchanged', counts(result.unchanged)],
+              ['Updated (changed only there)', counts(result.updated)],
+              ['Unchanged or kept', counts(result.unchanged)],
               ['Evidence deduplicated', String(result.deduplicated)],
               ['Custody entries added', String(result.custodyEntriesAdded)],
               ['Conflicts', String(result.conflicts.length)],
+              ...(result.evidenceWithoutBytes > 0
+                ? ([
+                    [
+                      'Not added',
+                      `${result.evidenceWithoutBytes} evidence item(s): the bundle has no bytes for them`,
+                    ],
+                  ] as [string, string][])
+                : []),
+              ...(result.sharedHistory
+                ? []
+                : ([
+                    ['Note', 'the bundle shares no history with this case: every difference is a conflict'],
+                  ] as [string, string][])),
             ]);
             for (const c of result.conflicts)
               process.stdout.write(`conflict  ${c.id}  ${c.kind} "${c.label}": ${c.fields.join(', ')}\n`);
