@@ -9,14 +9,7 @@ import { BreachdeskError } from '../../shared/ipc/errors';
 import type { CaseFile } from '../casefile/case-file';
 import { getCaseRecord, updateCaseRecord } from '../casefile/repos/case-repo';
 import { getFacts } from '../casefile/repos/facts-repo';
-import {
-  dataElementsTable,
-  eventsTable,
-  notesTable,
-  partiesTable,
-  populationsTable,
-  tasksTable,
-} from '../casefile/repos/tables';
+import { investigationRecords } from '../casefile/repos/tables';
 import { changeWithAudit } from './audited';
 import { storeRecord, type CollectionSpec } from './collection-service';
 import type { ServiceContext } from './context';
@@ -32,12 +25,7 @@ export function exportCaseDocument(file: CaseFile): CaseDocument {
     format: CASE_DOCUMENT_FORMAT,
     case: { title: record.title, organisation: record.organisation, status: record.status },
     facts: getFacts(db),
-    dataElements: dataElementsTable.all(db),
-    populations: populationsTable.all(db),
-    parties: partiesTable.all(db),
-    events: eventsTable.all(db),
-    tasks: tasksTable.all(db),
-    notes: notesTable.all(db),
+    ...investigationRecords(db),
   };
 }
 

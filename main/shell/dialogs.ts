@@ -8,82 +8,72 @@ const CASE_FILTERS = [{ name: 'Breachdesk case', extensions: [CASE_EXTENSION] }]
 const BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip'] }];
 
 export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
+  /** The paths picked in an open dialog attached to the window ([] when cancelled). */
+  const pickToOpen = async (options: OpenDialogOptions): Promise<string[]> => {
+    const parent = window();
+    const result =
+      parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+    return result.canceled ? [] : result.filePaths;
+  };
+  /** The path given in a save dialog attached to the window (null when cancelled). */
+  const pickToSave = async (options: SaveDialogOptions): Promise<string | null> => {
+    const parent = window();
+    const result =
+      parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
+    if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
+    return result.filePath;
+  };
+  const saveProperties: SaveDialogOptions['properties'] = ['createDirectory', 'showOverwriteConfirmation'];
+
   return {
     async chooseNewCasePath(suggestedName) {
-      const options: SaveDialogOptions = {
+      const path = await pickToSave({
         title: 'New case file',
         buttonLabel: 'Create',
         defaultPath: join(app.getPath('documents'), `${safeFileName(suggestedName)}.${CASE_EXTENSION}`),
         filters: CASE_FILTERS,
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = window();
-      const result =
-        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
-      if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
-      return withCaseExtension(result.filePath);
+        properties: saveProperties,
+      });
+      return path === null ? null : withExtension(path, CASE_EXTENSION);
     },
     async chooseCaseToOpen() {
-      const options: OpenDialogOptions = {
+      const [path] = await pickToOpen({
         title: 'Open case file',
         filters: CASE_FILTERS,
         properties: ['openFile'],
-      };
-      const parent = window();
-      const result =
-        parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
-      if (result.canceled) return null;
-      return result.filePaths[0] ?? null;
+      });
+      return path ?? null;
     },
-    async chooseEvidence(folders) {
-      const options: OpenDialogOptions = {
+    chooseEvidence: (folders) =>
+      pickToOpen({
         title: folders ? 'Add a folder of evidence' : 'Add evidence files',
         buttonLabel: 'Add',
         properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
-      };
-      const parent = window();
-      const result =
-        parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
-      return result.canceled ? [] : result.filePaths;
-    },
-    async chooseExportPath(suggestedName) {
-      const options: SaveDialogOptions = {
+      }),
+    chooseExportPath: (suggestedName) =>
+      pickToSave({
         title: 'Export evidence file',
         buttonLabel: 'Export',
         defaultPath: join(app.getPath('downloads'), safeFileName(suggestedName)),
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = window();
-      const result =
-        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
-      if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
-      return result.filePath;
-    },
+        properties: saveProperties,
+      }),
     async chooseBundle() {
-      const options: OpenDialogOptions = {
+      const [path] = await pickToOpen({
         title: 'Open case bundle',
         filters: BUNDLE_FILTERS,
         properties: ['openFile'],
-      };
-      const parent = window();
-      const result =
-        parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
-      if (result.canceled) return null;
-      return result.filePaths[0] ?? null;
+      });
+      return path ?? null;
     },
     async chooseBundlePath(suggestedName) {
-      const options: SaveDialogOptions = {
+      const path = await pickToSave({
         title: 'Export case bundle',
         buttonLabel: 'Export',
         defaultPath: join(app.getPath('documents'), `${safeFileName(suggestedName)}.zip`),
         filters: BUNDLE_FILTERS,
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = window();
-      const result =
-        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
-      if (result.canceled || result.filePath === undefined || result.filePath === '') return null;
-      return result.filePath.toLowerCase().endsWith('.zip') ? result.filePath : `${result.filePath}.zip`;
+        properties: saveProperties,
+      });
+      return path === null ? null : withExtension(path, 'zip');
     },
   };
 }
@@ -100,6 +90,6 @@ export function safeFileName(suggested: string): string {
 }
 
 /** Some Linux dialogs return the typed name without the filter's extension. */
-function withCaseExtension(path: string): string {
-  return path.toLowerCase().endsWith(`.${CASE_EXTENSION}`) ? path : `${path}.${CASE_EXTENSION}`;
+function withExtension(path: string, extension: string): string {
+  return path.toLowerCase().endsWith(`.${extension}`) ? path : `${path}.${extension}`;
 }

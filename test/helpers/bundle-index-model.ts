@@ -5,14 +5,7 @@ import { getCaseRecord } from '../../main/casefile/repos/case-repo';
 import { listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { getFacts } from '../../main/casefile/repos/facts-repo';
 import { listLetters } from '../../main/casefile/repos/letters-repo';
-import {
-  dataElementsTable,
-  eventsTable,
-  notesTable,
-  partiesTable,
-  populationsTable,
-  tasksTable,
-} from '../../main/casefile/repos/tables';
+import { investigationRecords } from '../../main/casefile/repos/tables';
 import { createDemoCase } from '../../main/services/demo-service';
 import { obligationsBoard } from '../../main/services/obligations/obligations-service';
 import { LETTER_FORMATS } from '../../shared/domain/letters';
@@ -46,15 +39,12 @@ export async function demoBundleIndexModel(
   try {
     const { db } = file;
     const today = ctx.now().toISOString().slice(0, 10);
+    const records = investigationRecords(db);
     return {
       case: getCaseRecord(db),
       facts: getFacts(db),
-      dataElements: dataElementsTable.all(db),
-      populations: populationsTable.all(db),
-      parties: partiesTable.all(db),
-      events: eventsTable.all(db),
-      tasks: tasksTable.all(db),
-      notes: notesTable.all(db).filter((n) => includePrivileged || !n.privileged),
+      ...records,
+      notes: records.notes.filter((n) => includePrivileged || !n.privileged),
       evidence: listEvidenceItems(db).map((item, i) => ({
         item,
         bagPath: includeEvidence ? evidenceBagPath(i, item.name) : null,

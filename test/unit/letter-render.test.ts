@@ -13,7 +13,8 @@ import {
   SMALLEST_FONT_PT,
 } from '../../main/letters/render/letter-style';
 import { renderLetterDocx } from '../../main/letters/render/render-docx';
-import { escapeHtml, renderLetterHtml } from '../../main/letters/render/render-html';
+import { renderLetterHtml } from '../../main/letters/render/render-html';
+import { escapeHtml } from '../../main/services/files/html-escape';
 import { renderLetterPdf } from '../../main/letters/render/render-pdf';
 import { letterDocumentSchema, type BlockNode, type InlineNode } from '../../shared/letters/document';
 

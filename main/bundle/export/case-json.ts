@@ -4,14 +4,7 @@ import { custodyOf, listEvidenceItems } from '../../casefile/repos/evidence-repo
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { letterVersions, listLetters } from '../../casefile/repos/letters-repo';
 import { assessments, obligationStatuses } from '../../casefile/repos/obligations-repo';
-import {
-  dataElementsTable,
-  eventsTable,
-  notesTable,
-  partiesTable,
-  populationsTable,
-  tasksTable,
-} from '../../casefile/repos/tables';
+import { investigationRecords } from '../../casefile/repos/tables';
 
 export const BUNDLE_CASE_JSON_FORMAT = 'breachdesk.bundle-case/1';
 
@@ -42,12 +35,7 @@ export function buildCaseJson(db: Database, context: CaseJsonContext): string {
     },
     case: getCaseRecord(db),
     facts: getFacts(db),
-    dataElements: dataElementsTable.all(db),
-    populations: populationsTable.all(db),
-    parties: partiesTable.all(db),
-    events: eventsTable.all(db),
-    tasks: tasksTable.all(db),
-    notes: notesTable.all(db),
+    ...investigationRecords(db),
     evidence: listEvidenceItems(db).map((item) => ({
       ...item,
       file: context.evidencePaths.get(item.id) ?? null,

@@ -4,14 +4,7 @@ import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { listEvidenceItems } from '../../casefile/repos/evidence-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { listLetters } from '../../casefile/repos/letters-repo';
-import {
-  dataElementsTable,
-  eventsTable,
-  notesTable,
-  partiesTable,
-  populationsTable,
-  tasksTable,
-} from '../../casefile/repos/tables';
+import { investigationRecords } from '../../casefile/repos/tables';
 import { obligationsBoard } from '../../services/obligations/obligations-service';
 import type { BundleIndexModel, BundleInfo, BundleLetterFile } from '../index-html';
 
@@ -34,12 +27,7 @@ export function buildIndexModel(
   return {
     case: getCaseRecord(snapshot),
     facts: getFacts(snapshot),
-    dataElements: dataElementsTable.all(snapshot),
-    populations: populationsTable.all(snapshot),
-    parties: partiesTable.all(snapshot),
-    events: eventsTable.all(snapshot),
-    tasks: tasksTable.all(snapshot),
-    notes: notesTable.all(snapshot),
+    ...investigationRecords(snapshot),
     evidence: listEvidenceItems(snapshot).map((item) => {
       const path = context.evidencePaths.get(item.id) ?? null;
       return { item, bagPath: path === null ? null : underData(path) };

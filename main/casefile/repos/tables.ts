@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { dataElementSchema, DATA_ELEMENT_TERMS } from '../../../shared/domain/data-elements';
 import { timelineEventSchema } from '../../../shared/domain/events';
@@ -33,3 +34,15 @@ function invertIso(iso: string): string {
 }
 
 export const idSchema = z.uuid();
+
+/** The investigation's record collections, each in its listing order: what exports carry. */
+export function investigationRecords(db: Database) {
+  return {
+    dataElements: dataElementsTable.all(db),
+    populations: populationsTable.all(db),
+    parties: partiesTable.all(db),
+    events: eventsTable.all(db),
+    tasks: tasksTable.all(db),
+    notes: notesTable.all(db),
+  };
+}

@@ -13,19 +13,7 @@ import {
   TABLE_FONT_PT,
   TABLE_HEADER_FILL,
 } from './letter-style';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text for HTML content and attribute values: nothing in a letter is ever markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
+import { escapeHtml } from '../../services/files/html-escape';
 
 /** Nothing is loaded or run: no scripts, no fetches, only the inline style sheet. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
