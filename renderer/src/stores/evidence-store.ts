@@ -16,7 +16,8 @@ import { resetOnCaseChange, trackSave } from '../lib/track-save';
 import { useEvidenceFocusStore } from './evidence-focus-store';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 
-export type JobKind = JobProgress['job'];
+/** The evidence jobs (the bundle jobs of features/bundles report through the same events). */
+export type JobKind = Extract<JobProgress['job'], 'intake' | 'verify' | 'export'>;
 
 /** The long job running now (one at a time): what it is, and its latest progress event. */
 export interface RunningJob {
@@ -84,7 +85,7 @@ interface EvidenceState {
  * A v4 UUID for a job. crypto.randomUUID exists only in secure contexts (the app's own pages are;
  * a page served over plain http, as in the browser tests, is not), so fall back to random bytes.
  */
-function newJobId(): string {
+export function newJobId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;

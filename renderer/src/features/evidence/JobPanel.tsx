@@ -1,16 +1,40 @@
+import { useId, type Ref } from 'react';
+import type { JobProgress } from '../../../../shared/domain/evidence';
 import { Button } from '../../components/Button';
 import { formatBytes, formatCount } from '../../lib/zoned';
 import { useEvidenceStore } from '../../stores/evidence-store';
 import { formatRate, formatTimeLeft } from './format';
 
-/**
- * The running evidence job: a progress bar (bytes), bytes done of the total, rate, time left,
- * the file being read, items done, and Cancel.
- */
+/** The running evidence job, with Cancel. */
 export function JobPanel() {
   const job = useEvidenceStore((state) => state.job);
   const cancelJob = useEvidenceStore((state) => state.cancelJob);
   if (job === null) return null;
+  return <JobProgressPanel job={job} onCancel={() => void cancelJob()} />;
+}
+
+/** What a progress panel shows of a long job (evidence or bundle). */
+export interface JobView {
+  /** What the panel says it is doing: "Adding 3 files", "Exporting the case bundle". */
+  label: string;
+  progress: JobProgress | null;
+  cancelling: boolean;
+}
+
+/**
+ * A long job: a progress bar (bytes), bytes done of the total, rate, time left, the file being
+ * read, items done, and Cancel.
+ */
+export function JobProgressPanel({
+  job,
+  onCancel,
+  cancelRef,
+}: {
+  job: JobView;
+  onCancel: () => void;
+  cancelRef?: Ref<HTMLButtonElement>;
+}) {
+  const titleId = useId();
   const progress = job.progress;
   const total = progress?.totalBytes ?? 0;
   const done = progress?.doneBytes ?? 0;
@@ -23,15 +47,15 @@ export function JobPanel() {
       : `${percent} percent, ${formatBytes(done)} of ${formatBytes(total)}${timeLeft === null ? '' : `, ${timeLeft}`}`;
 
   return (
-    <section className="ev-job" aria-labelledby="ev-job-title" aria-busy="true">
+    <section className="ev-job" aria-labelledby={titleId} aria-busy="true">
       <div className="ev-job__head">
-        <h3 id="ev-job-title" className="ev-job__title">
+        <h3 id={titleId} className="ev-job__title">
           {job.label}
           {progress !== null && progress.phase !== '' && (
             <span className="ev-job__phase"> · {progress.phase}</span>
           )}
         </h3>
-        <Button small onClick={() => void cancelJob()} disabled={job.cancelling}>
+        <Button small onClick={onCancel} disabled={job.cancelling} ref={cancelRef}>
           {job.cancelling ? 'Cancelling…' : 'Cancel'}
         </Button>
       </div>
