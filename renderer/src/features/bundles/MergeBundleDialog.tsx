@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BundleMergeResult, BundleVerification } from '../../../../shared/domain/bundle';
+import { call } from '../../api/client';
+import { Button } from '../../components/Button';
+import { Modal } from '../../components/Modal';
+import { StatusBanner } from '../../components/StatusBanner';
+import { trackSave } from '../../lib/track-save';
+import { useBundleStore } from './bundle-store';
+import { BundleJobPanel } from './BundleJobPanel';
+import { BundleReport } from './BundleReport';
+import { useConflictsStore } from './conflicts-store';
+import { baseName } from './format';
+import { MergeSummary } from './MergeSummary';
+import { StepFocus } from './StepFocus';
+
+type MergeState =
+  | { kind: 'running' }
+  | { kind: 'done'; result: BundleMergeResult }
+  /** The bundle did not verify, so nothing was merged. */
+  | { kind: 'refused'; report: BundleVerification }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * After a refused merge: the bundle's own report when it does not verify (the merge says so in
+ * one sentence only), so the person sees every failing file; null when it verifies.
+ */
+async function reportIfFailing(path: string): Promise<BundleVerification | null> {
+  const ended = await useBundleStore
+    .getState()
+    .runJob('bundle-verify', `Verifying ${baseName(path)}`, (jobId) =>
+      call('bundle.verify', { jobId, path }),
+    );
+  return ended.kind === 'done' && !ended.value.ok ? ended.value : null;
+}
+
+/** Merge a colleague's bundle…: verified first, then added; the summary, or the report of why not. */
+export function MergeBundleDialog({ path }: { path: string }) {
+  const job = useBundleStore((store) => store.job);
+  const close = useBundleStore((store) => store.close);
+  const switchTo = useBundleStore((store) => store.switchTo);
+  const runJob = useBundleStore((store) => store.runJob);
+  const [state, setState] = useState<MergeState>({ kind: 'running' });
+  const started = useRef(false);
+
+  const merge = useCallback(() => {
+    setState({ kind: 'running' });
+    void runJob('bundle-merge', `Merging ${baseName(path)}`, (jobId) =>
+      trackSave(() => call('bundle.merge', { jobId, path })),
+    ).then(async (ended) => {
+      void useConflictsStore.getState().load();
+      if (ended.kind === 'done') {
+        const { verification } = ended.value;
+        return setState(
+          verification.ok ? { kind: 'done', result: ended.value } : { kind: 'refused', report: verification },
+        );
+      }
+      if (ended.kind === 'cancelled') return setState({ kind: 'cancelled' });
+      const report = await reportIfFailing(path);
+      setState(report === null ? { kind: 'failed', message: ended.message } : { kind: 'refused', report });
+    });
+  }, [path, runJob]);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    merge();
+  }, [merge]);
+
+  const running = job !== null;
+  return (
+    <Modal
+      title="Merge a colleague's bundle"
+      wide
+      onClose={close}
+      description={<span className="mono path">{path}</span>}
+      footer={
+        running ? undefined : (
+          <Button variant="primary" onClick={close}>
+            Close
+          </Button>
+        )
+      }
+    >
+      {running ? (
+        <BundleJobPanel />
+      ) : state.kind === 'done' ? (
+        <StepFocus key="summary">
+          <MergeSummary path={path} result={state.result} onResolve={() => switchTo({ kind: 'conflicts' })} />
+        </StepFocus>
+      ) : state.kind === 'refused' ? (
+        <StepFocus key="report">
+          <p className="bundle-note">Nothing was merged: the bundle must verify first.</p>
+          <BundleReport report={state.report} onTrusted={merge} />
+        </StepFocus>
+      ) : state.kind === 'cancelled' ? (
+        <StepFocus key="cancelled">
+          <StatusBanner tone="info" label="Merge" title="Merge cancelled; nothing was added to the case." />
+        </StepFocus>
+      ) : state.kind === 'failed' ? (
+        <StepFocus key="failed">
+          <p className="inline-error bundle-error" role="alert">
+            Merge failed: {state.message}
+          </p>
+        </StepFocus>
+      ) : null}
+    </Modal>
+  );
+}
