@@ -43,6 +43,14 @@ function menuTemplate({ recent, send, isDevelopment }: AppMenuOptions): MenuItem
         },
         { label: 'Verify evidence', click: () => send({ command: 'verifyEvidence' }) },
         { type: 'separator' },
+        {
+          label: 'Export case bundle…',
+          accelerator: 'CmdOrCtrl+Shift+B',
+          click: () => send({ command: 'exportBundle' }),
+        },
+        // With a case open the page merges the bundle into it; otherwise it opens it as a new case.
+        { label: 'Open or merge a case bundle…', click: () => send({ command: 'importBundle' }) },
+        { type: 'separator' },
         { label: 'Close case', accelerator: 'CmdOrCtrl+W', click: () => send({ command: 'closeCase' }) },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],

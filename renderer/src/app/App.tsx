@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { HelpOverlay } from '../components/HelpOverlay';
+import { BundleDialogs } from '../features/bundles/BundleDialogs';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { NewCaseDialog } from '../features/welcome/NewCaseDialog';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
@@ -30,6 +31,7 @@ export function App() {
       {dialog === 'newCase' && <NewCaseDialog onClose={closeDialog} />}
       {dialog === 'help' && <HelpOverlay onClose={closeDialog} />}
       {dialog === 'search' && current !== null && <SearchPalette onClose={closeDialog} />}
+      <BundleDialogs caseOpen={current !== null} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
+import { runBundleCommand } from '../features/bundles/bundle-commands';
 import { useAuditStore } from '../stores/audit-store';
 import { useEvidenceStore } from '../stores/evidence-store';
 import { useRecentStore } from '../stores/recent-store';
@@ -45,6 +46,10 @@ export function useBridgeEvents(): void {
         case 'addEvidence':
         case 'verifyEvidence':
           runEvidenceCommand(command);
+          break;
+        case 'exportBundle':
+        case 'importBundle':
+          runBundleCommand(command);
           break;
       }
     });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { bundleDialogOpen, runBundleCommand } from '../features/bundles/bundle-commands';
 import { isTypingTarget } from '../lib/platform';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
@@ -6,19 +7,24 @@ import { chooseAndOpenCase, closeCase } from './case-actions';
 import { SECTIONS } from './sections';
 import { runEvidenceCommand } from './useBridgeEvents';
 
-/** Ctrl/⌘+N, +O, +W, +K (search), +Shift+E (add evidence); Alt+1 … Alt+0 for the sections; `?` for help (not while typing). */
+/** Ctrl/⌘+N, +O, +W, +K (search), +Shift+E (add evidence), +Shift+B (export a bundle); Alt+1 … Alt+0 for the sections; `?` for help (not while typing). */
 export function useShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       if (event.defaultPrevented || event.isComposing) return;
       const ui = useUiStore.getState();
       // A dialog owns the keyboard (Tab, Escape) while it is open.
-      if (ui.dialog !== 'none') return;
+      if (ui.dialog !== 'none' || bundleDialogOpen()) return;
       const modifier = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (modifier && event.shiftKey && !event.altKey && key === 'e') {
         event.preventDefault();
         runEvidenceCommand('addEvidence');
+        return;
+      }
+      if (modifier && event.shiftKey && !event.altKey && key === 'b') {
+        event.preventDefault();
+        runBundleCommand('exportBundle');
         return;
       }
       if (modifier && !event.altKey && !event.shiftKey) {

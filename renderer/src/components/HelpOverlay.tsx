@@ -13,6 +13,7 @@ const GENERAL: [string, string][] = [
   [`${MOD_LABEL}+W`, 'Close case'],
   [`${MOD_LABEL}+K`, 'Search the case'],
   [`${MOD_LABEL}+Shift+E`, 'Add evidence files…'],
+  [`${MOD_LABEL}+Shift+B`, 'Export a case bundle…'],
   ['?', 'Show this list of shortcuts'],
   ['Esc', 'Close a dialog'],
   ['Tab / Shift+Tab', 'Move between controls'],

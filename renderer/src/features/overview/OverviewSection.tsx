@@ -9,6 +9,7 @@ import type { OpenCase } from '../../../../shared/domain/case';
 import { SelectField, TextField } from '../../components/Field';
 import { formatInstant } from '../../lib/time';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { BundleCard } from '../bundles/BundleCard';
 import { OverviewPictures } from './OverviewPictures';
 import { useAutosaveText } from './useAutosaveText';
 
@@ -90,6 +91,8 @@ export function OverviewSection({ openCase }: { openCase: OpenCase }) {
           </dd>
         </dl>
       </section>
+
+      <BundleCard />
     </div>
   );
 }

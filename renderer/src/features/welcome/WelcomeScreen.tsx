@@ -5,6 +5,7 @@ import { StatusBanner } from '../../components/StatusBanner';
 import { MOD_LABEL } from '../../lib/platform';
 import { useRecentStore } from '../../stores/recent-store';
 import { useUiStore } from '../../stores/ui-store';
+import { WelcomeBundleActions } from '../bundles/WelcomeBundleActions';
 import { RecentList } from './RecentList';
 
 /** No case open: start one, open one, or pick up a recent case file. */
@@ -65,6 +66,8 @@ export function WelcomeScreen() {
           ? 'Writing the sample incident, its timeline and its generated evidence files; this takes a few seconds.'
           : 'The demo case is a worked sample incident (a fictional music-streaming service, 2020) with its facts, people affected, parties, timeline and generated evidence files; you choose where its case file is saved.'}
       </p>
+
+      <WelcomeBundleActions />
 
       {actionError !== null && (
         <StatusBanner tone="fail" title={actionError} label="Could not open the case file" />
