@@ -372,6 +372,27 @@ describe('damaged and tampered bags are refused before anything is written', () 
     },
   );
 
+  it(
+    'reports a flipped byte the zip CRC catches as a problem naming the file, not a thrown error',
+    { timeout: 60_000 },
+    async () => {
+      const zip = join(tempDir(), 'crc.zip');
+      const archive = await openZip(bundle);
+      const entry = archive.entries.find((e) => e.name.endsWith(`/${firstEvidencePath(original)}`));
+      await archive.close();
+      if (entry === undefined) throw new Error('no evidence entry');
+      const bytes = readFileSync(bundle);
+      bytes[entry.dataOffset + 10] = (bytes[entry.dataOffset + 10] ?? 0) ^ 0xff;
+      writeFileSync(zip, bytes);
+      const report = await expectRefused(zip, {
+        code: 'archive',
+        path: firstEvidencePath(original),
+        reason: 'CRC-32',
+      });
+      expect(report.checked.files).toBeGreaterThan(1);
+    },
+  );
+
   it('refuses a bundle with a payload file missing', { timeout: 60_000 }, async () => {
     const path = firstEvidencePath(original);
     const zip = await tampered('missing.zip', (b) => {

@@ -78,7 +78,7 @@ export async function mergeBundle(
   try {
     checked = await checkBundle(zipPath, { signing, job, snapshotPath, limits });
     const { verification } = checked;
-    if (!verification.ok) throw refused(verification);
+    if (!verification.ok) throw refused(verification, 'nothing was merged');
     refuseNewerSchema(verification);
     theirs = new BetterSqlite3(snapshotPath, { readonly: true, fileMustExist: true });
     theirs.pragma('trusted_schema = OFF');
@@ -183,7 +183,8 @@ function commitMerge(
         bundleId,
         kind,
         recordId,
-        label: labelOf(their),
+        // The name this case knows the record by, unless it is gone here.
+        label: labelOf(Object.keys(ours).length > 0 ? ours : their),
         fields,
         ours,
         theirs: their,

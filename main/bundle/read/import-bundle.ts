@@ -75,14 +75,14 @@ export async function importBundle(
 }
 
 /** One sentence naming the failing files, for the command line and the app's error line. */
-export function refused(verification: BundleVerification): BreachdeskError {
+export function refused(verification: BundleVerification, outcome = 'nothing was imported'): BreachdeskError {
   const shown = verification.problems
     .slice(0, 3)
     .map((p) => (p.path === null ? p.message : `${p.path}: ${p.message}`));
   const more = verification.problems.length > 3 ? ` (and ${verification.problems.length - 3} more)` : '';
   return new BreachdeskError(
     'INVALID_INPUT',
-    `The bundle failed verification, nothing was imported. ${shown.join(' ')}${more}`,
+    `The bundle failed verification, ${outcome}. ${shown.join(' ')}${more}`,
   );
 }
 

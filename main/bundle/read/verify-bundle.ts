@@ -11,7 +11,7 @@ import { BAG_INFO } from '../export/bag-info';
 import { PAYLOAD_MANIFEST, SIGNATURE_FILE, SNAPSHOT_PATH, TAG_MANIFEST } from '../export/bag-layout';
 import { fingerprintOf, publicKeyFromBase64 } from '../signing/fingerprint';
 import { verifyDetached, type SigningKeys } from '../signing/signing-keys';
-import type { ZipLimits } from '../zip/zip-reader';
+import { ZipRefusedError, type ZipLimits } from '../zip/zip-reader';
 import { openBundleArchive, type BundleArchive } from './bundle-archive';
 
 const CANCELLED = 'Bundle check cancelled.';
@@ -248,6 +248,12 @@ async function hashEverything(
         progress.doneBytes += chunk.length;
         job.report({ phase: 'Checking every file', current: path, ...progress });
       }
+    } catch (error) {
+      // A damaged entry (CRC, size) is a finding about that file, not the end of the report.
+      if (!(error instanceof ZipRefusedError)) throw error;
+      report.problems.push({ code: 'archive', path, message: error.message });
+      progress.doneItems += 1;
+      continue;
     } finally {
       await sink?.close();
     }
