@@ -360,7 +360,8 @@ test('a damaged bundle gets a red report naming the file, and cannot be imported
   await expect(again.getByRole('button', { name: 'Import as new case…' })).toHaveCount(0);
   await again.getByRole('button', { name: 'Close' }).click();
 
-  // A byte changed without its zip checksum: the file at fault is named, and there is no import.
+  // A byte changed without its zip checksum: the zip layer catches it, the report names the file
+  // (the other files are still checked), and there is no import.
   const naive = readFileSync(bundle);
   naive[evidence.dataStart] = (naive[evidence.dataStart] ?? 0) ^ 0x01;
   const flipped = join(host.dir, 'flipped.zip');
@@ -368,7 +369,12 @@ test('a damaged bundle gets a red report naming the file, and cannot be imported
   host.dialogs.answerBundle(flipped);
   await page.getByRole('button', { name: 'Open bundle…' }).click();
   const third = page.getByRole('dialog', { name: 'Open a case bundle' });
-  await expect(third.getByRole('alert')).toContainText(inBag, { timeout: JOB_TIMEOUT });
+  await expect(third.getByRole('alert', { name: 'Verification result' })).toContainText(
+    'flipped.zip failed verification',
+    { timeout: JOB_TIMEOUT },
+  );
+  await expect(third.getByRole('table', { name: 'Problems' })).toContainText(inBag);
+  await expect(third.getByRole('table', { name: 'Problems' })).toContainText('CRC-32');
   await expect(third.getByRole('button', { name: 'Import as new case…' })).toHaveCount(0);
 });
 
