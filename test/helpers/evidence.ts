@@ -19,10 +19,7 @@ export const NO_METADATA: IntakeMetadata = {
 };
 
 /** A job that reports every step (no throttling), so tests can act at a known point. */
-export function newJob(
-  kind: JobProgress['job'] = 'intake',
-  events: EventSink = silentEvents,
-): Job {
+export function newJob(kind: JobProgress['job'] = 'intake', events: EventSink = silentEvents): Job {
   return new Job(randomUUID(), kind, events, 0);
 }
 

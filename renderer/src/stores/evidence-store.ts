@@ -15,6 +15,7 @@ import { PendingPatches, upsert } from '../lib/pending-patches';
 import { resetOnCaseChange, trackSave } from '../lib/track-save';
 import { useEvidenceFocusStore } from './evidence-focus-store';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
+import { requestCancel } from '../lib/cancel-job';
 
 /** The evidence jobs (the bundle jobs of features/bundles report through the same events). */
 export type JobKind = Extract<JobProgress['job'], 'intake' | 'verify' | 'export'>;
@@ -319,17 +320,12 @@ export const useEvidenceStore = create<EvidenceState>()((set, get) => {
       if (get().selectedId === item.id) await get().loadCustody(item.id);
     },
 
-    async cancelJob() {
-      const job = get().job;
-      if (job === null || job.cancelling) return;
-      set({ job: { ...job, cancelling: true } });
-      try {
-        await call('jobs.cancel', { jobId: job.id });
-      } catch (error) {
-        const current = get().job;
-        if (current?.id === job.id)
-          set({ job: { ...current, cancelling: false }, actionError: messageOf(error) });
-      }
+    cancelJob() {
+      return requestCancel(
+        () => get().job,
+        (job) => set({ job }),
+        (actionError) => set({ actionError }),
+      );
     },
 
     dismissOutcome() {

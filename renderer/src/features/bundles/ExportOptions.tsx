@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { BundleExportOptions } from '../../../../shared/domain/bundle';
 import { formatBytes } from '../../lib/zoned';
 import { plural } from '../evidence/format';
@@ -13,8 +13,6 @@ interface ExportOptionsProps {
 /** What goes into the bundle (evidence files, privileged notes) and the key that will sign it. */
 export function ExportOptions({ options, onChange }: ExportOptionsProps) {
   const contents = useCaseContents();
-  const evidenceId = useId();
-  const privilegedId = useId();
 
   const evidence =
     contents === null
@@ -31,38 +29,55 @@ export function ExportOptions({ options, onChange }: ExportOptionsProps) {
     <div className="bundle-options">
       <fieldset className="choice-group">
         <legend className="field__label">What goes into the bundle</legend>
-        <div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={options.includeEvidence}
-              aria-describedby={evidenceId}
-              onChange={(event) => onChange({ ...options, includeEvidence: event.target.checked })}
-            />
-            Include evidence files
-          </label>
-          <p className="bundle-options__detail" id={evidenceId}>
-            {evidence} in <code>data/evidence/</code>. Without them the items are still listed, with their
-            hashes.
-          </p>
-        </div>
-        <div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={options.includePrivileged}
-              aria-describedby={privilegedId}
-              onChange={(event) => onChange({ ...options, includePrivileged: event.target.checked })}
-            />
-            Include privileged notes
-          </label>
-          <p className="bundle-options__detail" id={privilegedId}>
-            Unless you tick this, privileged notes are left out and the details of their audit entries are
-            withheld (the entries stay in the chain, so it still verifies).{privileged}
-          </p>
-        </div>
+        <OptionCheck
+          label="Include evidence files"
+          checked={options.includeEvidence}
+          onChange={(includeEvidence) => onChange({ ...options, includeEvidence })}
+        >
+          {evidence} in <code>data/evidence/</code>. Without them the items are still listed, with their
+          hashes.
+        </OptionCheck>
+        <OptionCheck
+          label="Include privileged notes"
+          checked={options.includePrivileged}
+          onChange={(includePrivileged) => onChange({ ...options, includePrivileged })}
+        >
+          Unless you tick this, privileged notes are left out and the details of their audit entries are
+          withheld (the entries stay in the chain, so it still verifies).{privileged}
+        </OptionCheck>
       </fieldset>
       <SigningKeyLine />
+    </div>
+  );
+}
+
+/** One export option: a checkbox with the sentence that says what it changes. */
+function OptionCheck({
+  label,
+  checked,
+  onChange,
+  children,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
+  const detailId = useId();
+  return (
+    <div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={detailId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {label}
+      </label>
+      <p className="bundle-options__detail" id={detailId}>
+        {children}
+      </p>
     </div>
   );
 }

@@ -1,16 +1,9 @@
-import { useEffect } from 'react';
 import { HashText } from '../../components/HashText';
-import { useSigningStore } from './signing-store';
+import { useSigningInfo } from './signing-store';
 
 /** The key an export will be signed with, or that one will be created. */
 export function SigningKeyLine() {
-  const info = useSigningStore((state) => state.info);
-  const error = useSigningStore((state) => state.error);
-  const load = useSigningStore((state) => state.load);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { info, error } = useSigningInfo();
 
   return (
     <section className="bundle-options__key" aria-labelledby="bundle-signing-heading">

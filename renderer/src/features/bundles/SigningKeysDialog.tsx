@@ -1,22 +1,15 @@
-import { useEffect } from 'react';
 import { Button } from '../../components/Button';
 import { Modal } from '../../components/Modal';
 import { AddTrustedKeyForm } from './AddTrustedKeyForm';
 import { useBundleStore } from './bundle-store';
 import { OwnKey } from './OwnKey';
-import { useSigningStore } from './signing-store';
+import { useSigningInfo } from './signing-store';
 import { TrustedKeys } from './TrustedKeys';
 
 /** Signing keys…: this installation's key to share, the keys trusted here, and adding one. */
 export function SigningKeysDialog() {
   const close = useBundleStore((store) => store.close);
-  const info = useSigningStore((state) => state.info);
-  const error = useSigningStore((state) => state.error);
-  const load = useSigningStore((state) => state.load);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { info, error } = useSigningInfo();
 
   return (
     <Modal

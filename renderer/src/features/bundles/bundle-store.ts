@@ -5,6 +5,7 @@ import { call, codeOf, messageOf, onEvent } from '../../api/client';
 import { resetOnCaseChange } from '../../lib/track-save';
 import { newJobId } from '../../stores/evidence-store';
 import type { JobView } from '../evidence/JobPanel';
+import { requestCancel } from '../../lib/cancel-job';
 
 export type BundleJobKind = Extract<JobProgress['job'], `bundle-${string}`>;
 
@@ -116,17 +117,12 @@ export const useBundleStore = create<BundleState>()((set, get) => ({
     }
   },
 
-  async cancelJob() {
-    const job = get().job;
-    if (job === null || job.cancelling) return;
-    set({ job: { ...job, cancelling: true } });
-    try {
-      await call('jobs.cancel', { jobId: job.id });
-    } catch (error) {
-      const current = get().job;
-      if (current?.id === job.id)
-        set({ job: { ...current, cancelling: false }, cancelError: messageOf(error) });
-    }
+  cancelJob() {
+    return requestCancel(
+      () => get().job,
+      (job) => set({ job }),
+      (cancelError) => set({ cancelError }),
+    );
   },
 
   setActionError(actionError) {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { SigningInfo } from '../../../../shared/domain/bundle';
 import { call, messageOf } from '../../api/client';
@@ -48,3 +49,14 @@ export const useSigningStore = create<SigningState>()((set) => {
     },
   };
 });
+
+/** The signing key and trusted keys, read afresh when the component showing them mounts. */
+export function useSigningInfo(): { info: SigningInfo | null; error: string | null } {
+  const info = useSigningStore((state) => state.info);
+  const error = useSigningStore((state) => state.error);
+  const load = useSigningStore((state) => state.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { info, error };
+}
