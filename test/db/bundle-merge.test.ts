@@ -22,6 +22,7 @@ import type { SigningKeys } from '../../main/bundle/signing/signing-keys';
 import { createRecord, removeRecord, updateRecord } from '../../main/services/collection-service';
 import { stampFor } from '../../main/services/context';
 import { createDemoCase, demoEvidenceFolder } from '../../main/services/demo-service';
+import { updateEvidenceItem } from '../../main/services/evidence/evidence-service';
 import { Job } from '../../main/services/jobs';
 import { eventSpec, noteSpec, partySpec, taskSpec } from '../../main/services/record-specs';
 import { exportTo, keysIn } from '../helpers/bundles';
@@ -62,6 +63,9 @@ const added: Record<'event' | 'party' | 'task' | 'note', string> = {
   note: '',
 };
 let newItem: EvidenceItem;
+/** Demo evidence whose description both sides changed, and one only B re-tagged. */
+let evidenceBoth: EvidenceItem;
+let evidenceOnlyTheirs: EvidenceItem;
 let copyItem: EvidenceItem;
 let before: { blobs: number; evidence: number; audit: number };
 let merged: BundleMergeResult;
@@ -141,11 +145,15 @@ beforeAll(async () => {
   updateRecord(b, ctx, eventSpec, both.id, { title: 'Title from B' });
   updateRecord(b, ctx, eventSpec, onlyTheirs.id, { title: 'Retitled only in B' });
   updateRecord(b, ctx, eventSpec, deletedHereEditedThere.id, { detail: 'B added detail' });
+  [evidenceBoth, evidenceOnlyTheirs] = listEvidenceItems(a.db).slice(1, 3) as [EvidenceItem, EvidenceItem];
+  updateEvidenceItem(b, ctx, evidenceBoth.id, { description: 'Described by B' });
+  updateEvidenceItem(b, ctx, evidenceOnlyTheirs.id, { tags: ['checked-by-b'] });
   bZip = (await exportTo(b, ctx, colleagueKeys, join(base, 'b.zip'))).path;
 
   // Meanwhile, in A.
   updateRecord(a, ctx, eventSpec, both.id, { title: 'Title from A' });
   updateRecord(a, ctx, eventSpec, onlyOurs.id, { title: 'Retitled only in A' });
+  updateEvidenceItem(a, ctx, evidenceBoth.id, { description: 'Described by A' });
   deletedInA = tasksTable.all(a.db)[0]!;
   removeRecord(a, ctx, taskSpec, deletedInA.id);
   removeRecord(a, ctx, eventSpec, deletedHereEditedThere.id);
@@ -226,7 +234,7 @@ describe('merging a colleague’s bundle', () => {
     expect(conflict?.theirs.detail).toBe('B added detail');
     expect(eventsTable.get(a.db, deletedHereEditedThere.id)).toBeNull();
     expect(merged.conflicts.map((c) => c.recordId).sort()).toEqual(
-      [both.id, deletedHereEditedThere.id].sort(),
+      [both.id, deletedHereEditedThere.id, evidenceBoth.id].sort(),
     );
   });
 
@@ -274,6 +282,23 @@ describe('merging a colleague’s bundle', () => {
       expect(listEvidenceItems(a.db)).toHaveLength(evidence);
     },
   );
+
+  it('merges evidence details the same way: B-only edits taken, both-sides edits a conflict', () => {
+    expect(merged.updated.evidence).toBe(1);
+    expect(listEvidenceItems(a.db).find((i) => i.id === evidenceOnlyTheirs.id)?.tags).toEqual([
+      'checked-by-b',
+    ]);
+    const conflict = merged.conflicts.find((c) => c.recordId === evidenceBoth.id);
+    expect(conflict).toMatchObject({ kind: 'evidence', fields: ['description'], label: evidenceBoth.name });
+    expect(conflict?.ours.description).toBe('Described by A');
+    expect(conflict?.theirs.description).toBe('Described by B');
+    const resolved = resolveConflict(a, ctx, conflict!.id, 'theirs');
+    expect(resolved.status).toBe('took-theirs');
+    const item = listEvidenceItems(a.db).find((i) => i.id === evidenceBoth.id);
+    expect(item?.description).toBe('Described by B');
+    // Only the details a person edits come across; the bytes and their hash are this case's.
+    expect(item?.sha256).toBe(evidenceBoth.sha256);
+  });
 
   it("resolving as 'theirs' takes B's title, audited; resolving again is refused", () => {
     const conflict = listConflicts(a.db, false).find((c) => c.recordId === both.id)!;
@@ -376,6 +401,45 @@ describe('merging a colleague’s bundle', () => {
         expect(eventsTable.get(c.db, added.event)).toBeNull();
       } finally {
         c.close();
+      }
+    },
+  );
+});
+
+describe('merging a bundle of another case', () => {
+  it(
+    'says the two share no history, adds its records as new, and leaves this case’s own alone',
+    { timeout: 90_000 },
+    async () => {
+      const dir = tempDir();
+      const other = await createDemoCase(join(dir, 'other.bdcase'), false, ctx);
+      const otherZip = (await exportTo(other, ctx, keys, join(dir, 'other.zip'))).path;
+      other.close();
+      const ours = openCaseFile(
+        (
+          await importBundle(
+            aZip,
+            { target: join(dir, 'ours.bdcase'), overwrite: false },
+            ctx,
+            newJob('bundle-import'),
+            keys,
+          )
+        ).path,
+        stampFor(ctx),
+      );
+      try {
+        const events = eventsTable.all(ours.db).length;
+        const result = await mergeBundle(ours, ctx, newJob('bundle-merge'), keys, otherZip);
+        expect(result.sharedHistory).toBe(false);
+        // The demo makes fresh ids every time: nothing matches, so everything is added, nothing updated.
+        expect(result.added.event).toBe(events);
+        expect(result.updated).toEqual({ event: 0, party: 0, task: 0, note: 0, evidence: 0 });
+        expect(result.conflicts).toEqual([]);
+        expect(eventsTable.all(ours.db)).toHaveLength(events * 2);
+        // Same demo files, same bytes: every item of the other case points at bytes held already.
+        expect(result.deduplicated).toBe(result.added.evidence);
+      } finally {
+        ours.close();
       }
     },
   );
