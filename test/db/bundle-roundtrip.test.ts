@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCaseFile } from '../../main/casefile/case-file';
+import { PAGE_SIZE } from '../../main/casefile/constants';
 import { allBlobs } from '../../main/casefile/repos/blob-repo';
 import { listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { letterVersions, listLetters } from '../../main/casefile/repos/letters-repo';
@@ -56,7 +57,9 @@ describe('bundle round trip', () => {
       const letters = (db: typeof original.db) =>
         listLetters(db).map((letter) => ({ letter, versions: letterVersions(db, letter.id) }));
       expect(letters(copy.db)).toEqual(letters(original.db));
-      const check = await verifyEvidence(copy, ctx, newJob('verify'), undefined);
+      // The bundle carries the case with small pages; the imported case file has the large ones again.
+    expect(copy.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    const check = await verifyEvidence(copy, ctx, newJob('verify'), undefined);
       expect(check.ok).toBe(true);
       copy.close();
       original.close();

@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { CACHE_KIB } from '../../casefile/constants';
+import { CACHE_KIB, PAGE_SIZE } from '../../casefile/constants';
 import { chunkWriter } from './chunk-writer';
 import type { FileSink, PayloadSink } from './verify-bundle';
 
@@ -20,6 +20,12 @@ export class EvidenceLoader implements PayloadSink {
     if (this.#db === null) {
       const db = new BetterSqlite3(this.snapshotPath, { fileMustExist: true });
       db.pragma('trusted_schema = OFF');
+      // Bundles carry the case with small pages; evidence chunks store faster in large ones, and
+      // the page size can only change by rewriting the file, which is cheap while it holds no bytes.
+      if (db.pragma('page_size', { simple: true }) !== PAGE_SIZE) {
+        db.pragma(`page_size = ${PAGE_SIZE}`);
+        db.exec('VACUUM');
+      }
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       db.pragma(`cache_size = -${CACHE_KIB}`);
