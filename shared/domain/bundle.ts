@@ -38,10 +38,8 @@ export const bundleExportResultSchema = z.object({
 });
 export type BundleExportResult = z.output<typeof bundleExportResultSchema>;
 
-/** What went wrong, by kind; every problem names the file it is about when there is one. */
-export const BUNDLE_PROBLEM_CODES = [
-  /** The zip itself: damaged, truncated, or refused as hostile (paths, links, bombs, encryption). */
-  'archive',
+/** What a BagIt check alone can find (RFC 8493: structure, tag files, manifests, checksums). */
+export const BAG_PROBLEM_CODES = [
   /** Bag structure: one top folder, bagit.txt, data/, manifests present. */
   'structure',
   'bagit-txt',
@@ -51,6 +49,13 @@ export const BUNDLE_PROBLEM_CODES = [
   'unexpected-file',
   'checksum',
   'payload-oxum',
+] as const;
+
+/** What went wrong, by kind; every problem names the file it is about when there is one. */
+export const BUNDLE_PROBLEM_CODES = [
+  /** The zip itself: damaged, truncated, or refused as hostile (paths, links, bombs, encryption). */
+  'archive',
+  ...BAG_PROBLEM_CODES,
   'signature',
   'audit',
   'snapshot',

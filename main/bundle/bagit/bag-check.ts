@@ -18,7 +18,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BundleProblem, BundleProblemCode } from '../../../shared/domain/bundle';
+import { BAG_PROBLEM_CODES, type BundleProblem } from '../../../shared/domain/bundle';
 import {
   ANY_MANIFEST_RE,
   decodeManifestPath,
@@ -37,17 +37,7 @@ import {
   type ParsedManifest,
 } from './bag-text';
 
-/** The bundle problem codes a bag check can raise (see BUNDLE_PROBLEM_CODES). */
-export const BAG_PROBLEM_CODES = [
-  'structure',
-  'bagit-txt',
-  'bag-info',
-  'manifest',
-  'missing-file',
-  'unexpected-file',
-  'checksum',
-  'payload-oxum',
-] as const satisfies readonly BundleProblemCode[];
+export { BAG_PROBLEM_CODES };
 export type BagProblemCode = (typeof BAG_PROBLEM_CODES)[number];
 
 export interface BagProblem extends BundleProblem {
