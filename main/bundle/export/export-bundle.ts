@@ -10,13 +10,14 @@ import { BreachdeskError } from '../../../shared/ipc/errors';
 import { APP_VERSION } from '../../app-version';
 import type { CaseFile } from '../../casefile/case-file';
 import { iterateAuditEntries } from '../../casefile/repos/audit-repo';
-import { allBlobs, CHUNK_SIZE, readChunk, type StoredBlob } from '../../casefile/repos/blob-repo';
+import { allBlobs, type StoredBlob } from '../../casefile/repos/blob-repo';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { appendCustodyEntry, listEvidenceWithBlobs } from '../../casefile/repos/evidence-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { listLetters } from '../../casefile/repos/letters-repo';
 import { readChunks } from '../../evidence/chunk-reader';
 import { changeWithAudit } from '../../services/audited';
+import { storedChunks } from '../../services/evidence/stored-chunks';
 import { stampFor, type ServiceContext } from '../../services/context';
 import { outputTarget, writeErrorFor } from '../../services/files/atomic-write';
 import type { Job } from '../../services/jobs';
@@ -252,7 +253,7 @@ function evidenceFiles(
         path,
         size: blob.size,
         sha256: blob.sha256,
-        bytes: () => blobChunks(file, blobId, blob.size, item.name, job),
+        bytes: () => storedChunks(file.db, blob, item.name, () => job.throwIfCancelled(CANCELLED)),
         evidenceIds: [],
       };
       byBlob.set(blobId, entry);
@@ -261,27 +262,6 @@ function evidenceFiles(
     paths.set(item.id, entry.path);
   }
   return { files: [...byBlob.values()], paths };
-}
-
-function* blobChunks(
-  file: CaseFile,
-  blobId: number,
-  size: number,
-  name: string,
-  job: Job,
-): Generator<Buffer> {
-  const chunks = Math.ceil(size / CHUNK_SIZE);
-  for (let seq = 0; seq < chunks; seq += 1) {
-    job.throwIfCancelled(CANCELLED);
-    const chunk = readChunk(file.db, blobId, seq);
-    if (chunk === null) {
-      throw new BreachdeskError(
-        'CASE_CORRUPT',
-        `Part of ${name} is missing from the case file; run "Verify evidence".`,
-      );
-    }
-    yield chunk;
-  }
 }
 
 /** Each letter in PDF, DOCX and HTML, rendered now from the version that is the letter. */

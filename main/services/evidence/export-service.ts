@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
-import { CHUNK_SIZE, readChunk } from '../../casefile/repos/blob-repo';
 import { appendCustodyEntry, getEvidenceItem } from '../../casefile/repos/evidence-repo';
 import { readChunks } from '../../evidence/chunk-reader';
 import { HashWorker } from '../../evidence/hash-worker';
+import { storedChunks } from './stored-chunks';
 import { changeWithAudit } from '../audited';
 import { outputTarget, writeErrorFor } from '../files/atomic-write';
 import type { ServiceContext } from '../context';
@@ -88,16 +88,9 @@ async function writeChunks(
 ): Promise<void> {
   const handle = await open(temporary, 'wx', 0o600);
   try {
-    const chunks = Math.ceil(size / CHUNK_SIZE);
-    for (let seq = 0; seq < chunks; seq += 1) {
-      job.throwIfCancelled(CANCELLED);
-      const chunk = readChunk(file.db, blobId, seq);
-      if (chunk === null) {
-        throw new BreachdeskError(
-          'CASE_CORRUPT',
-          `Part of ${name} is missing from the case file; run "Verify evidence".`,
-        );
-      }
+    for (const chunk of storedChunks(file.db, { id: blobId, size }, name, () =>
+      job.throwIfCancelled(CANCELLED),
+    )) {
       await handle.write(chunk);
       progress.doneBytes += chunk.length;
       job.report({ phase: 'Writing', current: name, ...progress });
