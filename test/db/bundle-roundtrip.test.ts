@@ -58,8 +58,8 @@ describe('bundle round trip', () => {
         listLetters(db).map((letter) => ({ letter, versions: letterVersions(db, letter.id) }));
       expect(letters(copy.db)).toEqual(letters(original.db));
       // The bundle carries the case with small pages; the imported case file has the large ones again.
-    expect(copy.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
-    const check = await verifyEvidence(copy, ctx, newJob('verify'), undefined);
+      expect(copy.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+      const check = await verifyEvidence(copy, ctx, newJob('verify'), undefined);
       expect(check.ok).toBe(true);
       copy.close();
       original.close();
