@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import type { EvidenceItem, Preview } from '../../../../../shared/domain/evidence';
-import { PreviewTabs, tabIdOf, type PreviewTab } from './PreviewTabs';
+import { TabList, tabIdOf, type Tab } from '../../../components/TabList';
 import { PreviewBody } from './PreviewBody';
 import { usePreview, type PreviewMode } from './use-preview';
 
 /** Kinds whose natural preview is the item's text itself, so a line can be shown in it. */
 const TEXT_LIKE = new Set<EvidenceItem['kind']>(['text', 'source']);
 
-function tabsFor(item: EvidenceItem): PreviewTab[] {
-  const tabs: PreviewTab[] = [{ mode: 'natural', label: 'Preview' }];
-  if (item.text.state === 'indexed') tabs.push({ mode: 'text', label: 'Text' });
-  tabs.push({ mode: 'hex', label: 'Hex' });
+function tabsFor(item: EvidenceItem): Tab<PreviewMode>[] {
+  const tabs: Tab<PreviewMode>[] = [{ id: 'natural', label: 'Preview' }];
+  if (item.text.state === 'indexed') tabs.push({ id: 'text', label: 'Text' });
+  tabs.push({ id: 'hex', label: 'Hex' });
   return tabs;
 }
 
@@ -56,7 +56,14 @@ function PreviewPane({ item, line }: { item: EvidenceItem; line: number | null }
 
   return (
     <div className="evp-preview">
-      <PreviewTabs tabs={tabs} mode={mode} onChange={setMode} panelId={`evp-panel-${item.id}`} />
+      <TabList
+        tabs={tabs}
+        selected={mode}
+        onSelect={setMode}
+        panelId={`evp-panel-${item.id}`}
+        label="Show the item as"
+        compact
+      />
       <div
         className="evp-preview__panel"
         id={`evp-panel-${item.id}`}
