@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { localTextOf } from '../../../shared/time/zoned-time';
 import { parseTimeDraft, type TimeDraft } from '../lib/time-draft';
 import { useZoneStore } from '../stores/zone-store';
-import { Button } from './Button';
 import { FieldFrame, TextField } from './Field';
-import { Modal } from './Modal';
+import { FormDialog } from './FormDialog';
 import { ZonedTimeInput } from './ZonedTimeInput';
 
 interface MarkSentDialogProps {
@@ -45,69 +44,49 @@ export function MarkSentDialog({
   const [note, setNote] = useState('');
   const [timeError, setTimeError] = useState<string | null>(null);
   const [channelError, setChannelError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
+  function submit(): Promise<string | null> | undefined {
     const parsed = parseTimeDraft(time, false);
     const timeProblem = !parsed.ok ? parsed.reason : parsed.time === null ? 'Enter when it was sent' : null;
     const channelProblem = channel.trim() === '' ? 'Say how it was sent (portal, e-mail, post…)' : null;
     setTimeError(timeProblem);
     setChannelError(channelProblem);
     if (timeProblem !== null || channelProblem !== null || !parsed.ok || parsed.time === null) return;
-    setBusy(true);
-    const problem = await record(parsed.time.utc, channel.trim(), note);
-    setBusy(false);
-    if (problem === null) onClose();
-    else setFailure(problem);
+    return record(parsed.time.utc, channel.trim(), note);
   }
 
   return (
-    <Modal
+    <FormDialog
       title={heading}
       description={title}
+      submitLabel="Record as sent"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="mark-sent-form" variant="primary" disabled={busy}>
-            Record as sent
-          </Button>
-        </>
-      }
+      submit={submit}
     >
-      <form id="mark-sent-form" className="form-stack" onSubmit={(event) => void submit(event)} noValidate>
-        <ZonedTimeInput
-          legend="Sent at"
-          value={time}
-          approximate={false}
-          error={timeError}
-          onChange={(next) => {
-            setTime(next);
-            setTimeError(null);
-          }}
-        />
-        <TextField
-          label="Channel"
-          value={channel}
-          maxLength={300}
-          autoComplete="off"
-          hint="How it went out: the authority's portal, e-mail, registered post…"
-          error={channelError}
-          onChange={(event) => {
-            setChannel(event.target.value);
-            setChannelError(null);
-          }}
-        />
-        {withNote && <NoteField value={note} onChange={setNote} />}
-        {failure !== null && (
-          <p className="inline-error" role="alert">
-            {failure}
-          </p>
-        )}
-      </form>
-    </Modal>
+      <ZonedTimeInput
+        legend="Sent at"
+        value={time}
+        approximate={false}
+        error={timeError}
+        onChange={(next) => {
+          setTime(next);
+          setTimeError(null);
+        }}
+      />
+      <TextField
+        label="Channel"
+        value={channel}
+        maxLength={300}
+        autoComplete="off"
+        hint="How it went out: the authority's portal, e-mail, registered post…"
+        error={channelError}
+        onChange={(event) => {
+          setChannel(event.target.value);
+          setChannelError(null);
+        }}
+      />
+      {withNote && <NoteField value={note} onChange={setNote} />}
+    </FormDialog>
   );
 }
 

@@ -1,10 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { LETTER_RECIPIENT_KINDS } from '../../../../shared/letters/template';
 import { call } from '../../api/client';
-import { Button } from '../../components/Button';
 import { FieldFrame, TextField } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { useLettersStore, type LetterTemplateSummary } from '../../stores/letters-store';
 
 type RecipientKind = (typeof LETTER_RECIPIENT_KINDS)[number];
@@ -37,8 +36,6 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
   const [ruleId, setRuleId] = useState('');
   const [obligations, setObligations] = useState<BoardRow[]>([]);
   const [templateError, setTemplateError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -67,107 +64,92 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
     if (match !== undefined && ruleId === '') setRuleId(match.ruleId);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    if (templateId === '') return setTemplateError('Choose a template');
-    setBusy(true);
-    const problem = await create({
+  function submit(): Promise<string | null> | undefined {
+    if (templateId === '') {
+      setTemplateError('Choose a template');
+      return undefined;
+    }
+    return create({
       templateId,
       recipient: { name: name.trim(), address },
       obligationRuleId: ruleId === '' ? null : ruleId,
     });
-    setBusy(false);
-    if (problem === null) onClose();
-    else setFailure(problem);
   }
 
   return (
-    <Modal
+    <FormDialog
       title="New letter"
       description="Drafted from a template with the case's facts; every merge field shows the live value."
-      onClose={onClose}
       wide
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="new-letter-form" variant="primary" disabled={busy}>
-            Create draft
-          </Button>
-        </>
-      }
+      submitLabel="Create draft"
+      onClose={onClose}
+      submit={submit}
     >
-      <form id="new-letter-form" className="form-stack" onSubmit={(event) => void submit(event)} noValidate>
-        <FieldFrame label="Template" error={templateError} hint={chosen?.description}>
-          {({ inputId, describedBy, invalid }) => (
-            <select
-              id={inputId}
-              className="field__control field__control--select"
-              value={templateId}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => pickTemplate(event.target.value)}
-            >
-              <option value="">Choose a template…</option>
-              {groups.map((group) => (
-                <optgroup key={group.kind} label={RECIPIENT_KIND_LABELS[group.kind]}>
-                  {group.templates.map((template) => (
-                    <option key={template.id} value={template.id}>
-                      {templateLabel(template)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </FieldFrame>
-        <TextField
-          label="Recipient name"
-          value={name}
-          maxLength={300}
-          autoComplete="off"
-          hint="Who the letter is addressed to (an authority, a partner, or leave empty for a notice to individuals)."
-          onChange={(event) => setName(event.target.value)}
-        />
-        <FieldFrame label="Recipient address">
-          {({ inputId, describedBy }) => (
-            <textarea
-              id={inputId}
-              className="field__control field__control--area"
-              rows={3}
-              maxLength={1000}
-              value={address}
-              aria-describedby={describedBy}
-              onChange={(event) => setAddress(event.target.value)}
-            />
-          )}
-        </FieldFrame>
-        <FieldFrame
-          label="Answers obligation"
-          hint="Optional. Marking the letter sent then records that obligation as sent too."
-        >
-          {({ inputId, describedBy }) => (
-            <select
-              id={inputId}
-              className="field__control field__control--select"
-              value={ruleId}
-              aria-describedby={describedBy}
-              onChange={(event) => setRuleId(event.target.value)}
-            >
-              <option value="">None</option>
-              {obligations.map((row) => (
-                <option key={row.ruleId} value={row.ruleId}>
-                  {row.obligation?.title ?? row.ruleId}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldFrame>
-        {failure !== null && (
-          <p className="inline-error" role="alert">
-            {failure}
-          </p>
+      <FieldFrame label="Template" error={templateError} hint={chosen?.description}>
+        {({ inputId, describedBy, invalid }) => (
+          <select
+            id={inputId}
+            className="field__control field__control--select"
+            value={templateId}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => pickTemplate(event.target.value)}
+          >
+            <option value="">Choose a template…</option>
+            {groups.map((group) => (
+              <optgroup key={group.kind} label={RECIPIENT_KIND_LABELS[group.kind]}>
+                {group.templates.map((template) => (
+                  <option key={template.id} value={template.id}>
+                    {templateLabel(template)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         )}
-      </form>
-    </Modal>
+      </FieldFrame>
+      <TextField
+        label="Recipient name"
+        value={name}
+        maxLength={300}
+        autoComplete="off"
+        hint="Who the letter is addressed to (an authority, a partner, or leave empty for a notice to individuals)."
+        onChange={(event) => setName(event.target.value)}
+      />
+      <FieldFrame label="Recipient address">
+        {({ inputId, describedBy }) => (
+          <textarea
+            id={inputId}
+            className="field__control field__control--area"
+            rows={3}
+            maxLength={1000}
+            value={address}
+            aria-describedby={describedBy}
+            onChange={(event) => setAddress(event.target.value)}
+          />
+        )}
+      </FieldFrame>
+      <FieldFrame
+        label="Answers obligation"
+        hint="Optional. Marking the letter sent then records that obligation as sent too."
+      >
+        {({ inputId, describedBy }) => (
+          <select
+            id={inputId}
+            className="field__control field__control--select"
+            value={ruleId}
+            aria-describedby={describedBy}
+            onChange={(event) => setRuleId(event.target.value)}
+          >
+            <option value="">None</option>
+            {obligations.map((row) => (
+              <option key={row.ruleId} value={row.ruleId}>
+                {row.obligation?.title ?? row.ruleId}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldFrame>
+    </FormDialog>
   );
 }

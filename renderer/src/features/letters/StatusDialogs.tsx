@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { LetterCheckResult } from '../../../../shared/domain/letters';
-import { Button } from '../../components/Button';
 import { FieldFrame } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 
 interface DialogProps {
   title: string;
@@ -25,82 +24,56 @@ export function ApproveDialog({
   approve: (override: string | undefined) => Promise<string | null>;
 }) {
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    const problem = await approve(reason.trim() === '' ? undefined : reason.trim());
-    setBusy(false);
-    if (problem === null) onClose();
-    else setFailure(problem);
+  function submit(): Promise<string | null> | undefined {
+    return approve(reason.trim() === '' ? undefined : reason.trim());
   }
 
   return (
-    <Modal
+    <FormDialog
       title="Approve letter"
       description={title}
+      submitLabel={failing.length > 0 ? 'Approve with override' : 'Approve'}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="letter-approve-form" variant="primary" disabled={busy}>
-            {failing.length > 0 ? 'Approve with override' : 'Approve'}
-          </Button>
-        </>
-      }
+      submit={submit}
     >
-      <form
-        id="letter-approve-form"
-        className="form-stack"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-      >
-        <p>
-          Version {version} will be approved and locked: it can no longer change. Editing the letter
-          afterwards makes a new draft version.
-        </p>
-        {failing.length > 0 && (
-          <>
-            <div className="letter-approve__failing">
-              <p className="letter-approve__lead">
-                {failing.length === 1 ? 'One check fails:' : `${failing.length} checks fail:`}
-              </p>
-              <ul>
-                {failing.map((check) => (
-                  <li key={check.id}>
-                    {check.title}
-                    {check.citation !== '' && <span className="muted"> ({check.citation})</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-            <FieldFrame
-              label="Override reason"
-              hint="Why the letter is approved although these checks fail. It is kept with the approval and in the audit log."
-            >
-              {({ inputId, describedBy }) => (
-                <textarea
-                  id={inputId}
-                  className="field__control field__control--area"
-                  rows={4}
-                  maxLength={5000}
-                  value={reason}
-                  aria-describedby={describedBy}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-              )}
-            </FieldFrame>
-          </>
-        )}
-        {failure !== null && (
-          <p className="inline-error" role="alert">
-            {failure}
-          </p>
-        )}
-      </form>
-    </Modal>
+      <p>
+        Version {version} will be approved and locked: it can no longer change. Editing the letter afterwards
+        makes a new draft version.
+      </p>
+      {failing.length > 0 && (
+        <>
+          <div className="letter-approve__failing">
+            <p className="letter-approve__lead">
+              {failing.length === 1 ? 'One check fails:' : `${failing.length} checks fail:`}
+            </p>
+            <ul>
+              {failing.map((check) => (
+                <li key={check.id}>
+                  {check.title}
+                  {check.citation !== '' && <span className="muted"> ({check.citation})</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <FieldFrame
+            label="Override reason"
+            hint="Why the letter is approved although these checks fail. It is kept with the approval and in the audit log."
+          >
+            {({ inputId, describedBy }) => (
+              <textarea
+                id={inputId}
+                className="field__control field__control--area"
+                rows={4}
+                maxLength={5000}
+                value={reason}
+                aria-describedby={describedBy}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            )}
+          </FieldFrame>
+        </>
+      )}
+    </FormDialog>
   );
 }

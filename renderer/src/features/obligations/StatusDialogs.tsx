@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { Button } from '../../components/Button';
+import { useState } from 'react';
 import { FieldFrame } from '../../components/Field';
 import { NoteField } from '../../components/MarkSentDialog';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import type { StatusInput } from '../../stores/obligations-store';
 
 interface StatusDialogProps {
@@ -22,67 +21,45 @@ export function NotRequiredDialog({
   const [rationale, setRationale] = useState(initialRationale);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    if (rationale.trim() === '') return setError('Record why this notice is not required');
-    setBusy(true);
-    const problem = await record({ status: 'not_required', rationale: rationale.trim(), note });
-    setBusy(false);
-    if (problem === null) onClose();
-    else setFailure(problem);
+  function save(): Promise<string | null> | undefined {
+    if (rationale.trim() === '') {
+      setError('Record why this notice is not required');
+      return undefined;
+    }
+    return record({ status: 'not_required', rationale: rationale.trim(), note });
   }
 
   return (
-    <Modal
+    <FormDialog
       title="Not required"
       description={title}
+      submitLabel="Record as not required"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="obl-not-required-form" variant="primary" disabled={busy}>
-            Record as not required
-          </Button>
-        </>
-      }
+      submit={save}
     >
-      <form
-        id="obl-not-required-form"
-        className="form-stack"
-        onSubmit={(event) => void save(event)}
-        noValidate
+      <FieldFrame
+        label="Rationale"
+        error={error}
+        hint="Why this notice is not owed (for example: the risk assessment, an exception that applies)."
       >
-        <FieldFrame
-          label="Rationale"
-          error={error}
-          hint="Why this notice is not owed (for example: the risk assessment, an exception that applies)."
-        >
-          {({ inputId, describedBy, invalid }) => (
-            <textarea
-              id={inputId}
-              className="field__control field__control--area"
-              rows={4}
-              maxLength={5000}
-              value={rationale}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => {
-                setRationale(event.target.value);
-                setError(null);
-              }}
-            />
-          )}
-        </FieldFrame>
-        <NoteField value={note} onChange={setNote} />
-        {failure !== null && (
-          <p className="inline-error" role="alert">
-            {failure}
-          </p>
+        {({ inputId, describedBy, invalid }) => (
+          <textarea
+            id={inputId}
+            className="field__control field__control--area"
+            rows={4}
+            maxLength={5000}
+            value={rationale}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => {
+              setRationale(event.target.value);
+              setError(null);
+            }}
+          />
         )}
-      </form>
-    </Modal>
+      </FieldFrame>
+      <NoteField value={note} onChange={setNote} />
+    </FormDialog>
   );
 }

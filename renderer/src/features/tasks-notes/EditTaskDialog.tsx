@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type Task } from '../../../../shared/domain/tasks-notes';
-import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { optionsOf, pick } from '../../lib/options';
 import { useTasksNotesStore } from '../../stores/tasks-notes-store';
 
@@ -16,71 +15,49 @@ export function EditTaskDialog({ task, onClose }: { task: Task; onClose: () => v
   const [due, setDue] = useState(task.due ?? '');
   const [status, setStatus] = useState(task.status);
   const [titleError, setTitleError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    if (title.trim() === '') return setTitleError('Title cannot be empty');
-    setBusy(true);
+  function save(): Promise<string | null> | undefined {
+    if (title.trim() === '') {
+      setTitleError('Title cannot be empty');
+      return undefined;
+    }
     const patch = { title: title.trim(), owner: owner.trim(), due: due === '' ? null : due, status };
-    const problem = await updateTask(null, task.id, patch);
-    setBusy(false);
-    if (problem === null) onClose();
-    else setFailure(problem);
+    return updateTask(null, task.id, patch);
   }
 
   return (
-    <Modal
-      title="Edit task"
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="edit-task-form" variant="primary" disabled={busy}>
-            Save task
-          </Button>
-        </>
-      }
-    >
-      <form id="edit-task-form" className="form-stack" onSubmit={(event) => void save(event)}>
-        <TextField
-          label="Task"
-          value={title}
-          maxLength={300}
-          autoComplete="off"
-          error={titleError}
-          onChange={(event) => {
-            setTitle(event.target.value);
-            setTitleError(null);
-          }}
-        />
-        <TextField
-          label="Owner"
-          value={owner}
-          maxLength={200}
-          autoComplete="off"
-          onChange={(event) => setOwner(event.target.value)}
-        />
-        <TextField
-          label="Due date"
-          type="date"
-          value={due}
-          hint="Leave empty for no due date."
-          onChange={(event) => setDue(event.target.value)}
-        />
-        <SelectField
-          label="Status"
-          value={status}
-          options={STATUS_OPTIONS}
-          onChange={(event) => setStatus(pick(TASK_STATUSES, event.target.value) ?? status)}
-        />
-        {failure !== null && (
-          <p className="inline-error" role="alert">
-            {failure}
-          </p>
-        )}
-      </form>
-    </Modal>
+    <FormDialog title="Edit task" submitLabel="Save task" onClose={onClose} submit={save}>
+      <TextField
+        label="Task"
+        value={title}
+        maxLength={300}
+        autoComplete="off"
+        error={titleError}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          setTitleError(null);
+        }}
+      />
+      <TextField
+        label="Owner"
+        value={owner}
+        maxLength={200}
+        autoComplete="off"
+        onChange={(event) => setOwner(event.target.value)}
+      />
+      <TextField
+        label="Due date"
+        type="date"
+        value={due}
+        hint="Leave empty for no due date."
+        onChange={(event) => setDue(event.target.value)}
+      />
+      <SelectField
+        label="Status"
+        value={status}
+        options={STATUS_OPTIONS}
+        onChange={(event) => setStatus(pick(TASK_STATUSES, event.target.value) ?? status)}
+      />
+    </FormDialog>
   );
 }
