@@ -74,15 +74,22 @@ export async function openBundleArchive(path: string, limits?: Partial<ZipLimits
     const parts = relative.split('/');
     for (let i = 1; i < parts.length; i += 1) directories.add(parts.slice(0, i).join('/'));
   }
+  const tagFiles = new Map<string, Promise<Uint8Array>>();
   const archive: BundleArchive = {
     zip,
     root,
     listing: { files, directories },
     entries,
-    readText: async (relative) => {
-      const entry = entries.get(relative);
-      if (entry === undefined) throw new Error(`no entry ${relative}`);
-      return zip.readEntryBytes(entry, MAX_TAG_FILE_BYTES);
+    // The bag check and the signature check both read the tag manifest: read each file once.
+    readText: (relative) => {
+      let bytes = tagFiles.get(relative);
+      if (bytes === undefined) {
+        const entry = entries.get(relative);
+        if (entry === undefined) return Promise.reject(new Error(`no entry ${relative}`));
+        bytes = zip.readEntryBytes(entry, MAX_TAG_FILE_BYTES);
+        tagFiles.set(relative, bytes);
+      }
+      return bytes;
     },
   };
   return { ok: true, archive };
