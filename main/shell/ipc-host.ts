@@ -1,11 +1,11 @@
 // The Electron host of the one dispatcher (DESIGN.md §3): a single invoke channel, answered
 // only for our own page in our own window, and a sink that pushes events to that page.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { EVENT_IPC_CHANNEL, INVOKE_IPC_CHANNEL } from '../../shared/ipc/bridge';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventSink } from '../ipc/host-deps';
-import { isAppUrl } from './app-url';
+import { isTrustedSender } from './guards/trusted-sender';
 
 /** Finds the dispatcher of the window whose webContents sent a request, if it is one of ours. */
 export type DispatchFor = (sender: WebContents) => Dispatch | null;
@@ -22,20 +22,6 @@ export function installIpcHost(dispatchFor: DispatchFor): void {
     if (dispatch === null || !isTrustedSender(event)) return REFUSED;
     return dispatch(channel, input);
   });
-}
-
-/**
- * Only the top frame of our window, showing our own page, may call. A subframe, a page that
- * navigated elsewhere, or a frame already gone (senderFrame null) gets nothing.
- */
-export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (frame === null || frame.isDestroyed()) return false;
-  const top = event.sender.mainFrame;
-  // Compare ids rather than wrapper objects: they name the frame whatever object Electron hands out.
-  const isTop =
-    frame.processId === top.processId && frame.routingId === top.routingId && frame.parent === null;
-  return isTop && isAppUrl(frame.url);
 }
 
 /** Events for one window's page; silently dropped once the window is gone. */
