@@ -9,7 +9,8 @@ import { installIpcHost } from './ipc-host';
 import { caseFileFromArgv, readSecondLaunchData, type SecondLaunchData } from './launch-args';
 import { installAppMenu, type MenuCommand } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { guardAllWebContents, hardenSession } from './security';
+import { hardenSession } from './guards/session';
+import { guardAllWebContents } from './security';
 import {
   closeWorkbenchCase,
   openCaseFromOs,
