@@ -1,9 +1,10 @@
 // Serves dist/renderer on app://breachdesk/. Registering the scheme as standard + secure gives
 // the page a proper origin ('self' in the CSP means exactly these files) and a secure context.
+// What each request gets is decided in guards/app-request.ts, tested under plain Node.
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { APP_SCHEME } from './app-url';
-import { mimeTypeFor, resolveRendererFile, responseHeaders } from './renderer-files';
+import { serveAppRequest } from './guards/app-request';
 
 /** Must run before the app's `ready` event. */
 export function registerAppScheme(): void {
@@ -17,25 +18,5 @@ export function registerAppScheme(): void {
 
 /** Installs the handler on the default session; call once the app is ready. */
 export function handleAppProtocol(rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, (request) => serve(rendererRoot, request));
-}
-
-async function serve(rendererRoot: string, request: Request): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return plain(405, 'Method not allowed');
-  }
-  const lookup = resolveRendererFile(rendererRoot, request.url);
-  if (lookup.kind === 'refused') return plain(lookup.status, lookup.reason);
-  try {
-    const info = await stat(lookup.path);
-    if (!info.isFile()) return plain(404, 'Not found');
-    const body = request.method === 'HEAD' ? null : await readFile(lookup.path);
-    return new Response(body, { status: 200, headers: responseHeaders(mimeTypeFor(lookup.path)) });
-  } catch {
-    return plain(404, 'Not found');
-  }
-}
-
-function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: responseHeaders('text/plain; charset=utf-8') });
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request, { stat, readFile }));
 }
