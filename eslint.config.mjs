@@ -109,6 +109,17 @@ export default tseslint.config(
     },
   },
   {
+    // The shell's security logic runs under vitest on plain Node, where Electron cannot load.
+    files: ['main/shell/guards/**/*.ts'],
+    rules: {
+      'no-restricted-imports': worldRule(
+        "main/shell/guards/ is tested without Electron: take Electron objects as parameters, never import 'electron'.",
+        ['electron'],
+        ['electron/*', '**/renderer/**'],
+      ),
+    },
+  },
+  {
     files: ['test/**/*.ts', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
