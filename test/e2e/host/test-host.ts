@@ -6,7 +6,7 @@ import type { EventSink, HostDeps } from '../../../main/ipc/host-deps';
 import type { ChannelName, EventName } from '../../../shared/ipc/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { requireChromium } from '../support/chromium';
-import { installTestBridge } from './bridge-init';
+import { bridgeScript } from './bridge-script';
 import { DialogStub } from './dialog-stub';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
 import { CaseSession } from '../../../main/services/case-session';
@@ -83,7 +83,7 @@ export const test = base.extend<{ host: TestHost }, { chromiumAvailable: string 
     await page.exposeBinding('__breachdeskInvoke', (_source, channel: unknown, input: unknown) =>
       dispatch(channel, input),
     );
-    await page.addInitScript(installTestBridge);
+    await page.addInitScript({ content: await bridgeScript() });
 
     const host: TestHost = {
       dir,
