@@ -4,7 +4,15 @@ import type { Facts } from '../domain/facts';
 import type { Population } from '../domain/populations';
 import { jurisdictionName } from '../jurisdictions/jurisdictions';
 import type { ZonedTime } from '../time/zoned-time';
-import type { EngineResult, NotTriggered, Obligation, RiskLevel } from './obligation';
+import type {
+  DecisionNeeded,
+  EngineResult,
+  NotTriggered,
+  Obligation,
+  OpenDecision,
+  RiskLevel,
+} from './obligation';
+import { awaitedDecision, openDecisionOf } from './decisions';
 import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
 
 /** What the engine reads of a case. */
@@ -14,17 +22,24 @@ export interface EngineCase {
   populations: readonly Population[];
   /** The GDPR risk level a person confirmed, or null while nobody has. */
   risk: RiskLevel | null;
+  /**
+   * The level the severity calculator suggests in the newest saved assessment, while no decision
+   * is confirmed; null when no assessment is saved. Shown beside an open decision, never applied.
+   */
+  suggestedRisk: RiskLevel | null;
   /** When each notice was sent, by rule id: deadlines tied to another notice run from these. */
   sentAt: Readonly<Record<string, string>>;
 }
 
 /**
  * Who must be told what, by when: a pure function of the case, the rule pack and the date whose
- * law applies. Every rule of the pack comes back, as an obligation or with the reason it is not
- * one, so the answer can be checked line by line.
+ * law applies. Every rule of the pack comes back once, in one of three states: owed, waiting for
+ * a decision nobody has made (with what it turns on), or not owed with the reason, so the answer
+ * can be checked line by line.
  */
 export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: string): EngineResult {
   const obligations: Obligation[] = [];
+  const decisionNeeded: DecisionNeeded[] = [];
   const notTriggered: NotTriggered[] = [];
   const titles = new Map(pack.rules.map((rule) => [rule.id, rule.title]));
   for (const rule of pack.rules) {
@@ -35,13 +50,20 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
         title: rule.title,
         jurisdiction: rule.jurisdiction,
         reason: refusal,
+        citation: rule.citation,
+        verification: rule.verification,
       });
+      continue;
+    }
+    const awaited = awaitedDecision(rule, input);
+    if (awaited !== null) {
+      decisionNeeded.push(decisionNeededOf(rule, input, pack, awaited));
       continue;
     }
     obligations.push(obligationOf(rule, input, pack, titles));
   }
   obligations.sort(byDue);
-  return { asOf, packId: pack.id, packVersion: pack.version, obligations, notTriggered };
+  return { asOf, packId: pack.id, packVersion: pack.version, obligations, decisionNeeded, notTriggered };
 }
 
 /** The default "as of" date: the day the breach was discovered, where it was discovered. */
@@ -93,12 +115,30 @@ function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
   if (trigger.risk === 'not_unlikely' && input.risk === 'unlikely') {
     return 'The breach is recorded as unlikely to result in a risk to people (confirmed severity decision).';
   }
-  if (trigger.risk === 'high' && input.risk !== 'high') {
-    return input.risk === null
-      ? 'Owed only for a high risk to people, and no risk decision is confirmed yet (assess severity).'
-      : 'The confirmed severity decision is that the risk to people is not high.';
+  // With no decision at all, a high-risk rule is not "not owed": awaitedDecision says so instead.
+  if (trigger.risk === 'high' && input.risk !== null && input.risk !== 'high') {
+    return 'The confirmed severity decision is that the risk to people is not high.';
   }
   return null;
+}
+
+function decisionNeededOf(
+  rule: Rule,
+  input: EngineCase,
+  pack: RulePack,
+  decision: OpenDecision,
+): DecisionNeeded {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    jurisdiction: rule.jurisdiction,
+    law: rule.law,
+    recipient: recipientOf(rule, input, pack),
+    residents: residentsOf(rule.trigger, input.populations, pack),
+    decision,
+    citation: rule.citation,
+    verification: rule.verification,
+  };
 }
 
 function establishmentRefusal(trigger: Trigger, establishment: string): string | null {
@@ -177,14 +217,12 @@ function obligationOf(
   titles: Map<string, string>,
 ): Obligation {
   const residents = residentsOf(rule.trigger, input.populations, pack);
-  const authority =
-    pack.authorities[input.facts.organisation.establishment] ?? 'the lead supervisory authority';
   return {
     ruleId: rule.id,
     title: rule.title,
     jurisdiction: rule.jurisdiction,
     law: rule.law,
-    recipient: { ...rule.recipient, name: rule.recipient.name.replaceAll('{leadAuthority}', authority) },
+    recipient: recipientOf(rule, input, pack),
     why: whyItApplies(rule, input, residents),
     residents,
     deadline: deadlineOf(rule, input),
@@ -195,11 +233,18 @@ function obligationOf(
     citation: rule.citation,
     sources: rule.sources,
     verification: rule.verification,
+    openDecision: openDecisionOf(rule, input),
     effectiveFrom: rule.effectiveFrom,
     effectiveTo: rule.effectiveTo,
     lastReviewed: rule.lastReviewed,
     note: rule.note,
   };
+}
+
+function recipientOf(rule: Rule, input: EngineCase, pack: RulePack): Obligation['recipient'] {
+  const authority =
+    pack.authorities[input.facts.organisation.establishment] ?? 'the lead supervisory authority';
+  return { ...rule.recipient, name: rule.recipient.name.replaceAll('{leadAuthority}', authority) };
 }
 
 function whyItApplies(rule: Rule, input: EngineCase, residents: number): string {

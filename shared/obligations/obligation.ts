@@ -3,13 +3,38 @@ import { CLOCKS, contentItemSchema, ORDER_RELATIONS, RECIPIENT_KINDS } from './r
 
 const instant = z.iso.datetime({ offset: false });
 
+/** The GDPR risk decision a person confirmed (from a severity assessment), if any. */
+export const RISK_LEVELS = ['unlikely', 'risk', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** Decisions a person makes that a rule's answer can rest on: only the GDPR risk level so far. */
+export const DECISION_KINDS = ['gdpr_risk'] as const;
+
+const recipientSchema = z.object({ kind: z.enum(RECIPIENT_KINDS), name: z.string(), channel: z.string() });
+const verificationSchema = z.enum(['verified', 'unverified']);
+
+/**
+ * A decision nobody has confirmed yet that decides whether a notice is owed. The engine never
+ * takes it for the person: it says what each answer means and what the calculator suggests.
+ */
+export const openDecisionSchema = z.object({
+  kind: z.enum(DECISION_KINDS),
+  /** The question to answer, in one sentence. */
+  question: z.string(),
+  /** What the answer means for this notice, and that nobody has given it yet. */
+  reason: z.string(),
+  /** The level the newest saved severity assessment suggests; null when none is saved. */
+  suggestion: z.enum(RISK_LEVELS).nullable(),
+});
+export type OpenDecision = z.output<typeof openDecisionSchema>;
+
 /** One notice the engine says is owed, with its reasons and its clock. */
 export const obligationSchema = z.object({
   ruleId: z.string(),
   title: z.string(),
   jurisdiction: z.string(),
   law: z.string(),
-  recipient: z.object({ kind: z.enum(RECIPIENT_KINDS), name: z.string(), channel: z.string() }),
+  recipient: recipientSchema,
   /** One sentence: the facts and thresholds that triggered it. */
   why: z.string(),
   residents: z.number().int(),
@@ -40,7 +65,12 @@ export const obligationSchema = z.object({
   template: z.string().nullable(),
   citation: z.string(),
   sources: z.array(z.string()),
-  verification: z.enum(['verified', 'unverified']),
+  verification: verificationSchema,
+  /**
+   * Owed now, but a decision not yet made could lift it: Art. 33 is owed unless someone confirms
+   * the breach is unlikely to result in a risk. Null when the answer rests on no open decision.
+   */
+  openDecision: openDecisionSchema.nullable(),
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
   lastReviewed: z.string(),
@@ -48,13 +78,33 @@ export const obligationSchema = z.object({
 });
 export type Obligation = z.output<typeof obligationSchema>;
 
+/** A rule that owes nothing here, with the reason; an unverified rule is ⚠ whatever its answer. */
 export const notTriggeredSchema = z.object({
   ruleId: z.string(),
   title: z.string(),
   jurisdiction: z.string(),
   reason: z.string(),
+  citation: z.string(),
+  verification: verificationSchema,
 });
 export type NotTriggered = z.output<typeof notTriggeredSchema>;
+
+/**
+ * A rule that is neither owed nor not owed until a person decides: every other condition is met
+ * and the answer turns on a decision nobody has confirmed (Art. 34 on a high risk).
+ */
+export const decisionNeededSchema = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  jurisdiction: z.string(),
+  law: z.string(),
+  recipient: recipientSchema,
+  residents: z.number().int(),
+  decision: openDecisionSchema,
+  citation: z.string(),
+  verification: verificationSchema,
+});
+export type DecisionNeeded = z.output<typeof decisionNeededSchema>;
 
 export const engineResultSchema = z.object({
   /** The date whose law was applied (YYYY-MM-DD). */
@@ -62,10 +112,8 @@ export const engineResultSchema = z.object({
   packId: z.string(),
   packVersion: z.string(),
   obligations: z.array(obligationSchema),
+  /** Rules whose answer waits for a decision: shown as "decision needed", never as not owed. */
+  decisionNeeded: z.array(decisionNeededSchema),
   notTriggered: z.array(notTriggeredSchema),
 });
 export type EngineResult = z.output<typeof engineResultSchema>;
-
-/** The GDPR risk decision a person confirmed (from a severity assessment), if any. */
-export const RISK_LEVELS = ['unlikely', 'risk', 'high'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];

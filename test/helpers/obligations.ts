@@ -8,7 +8,13 @@ import { factsSchema } from '../../shared/domain/facts';
 import { populationSchema } from '../../shared/domain/populations';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { evaluateObligations, type EngineCase } from '../../shared/obligations/engine';
-import type { EngineResult, NotTriggered, Obligation, RiskLevel } from '../../shared/obligations/obligation';
+import type {
+  DecisionNeeded,
+  EngineResult,
+  NotTriggered,
+  Obligation,
+  RiskLevel,
+} from '../../shared/obligations/obligation';
 
 /** Clocks of the engine tables: recorded in UTC so that the arithmetic below is plain. */
 export const DISCOVERED = '2026-03-02T09:00:00.000Z';
@@ -28,6 +34,8 @@ export interface CaseSpec {
   /** The zone the clocks were recorded in (days are counted in it); UTC unless given. */
   zone?: string;
   risk?: RiskLevel | null;
+  /** The severity calculator's suggestion while no decision is confirmed. */
+  suggestedRisk?: RiskLevel | null;
   sentAt?: Readonly<Record<string, string>>;
 }
 
@@ -56,6 +64,7 @@ export function engineCase(spec: CaseSpec = {}): EngineCase {
       populationSchema.parse({ id: uuid(1000 + index), jurisdiction, count, exact: true }),
     ),
     risk: spec.risk ?? null,
+    suggestedRisk: spec.suggestedRisk ?? null,
     sentAt: spec.sentAt ?? {},
   };
 }
@@ -76,6 +85,12 @@ export function obligationIn(result: EngineResult, ruleId: string): Obligation {
 export function refusalIn(result: EngineResult, ruleId: string): NotTriggered {
   const found = result.notTriggered.find((n) => n.ruleId === ruleId);
   if (found === undefined) throw new Error(`${ruleId} was triggered`);
+  return found;
+}
+
+export function decisionIn(result: EngineResult, ruleId: string): DecisionNeeded {
+  const found = result.decisionNeeded.find((d) => d.ruleId === ruleId);
+  if (found === undefined) throw new Error(`${ruleId} does not wait for a decision`);
   return found;
 }
 

@@ -6,7 +6,7 @@ import { populationSchema } from '../../shared/domain/populations';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { defaultAsOf, evaluateObligations, type EngineCase } from '../../shared/obligations/engine';
 import type { RiskLevel } from '../../shared/obligations/obligation';
-import { obligationIn, refusalIn, triggeredIds } from '../helpers/obligations';
+import { decisionIn, obligationIn, refusalIn, triggeredIds } from '../helpers/obligations';
 
 /** The demo case of SCENARIO.md, as the engine reads it (no case file needed). */
 function demoCase(risk: RiskLevel | null = null, sentAt: Record<string, string> = {}): EngineCase {
@@ -18,6 +18,7 @@ function demoCase(risk: RiskLevel | null = null, sentAt: Record<string, string> 
     dataElements: document.dataElements.map((e, i) => dataElementSchema.parse({ ...e, id: id(i + 1) })),
     populations: document.populations.map((p, i) => populationSchema.parse({ ...p, id: id(100 + i) })),
     risk,
+    suggestedRisk: null,
     sentAt,
   };
 }
@@ -95,9 +96,10 @@ describe('the demo case (SCENARIO.md), as of the day it was discovered', () => {
     });
   });
 
-  it('owes no Art. 34 communication while no high risk is confirmed, and owes it once it is', () => {
-    expect(refusalIn(evaluateDemo(), 'gdpr-art34-data-subjects').reason).toBe(
-      'Owed only for a high risk to people, and no risk decision is confirmed yet (assess severity).',
+  it('needs a decision on the Art. 34 communication while no risk is confirmed, and owes it once a high risk is', () => {
+    expect(evaluateDemo().notTriggered.map((n) => n.ruleId)).not.toContain('gdpr-art34-data-subjects');
+    expect(decisionIn(evaluateDemo(), 'gdpr-art34-data-subjects').decision.reason).toMatch(
+      /^Owed only if a person confirms that the breach is likely to result in a high risk/,
     );
     const art34 = obligationIn(evaluateDemo('high'), 'gdpr-art34-data-subjects');
     expect(art34.deadline).toMatchObject({ state: 'undetermined', suggested: '2020-11-19T08:30:00.000Z' });

@@ -4,6 +4,7 @@ import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { engineResultSchema, type Obligation } from '../../shared/obligations/obligation';
 import {
   AWARE,
+  decisionIn,
   DISCOVERED,
   evaluate,
   obligationIn,
@@ -697,11 +698,6 @@ describe('GDPR risk decisions', () => {
   });
 
   it.each([
-    [
-      null,
-      false,
-      'Owed only for a high risk to people, and no risk decision is confirmed yet (assess severity).',
-    ],
     ['unlikely', false, 'The confirmed severity decision is that the risk to people is not high.'],
     ['risk', false, 'The confirmed severity decision is that the risk to people is not high.'],
     ['high', true, 'a high risk to people is confirmed'],
@@ -709,6 +705,74 @@ describe('GDPR risk decisions', () => {
     const result = evaluate({ people: { SE: 10 }, risk }, '2026-03-02');
     if (owed) expect(obligationIn(result, 'gdpr-art34-data-subjects').why).toContain(text);
     else expect(refusalIn(result, 'gdpr-art34-data-subjects').reason).toBe(text);
+  });
+
+  it('never says "not owed" for Art. 34 while nobody has decided: it needs a decision, with the suggestion', () => {
+    // A French controller's breach of unencrypted bank account numbers: the calculator suggests a high risk.
+    const spec: CaseSpec = {
+      people: { FR: 1200 },
+      elements: ['name', { term: 'financial_account', encrypted: false }],
+      organisation: { establishment: 'FR' },
+      suggestedRisk: 'high',
+    };
+    const undecided = evaluate({ ...spec, risk: null }, '2026-03-02');
+    expect(undecided.notTriggered.map((n) => n.ruleId)).not.toContain('gdpr-art34-data-subjects');
+    expect(triggeredIds(undecided)).not.toContain('gdpr-art34-data-subjects');
+    expect(decisionIn(undecided, 'gdpr-art34-data-subjects')).toEqual({
+      ruleId: 'gdpr-art34-data-subjects',
+      title: ruleOf('gdpr-art34-data-subjects').title,
+      jurisdiction: 'EU',
+      law: ruleOf('gdpr-art34-data-subjects').law,
+      recipient: expect.objectContaining({ kind: 'affected_individuals' }) as unknown,
+      residents: 1200,
+      decision: {
+        kind: 'gdpr_risk',
+        question: 'What is the risk to the people affected: unlikely, a risk, or a high risk?',
+        reason:
+          'Owed only if a person confirms that the breach is likely to result in a high risk to people; no risk decision is confirmed yet.',
+        suggestion: 'high',
+      },
+      citation: ruleOf('gdpr-art34-data-subjects').citation,
+      verification: 'verified',
+    });
+
+    expect(
+      obligationIn(evaluate({ ...spec, risk: 'high' }, '2026-03-02'), 'gdpr-art34-data-subjects').why,
+    ).toContain('a high risk to people is confirmed');
+    const decidedRisk = evaluate({ ...spec, risk: 'risk' }, '2026-03-02');
+    expect(refusalIn(decidedRisk, 'gdpr-art34-data-subjects').reason).toBe(
+      'The confirmed severity decision is that the risk to people is not high.',
+    );
+    expect(decidedRisk.decisionNeeded).toEqual([]);
+  });
+
+  it('has no suggestion to show before any severity assessment is saved', () => {
+    const result = evaluate({ people: { SE: 10 } }, '2026-03-02');
+    expect(decisionIn(result, 'gdpr-art34-data-subjects').decision.suggestion).toBeNull();
+  });
+
+  it('keeps Art. 33 owed while nobody has decided, its clock running, marked as resting on the risk decision', () => {
+    const undecided = obligationIn(
+      evaluate(
+        { people: { FR: 10 }, organisation: { establishment: 'FR' }, suggestedRisk: 'risk' },
+        '2026-03-02',
+      ),
+      'gdpr-art33-cnil-initial',
+    );
+    expect(undecided.deadline).toMatchObject({ state: 'fixed', due: A_PLUS_72H });
+    expect(undecided.openDecision).toMatchObject({
+      kind: 'gdpr_risk',
+      suggestion: 'risk',
+      reason: expect.stringMatching(/^Owed unless a person confirms that the breach is unlikely/) as unknown,
+    });
+    const decided = obligationIn(
+      evaluate({ people: { SE: 10 }, risk: 'risk' }, '2026-03-02'),
+      'gdpr-art33-lead-authority',
+    );
+    expect(decided.openDecision).toBeNull();
+    // Rules that turn on no decision never carry one.
+    const us = obligationIn(evaluate({ people: { 'US-TX': 300 } }, '2026-03-02'), 'us-tx-ag-2023');
+    expect(us.openDecision).toBeNull();
   });
 
   it('lets a processor notify the controller whatever the risk', () => {
@@ -888,6 +952,25 @@ describe('ordering and content constraints', () => {
   });
 });
 
+describe('verification on every answer', () => {
+  it('marks a rule not triggered as unverified too: Colorado AG with 499 residents', () => {
+    const result = evaluate({ people: { 'US-CO': 499 } }, '2026-03-02');
+    expect(triggeredIds(result)).not.toContain('us-co-ag');
+    expect(refusalIn(result, 'us-co-ag')).toMatchObject({
+      verification: 'unverified',
+      citation: ruleOf('us-co-ag').citation,
+    });
+    expect(refusalIn(result, 'us-co-ag').reason).toMatch(/499 people in Colorado/);
+  });
+
+  it('gives every answer, in all three states, the verification of its rule', () => {
+    const result = evaluate({ people: { SE: 10, 'US-CO': 499 } }, '2026-03-02');
+    const answers = [...result.obligations, ...result.decisionNeeded, ...result.notTriggered];
+    expect(answers).toHaveLength(DEFAULT_RULE_PACK.rules.length);
+    for (const answer of answers) expect(answer.verification).toBe(ruleOf(answer.ruleId).verification);
+  });
+});
+
 describe('the answer as a whole', () => {
   const busy: CaseSpec = {
     people: {
@@ -913,7 +996,9 @@ describe('the answer as a whole', () => {
 
   it('accounts for every rule once, and matches the result schema', () => {
     const result = evaluate(busy, '2026-03-02');
-    const ids = [...result.obligations, ...result.notTriggered].map((x) => x.ruleId);
+    const ids = [...result.obligations, ...result.decisionNeeded, ...result.notTriggered].map(
+      (x) => x.ruleId,
+    );
     expect(ids.sort()).toEqual(DEFAULT_RULE_PACK.rules.map((r) => r.id).sort());
     expect(engineResultSchema.parse(result)).toEqual(result);
     expect(result).toMatchObject({ packId: 'breachdesk-us-eu', packVersion: '2026.11', asOf: '2026-03-02' });
