@@ -135,11 +135,13 @@ function csvOfEvents(from: number, to: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-test('100,000 events: first rows quickly, End reaches the last event, scrolling stays filled', async ({
+test('100,000 events: the list stays virtualised, End reaches the last event, scrolling fills the rows', async ({
   page,
   host,
 }) => {
-  test.setTimeout(240_000);
+  // Importing 100,000 events through the service takes some seconds; how fast the list answers
+  // is measured in test/bench/timeline-ui.spec.ts, not here.
+  test.setTimeout(60_000);
   const total = 100_000;
   await host.call('case.create', {
     path: join(host.dir, 'large.bdcase'),
@@ -152,36 +154,58 @@ test('100,000 events: first rows quickly, End reaches the last event, scrolling 
   }
   await host.start();
 
-  const opened = Date.now();
   await openTimeline(page);
   const list = page.getByRole('listbox', { name: 'Timeline events' });
+  const rows = list.getByRole('option');
   await expect(list.getByRole('option', { name: /Partner call 1\b/ })).toBeVisible();
-  const firstRowsMs = Date.now() - opened;
   await expect(page.getByText('100,000 events')).toBeVisible();
+  // Virtualised: every row says where it stands among 100,000, but only a screenful exists.
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(total));
+  expect(await rows.count()).toBeLessThan(100);
 
-  await list.getByRole('option').first().click();
-  const jumped = Date.now();
+  await rows.first().click();
   await page.keyboard.press('End');
   const last = list.getByRole('option', { name: /Partner call 100000\b/ });
   await expect(last).toBeVisible();
   await expect(last).toHaveAttribute('aria-selected', 'true');
-  const endMs = Date.now() - jumped;
+  await expect(last).toHaveAttribute('aria-posinset', String(total));
+  await expect(list).toHaveAttribute('aria-activedescendant', `timeline-row-${total - 1}`);
   await expect(page.getByRole('region', { name: 'Partner call 100000' })).toBeVisible();
+  expect(await rows.count()).toBeLessThan(100);
 
-  // Wheel through the middle of the list: rows keep arriving, none stays "Loading…".
+  // Wheel through the middle of the list: once it has come to rest, the rows in view are the
+  // events at that position, none left "Loading…".
   await page.keyboard.press('Home');
   await expect(list.getByRole('option', { name: /Partner call 1\b/ })).toBeVisible();
   const box = await list.boundingBox();
   if (box === null) throw new Error('the list has no box');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const wheeled = Date.now();
   for (let i = 0; i < 40; i += 1) await page.mouse.wheel(0, 2_000);
+  const scrolledTo = () => list.evaluate((element) => element.scrollTop);
+  await expect.poll(scrolledTo).toBeGreaterThan(40_000);
+  let resting = -1;
+  await expect
+    .poll(async () => {
+      const previous = resting;
+      resting = await scrolledTo();
+      return resting === previous;
+    })
+    .toBe(true);
   await expect(list.getByText('Loading…')).toHaveCount(0);
-  const wheelMs = Date.now() - wheeled;
-
-  console.log(
-    `100k timeline: first rows ${firstRowsMs} ms, End to last row ${endMs} ms, 40 wheel steps filled ${wheelMs} ms`,
-  );
-  expect(firstRowsMs).toBeLessThan(3_000);
-  expect(endMs).toBeLessThan(3_000);
+  const inView = await list.evaluate((element) => {
+    const frame = element.getBoundingClientRect();
+    return [...element.querySelectorAll('[role="option"]')]
+      .filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.bottom > frame.top && box.top < frame.bottom;
+      })
+      .map((row) => ({
+        position: Number(row.getAttribute('aria-posinset')),
+        title: row.querySelector('.tl-row__title')?.textContent ?? '',
+      }));
+  });
+  expect(inView.length).toBeGreaterThan(3);
+  expect(inView[0]?.position).toBeGreaterThan(500);
+  expect(inView.map((row) => row.title)).toEqual(inView.map((row) => `Partner call ${row.position}`));
+  expect(await rows.count()).toBeLessThan(100);
 });
