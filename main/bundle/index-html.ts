@@ -13,6 +13,7 @@ import { PARTY_ACTION_LABELS, PARTY_KIND_LABELS, type Party } from '../../shared
 import type { Population } from '../../shared/domain/populations';
 import { TASK_STATUS_LABELS, type Note, type Task } from '../../shared/domain/tasks-notes';
 import { jurisdictionName } from '../../shared/jurisdictions/jurisdictions';
+import { suggestionText } from '../../shared/obligations/decisions';
 import type { Obligation } from '../../shared/obligations/obligation';
 import { localTextOf, type ZonedTime } from '../../shared/time/zoned-time';
 import { escapeHtml } from '../services/files/html-escape';
@@ -615,9 +616,30 @@ function notOwedTable(board: Board): Html {
     compact: true,
     columns: [{ heading: 'Rule' }, { heading: 'Jurisdiction' }, { heading: 'Why not' }],
     rows: board.notTriggered.map((n) => [
-      markup`${n.title}`,
+      lines([
+        markup`${n.title}`,
+        n.verification === 'unverified' ? warn('Rule text not yet verified') : EMPTY,
+      ]),
       markup`${jurisdictionName(n.jurisdiction)}`,
       markup`${n.reason}`,
+    ]),
+  });
+}
+
+/** Notices neither owed nor not owed until a person confirms the risk decision they turn on. */
+function decisionNeededTable(board: Board): Html {
+  if (board.decisionNeeded.length === 0) return EMPTY;
+  return table({
+    caption: 'Decision needed: notices that wait for the risk decision',
+    compact: true,
+    columns: [{ heading: 'Notice' }, { heading: 'Who would be told' }, { heading: 'Decision needed' }],
+    rows: board.decisionNeeded.map((d) => [
+      lines([
+        markup`<strong>${d.title}</strong>`,
+        d.verification === 'unverified' ? warn('Rule text not yet verified') : EMPTY,
+      ]),
+      markup`${d.recipient.name}`,
+      lines([markup`${d.decision.question}`, muted(d.decision.reason), muted(suggestionText(d.decision))]),
     ]),
   });
 }
@@ -642,7 +664,7 @@ function obligationsSection(model: BundleIndexModel): Html {
   return section({
     id: 'obligations',
     heading: 'Obligations',
-    body: markup`${obligationsIntro(board, zone)}${owed}${notOwedTable(board)}`,
+    body: markup`${obligationsIntro(board, zone)}${owed}${decisionNeededTable(board)}${notOwedTable(board)}`,
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notTriggeredSchema, obligationSchema } from '../obligations/obligation';
+import { decisionNeededSchema, notTriggeredSchema, obligationSchema } from '../obligations/obligation';
 
 const instant = z.iso.datetime({ offset: false });
 
@@ -52,3 +52,10 @@ export const boardRowSchema = z.object({
   review: z.string().nullable(),
 });
 export type BoardRow = z.output<typeof boardRowSchema>;
+
+/**
+ * A rule waiting for a decision, as the board shows it: with any status recorded for it, kept (a
+ * status is never dropped) but not counted as owed.
+ */
+export const boardDecisionSchema = decisionNeededSchema.extend({ status: obligationStatusSchema.nullable() });
+export type BoardDecision = z.output<typeof boardDecisionSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessmentInputSchema, assessmentSchema } from '../domain/assessment';
 import {
+  boardDecisionSchema,
   boardRowSchema,
   obligationStatusInputSchema,
   obligationStatusSchema,
@@ -24,6 +25,8 @@ export const obligationsContract = {
       disclaimer: z.string(),
       risk: z.enum(RISK_LEVELS).nullable(),
       rows: z.array(boardRowSchema),
+      /** Rules neither owed nor not owed until a person makes the decision they turn on. */
+      decisionNeeded: z.array(boardDecisionSchema),
       /** Rules considered that owe nothing here, with the reason. */
       notTriggered: z.array(notTriggeredSchema),
     }),

@@ -33,4 +33,53 @@ describe('breachdesk obligations', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/YYYY-MM-DD/);
   });
+
+  it('shows a notice that waits for the risk decision as "decision needed" with the suggestion, and ⚠ on unverified rules not owed', () => {
+    const path = join(tempDir(), 'demo.bdcase');
+    expect(runCli(['demo', path]).status).toBe(0);
+
+    const before = JSON.parse(runCli(['obligations', path, '--json']).stdout) as Board;
+    expect(before.decisionNeeded.map((d) => [d.ruleId, d.decision.kind, d.decision.suggestion])).toEqual([
+      ['gdpr-art34-data-subjects', 'gdpr_risk', null],
+    ]);
+    expect(before.notTriggered.map((n) => n.ruleId)).not.toContain('gdpr-art34-data-subjects');
+    expect(before.notTriggered.find((n) => n.ruleId === 'us-wa-ag')?.verification).toBe('unverified');
+    expect(
+      before.notTriggered.every((n) => n.verification === 'verified' || n.verification === 'unverified'),
+    ).toBe(true);
+    const art33 = before.rows.find((r) => r.ruleId === 'gdpr-art33-lead-authority');
+    expect(art33?.obligation?.openDecision?.kind).toBe('gdpr_risk');
+
+    // A saved draft: financial data, fully identifiable: SE = 3 × 1 = 3, high, suggesting a high risk.
+    const draft = {
+      enisa: {
+        dpc: { category: 'financial', score: 3, rationale: 'Bank account numbers' },
+        ei: { value: 1, rationale: 'Full names' },
+        cb: { confidentiality: 0, integrity: 0, availability: 0, malicious: 0, rationale: '' },
+      },
+      factors: {},
+      decision: null,
+    };
+    expect(runCli(['api', path, 'assessments.save', JSON.stringify(draft)]).status).toBe(0);
+
+    const json = JSON.parse(runCli(['obligations', path, '--json']).stdout) as Board;
+    expect(json.decisionNeeded[0]?.decision.suggestion).toBe('high');
+
+    const text = runCli(['obligations', path]);
+    expect(text.status).toBe(0);
+    const [owed = '', rest = ''] = text.stdout.split(/^Decision needed \(1\):$/m);
+    const [waiting = '', notOwed = ''] = rest.split(/^Not owed \(\d+\):$/m);
+    expect(owed).toContain('Decision needed: What is the risk to the people affected');
+    expect(waiting).toContain('Communicate');
+    expect(waiting).toMatch(/Art\. 34/);
+    expect(waiting).toContain('Suggested: a high risk (severity calculator, not confirmed).');
+    expect(notOwed).not.toMatch(/Art\. 34/);
+    expect(notOwed).toMatch(/Notify the Washington Attorney General: .*120.*⚠ to be verified/);
+  });
 });
+
+type Board = {
+  rows: { ruleId: string; obligation: { openDecision: { kind: string } | null } | null }[];
+  decisionNeeded: { ruleId: string; decision: { kind: string; suggestion: string | null } }[];
+  notTriggered: { ruleId: string; verification: string }[];
+};

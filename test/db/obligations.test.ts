@@ -103,9 +103,15 @@ describe('obligations board', () => {
       decision: null,
     });
     expect(has34()).toBe(false);
+    // Undecided, Art. 34 waits for the decision with the draft's suggestion (a low band: a risk).
+    const waiting = obligationsBoard(file, undefined, TODAY).decisionNeeded;
+    expect(waiting.map((d) => [d.ruleId, d.decision.suggestion, d.status])).toEqual([
+      ['gdpr-art34-data-subjects', 'risk', null],
+    ]);
     const decided = saveAssessment(file, ctx, assessment('high'));
     expect(decided).toMatchObject({ version: 2, decision: { risk: 'high', confirmedBy: 'tester' } });
     expect(has34()).toBe(true);
+    expect(obligationsBoard(file, undefined, TODAY).decisionNeeded).toEqual([]);
     expect(() => file.db.prepare("UPDATE assessments SET data = '{}'").run()).toThrow(/cannot be changed/);
     expect(() => file.db.prepare('DELETE FROM assessments').run()).toThrow(/cannot be deleted/);
     // A later "unlikely" decision removes Art. 33 too.
@@ -154,6 +160,36 @@ describe('obligations board', () => {
     expect(html).toContain('&lt;script&gt;no&lt;/script&gt;');
     expect(html).not.toContain('<script>');
     await expect(exportRegister(register, path, false)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    file.close();
+  });
+
+  it('lists in the register the notices that wait for the risk decision, and ⚠ on unverified rules not owed', async () => {
+    const dir = tempDir();
+    const ctx = testContext();
+    const file = await createDemoCase(join(dir, 'demo.bdcase'), false, ctx);
+    const register = breachRegister(file, ctx, undefined, TODAY);
+    const table = (heading: string) => register.sections.find((s) => s.heading === heading)?.table;
+    const waiting = table('Decisions needed');
+    expect(waiting?.columns).toEqual([
+      'Notice',
+      'Recipient',
+      'State',
+      'Decision needed',
+      'Suggestion',
+      'Verification',
+    ]);
+    const art34 = waiting?.rows.find((r) => r[0]?.includes('Art. 34'));
+    expect(art34?.[2]).toBe('decision needed: not owed until decided');
+    expect(art34?.[4]).toBe('none yet (severity not assessed)');
+    expect(waiting?.rows.find((r) => r[0]?.includes('Art. 33'))?.[2]).toBe('owed unless decided otherwise');
+    const notOwed = table('Notices not owed');
+    expect(notOwed?.rows.some((r) => r[0]?.includes('Art. 34'))).toBe(false);
+    expect(notOwed?.rows.find((r) => r[0] === 'Notify the Washington Attorney General')?.[2]).toBe(
+      '⚠ to be verified',
+    );
+    const html = readFileSync(await exportRegister(register, join(dir, 'register.html'), false), 'utf8');
+    expect(html).toContain('<h2>Decisions needed</h2>');
+    expect(html).toContain('decision needed: not owed until decided');
     file.close();
   });
 });

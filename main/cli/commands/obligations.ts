@@ -1,4 +1,6 @@
-import type { BoardRow } from '../../../shared/domain/obligation-status';
+import type { BoardDecision, BoardRow } from '../../../shared/domain/obligation-status';
+import { suggestionText } from '../../../shared/obligations/decisions';
+import type { OpenDecision } from '../../../shared/obligations/obligation';
 import { instantInZoneText as instantIn } from '../../../shared/time/zoned-time';
 import { CliFailure } from '../cli-host';
 import { JSON_OPTION, type Command } from '../command';
@@ -14,8 +16,11 @@ export const obligationsCommand: Command = {
 Evaluates the rule pack against the case's facts, data elements and people affected, under the
 law as it stood on DATE (YYYY-MM-DD; default: the day the breach was discovered). Prints every
 notice owed with its deadline (in the zone discovery was recorded in), its status and why it
-applies, then every rule considered that owes nothing here, with the reason. ⚠ marks a rule
-whose values are not yet verified. Decision support, not legal advice.
+applies, then every notice whose answer waits for a decision nobody has confirmed (the GDPR risk
+level: "decision needed", with the severity calculator's suggestion), then every rule considered
+that owes nothing here, with the reason. ⚠ marks a rule whose values are not yet verified,
+whatever its answer. The risk decision is made in the app (Obligations, Severity) or with
+\`breachdesk api FILE assessments.save\`. Decision support, not legal advice.
 
 Example:
   breachdesk obligations sonora-demo.bdcase --as-of 2026-02-01`,
@@ -38,8 +43,14 @@ Example:
         `Law as of ${board.asOf} (rule pack ${board.packId} ${board.packVersion}). ${board.disclaimer}`,
         '',
         ...board.rows.flatMap((row) => describeRow(row, zone)),
+        ...(board.decisionNeeded.length === 0
+          ? []
+          : [
+              `Decision needed (${board.decisionNeeded.length}):`,
+              ...board.decisionNeeded.flatMap(describeDecision),
+            ]),
         `Not owed (${board.notTriggered.length}):`,
-        ...board.notTriggered.map((n) => `  ${n.title}: ${n.reason}`),
+        ...board.notTriggered.map((n) => `  ${n.title}: ${n.reason}${flagOf(n.verification)}`),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
       return EXIT.ok;
@@ -64,13 +75,36 @@ function describeRow(row: BoardRow, zone: string): string[] {
       : deadline.suggested !== null
         ? `${deadline.wording}; suggested target ${instantIn(deadline.suggested, zone)}`
         : deadline.wording;
-  const flag = obligation.verification === 'unverified' ? '  ⚠ to be verified' : '';
   return [
-    `${obligation.title} → ${obligation.recipient.name}${flag}`,
+    `${obligation.title} → ${obligation.recipient.name}${flagOf(obligation.verification)}`,
     `  ${due} · ${status}`,
     `  Why: ${obligation.why}`,
+    ...(obligation.openDecision === null ? [] : openDecisionLines(obligation.openDecision)),
     ...(row.review === null ? [] : [`  Review: ${row.review}`]),
     `  ${obligation.citation}`,
     '',
   ];
+}
+
+/** A notice waiting for a decision: never printed as owed or as not owed. */
+function describeDecision(entry: BoardDecision): string[] {
+  return [
+    `  ${entry.title} → ${entry.recipient.name}${flagOf(entry.verification)}`,
+    ...openDecisionLines(entry.decision).map((line) => `  ${line}`),
+    ...(entry.status === null ? [] : [`    Status kept: ${entry.status.status.replace('_', ' ')}`]),
+    `    ${entry.citation}`,
+    '',
+  ];
+}
+
+function openDecisionLines(decision: OpenDecision): string[] {
+  return [
+    `  Decision needed: ${decision.question}`,
+    `    ${decision.reason}`,
+    `    ${suggestionText(decision)}`,
+  ];
+}
+
+function flagOf(verification: 'verified' | 'unverified'): string {
+  return verification === 'unverified' ? '  ⚠ to be verified' : '';
 }

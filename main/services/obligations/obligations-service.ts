@@ -18,9 +18,14 @@ import type { ServiceContext } from '../context';
 
 export type Board = z.output<(typeof obligationsContract)['obligations.board']['output']>;
 
-/** The risk level of the newest assessment version that carries a confirmed decision. */
-function confirmedRisk(file: CaseFile): RiskLevel | null {
-  return assessments(file.db).find((a) => a.decision !== null)?.decision?.risk ?? null;
+/**
+ * The risk level of the newest assessment version that carries a confirmed decision, and, while
+ * there is none, the level the calculator suggests in the newest version (shown, never applied).
+ */
+function riskOf(file: CaseFile): Pick<EngineCase, 'risk' | 'suggestedRisk'> {
+  const versions = assessments(file.db);
+  const risk = versions.find((a) => a.decision !== null)?.decision?.risk ?? null;
+  return { risk, suggestedRisk: risk === null ? (versions[0]?.suggestedRisk ?? null) : null };
 }
 
 function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): EngineCase {
@@ -30,7 +35,7 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
     facts: getFacts(file.db),
     dataElements: dataElementsTable.all(file.db),
     populations: populationsTable.all(file.db),
-    risk: confirmedRisk(file),
+    ...riskOf(file),
     sentAt,
   };
 }
@@ -88,6 +93,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     disclaimer: DEFAULT_RULE_PACK.disclaimer,
     risk: result.risk,
     rows,
+    decisionNeeded: result.decisionNeeded.map((d) => ({ ...d, status: byRule.get(d.ruleId) ?? null })),
     notTriggered: result.notTriggered.filter((n) => !byRule.has(n.ruleId)),
   };
 }
@@ -118,7 +124,10 @@ export function setObligationStatus(
   }
   const result = evaluateCase(file, asOf, today);
   const obligation = result.obligations.find((o) => o.ruleId === ruleId) ?? null;
-  const reason = result.notTriggered.find((n) => n.ruleId === ruleId)?.reason ?? '';
+  const reason =
+    result.notTriggered.find((n) => n.ruleId === ruleId)?.reason ??
+    result.decisionNeeded.find((d) => d.ruleId === ruleId)?.decision.reason ??
+    '';
   return changeWithAudit(file, ctx, (db, at) => {
     const previous = obligationStatuses(db).find((s) => s.ruleId === ruleId) ?? null;
     const status: ObligationStatus = {

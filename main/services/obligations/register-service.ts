@@ -1,8 +1,9 @@
 import { dataElementLabel } from '../../../shared/domain/data-elements';
 import type { RegisterDocument, RegisterSection } from '../../../shared/domain/register';
+import { RISK_WORDS } from '../../../shared/obligations/decisions';
 import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
 import { EDPB_FACTORS, BAND_LABELS } from '../../../shared/severity/enisa';
-import { instantInZoneText, localTextOf, type ZonedTime } from '../../../shared/time/zoned-time';
+import { localTextOf, type ZonedTime } from '../../../shared/time/zoned-time';
 import type { CaseFile } from '../../casefile/case-file';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { listEvidenceItems } from '../../casefile/repos/evidence-repo';
@@ -11,6 +12,7 @@ import { assessments } from '../../casefile/repos/obligations-repo';
 import { dataElementsTable, eventsTable, populationsTable, tasksTable } from '../../casefile/repos/tables';
 import type { ServiceContext } from '../context';
 import { obligationsBoard } from './obligations-service';
+import { noticeSections } from './register-notices';
 
 const section = (
   heading: string,
@@ -114,7 +116,15 @@ export function breachRegister(
     section(
       'Risk decision',
       decided === null || decided.decision === null
-        ? [['Decision', 'No risk decision confirmed yet']]
+        ? [
+            ['Decision', 'No risk decision confirmed yet (decision needed)'],
+            [
+              'Suggested by the severity calculator',
+              latest === null
+                ? 'none yet (severity not assessed)'
+                : `${RISK_WORDS[latest.suggestedRisk]} (not confirmed)`,
+            ],
+          ]
         : [
             ['Risk to people', decided.decision.risk],
             ['Rationale', decided.decision.rationale],
@@ -131,35 +141,7 @@ export function breachRegister(
         ...tasksTable.all(db).map((t) => [t.due ?? '', `Task: ${t.title}`, t.status]),
       ],
     }),
-    section(
-      'Notifications and decisions',
-      [
-        ['Law applied as of', board.asOf],
-        ['Rule pack', `${board.packId} ${board.packVersion}`],
-      ],
-      {
-        columns: ['Notice', 'Recipient', 'Due', 'Status', 'Rationale or note'],
-        rows: board.rows.map((row) => [
-          row.obligation?.title ?? row.notTriggered?.title ?? row.ruleId,
-          row.obligation?.recipient.name ?? '',
-          row.obligation === null
-            ? 'no longer owed'
-            : row.obligation.deadline.due === null
-              ? row.obligation.deadline.wording
-              : instantInZoneText(row.obligation.deadline.due, zone),
-          row.status === null
-            ? 'to do'
-            : row.status.status === 'sent'
-              ? `sent ${row.status.sentAt === null ? '' : instantInZoneText(row.status.sentAt, zone)} via ${row.status.channel}`
-              : row.status.status.replace('_', ' '),
-          row.status?.rationale || row.status?.note || '',
-        ]),
-      },
-    ),
-    section('Notices not owed', [], {
-      columns: ['Rule', 'Why not'],
-      rows: board.notTriggered.map((n) => [n.title, n.reason]),
-    }),
+    ...noticeSections(board, zone),
     section('Evidence', [], {
       columns: ['File', 'SHA-256', 'Size (bytes)'],
       rows: listEvidenceItems(db).map((e) => [e.name, e.sha256, String(e.size)]),
