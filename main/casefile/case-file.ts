@@ -4,11 +4,12 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BreachdeskError } from '../../shared/ipc/errors';
 import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
-import { inspectCaseFileHeader } from './header';
+import { checkWholeFile, inspectCaseFileHeader } from './header';
+import { findInterruptedChange } from './interrupted-change';
 import { probeCaseFile } from './probe';
 import { migrateCaseFile, type AuditStamp, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { discardInterruptedIntakes } from './recover';
+import { discardInterruptedIntakes, recordRollback, type Recovery } from './recover';
 import { caseFileErrorFrom } from './sqlite-errors';
 
 /** An open case file: this process holds its exclusive lock until close(). */
@@ -19,6 +20,8 @@ export class CaseFile {
     readonly path: string,
     readonly db: Database,
     readonly migration: MigrationResult,
+    /** What opening it had to repair after a crash (nothing for a file closed cleanly). */
+    readonly recovery: Recovery = { rolledBack: null, intakesDiscarded: 0 },
   ) {}
 
   get schemaVersion(): number {
@@ -49,17 +52,23 @@ export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
       `${JSON.stringify(path)} is an unfinished case file (its creation never completed).`,
     );
   }
+  // A file cut off in the middle of a change is shorter than its header says until SQLite rolls
+  // its journal back, so the length is judged after that rollback, not before.
+  const interrupted = findInterruptedChange(path, header);
+  if (interrupted === null) checkWholeFile(path, header);
   let db: Database | undefined;
   try {
     db = connect(path);
     lockExclusively(db);
+    if (interrupted !== null) checkWholeFile(path, inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION));
     checkQuickly(db, path);
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
       throw new BreachdeskError('NOT_A_CASE_FILE', `${JSON.stringify(path)} is not a Breachdesk case file.`);
     }
+    if (interrupted !== null) recordRollback(db, stamp, interrupted);
     const migration = migrateCaseFile(db, path, header.userVersion, stamp);
-    discardInterruptedIntakes(db, stamp);
-    return new CaseFile(path, db, migration);
+    const intakesDiscarded = discardInterruptedIntakes(db, stamp);
+    return new CaseFile(path, db, migration, { rolledBack: interrupted, intakesDiscarded });
   } catch (error) {
     db?.close();
     throw caseFileErrorFrom(error, path);

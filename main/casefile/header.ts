@@ -10,11 +10,17 @@ export interface CaseFileHeader {
   userVersion: number;
   applicationId: number;
   sizeBytes: number;
+  /** Bumped by every committed change; a rollback journal of this file was taken at this value or one less. */
+  changeCounter: number;
+  /** The length the header declares, or 0 where that field is not trustworthy. */
+  declaredBytes: number;
 }
 
 /**
  * Reads the 100-byte SQLite header with plain file I/O and refuses anything that is not a
- * whole Breachdesk case file before SQLite ever opens it, so a refused file is never written.
+ * Breachdesk case file before SQLite ever opens it, so a refused file is never written.
+ * Whether the file is whole is a separate question (`checkWholeFile`): a file in the middle of
+ * a change is rightly shorter than its header says until its journal is rolled back.
  */
 export function inspectCaseFileHeader(path: string, latestSchema: number): CaseFileHeader {
   const sizeBytes = fileSize(path);
@@ -51,13 +57,35 @@ export function inspectCaseFileHeader(path: string, latestSchema: number): CaseF
   if (!isValidPageSize(pageSize)) {
     throw new BreachdeskError('CASE_CORRUPT', `${name} is damaged: its database header is invalid.`);
   }
-  if (sizeBytes % pageSize !== 0 || sizeBytes < declaredSize(header, pageSize)) {
+  return {
+    pageSize,
+    userVersion,
+    applicationId,
+    sizeBytes,
+    changeCounter: header.readUInt32BE(24),
+    declaredBytes: declaredSize(header, pageSize),
+  };
+}
+
+/**
+ * Refuses a file that is shorter than its header says. With no journal beside it, that is what
+ * a copy taken while Breachdesk was writing looks like (the header is written first, the pages
+ * after it), so the message says so rather than calling the case lost.
+ */
+export function checkWholeFile(path: string, header: CaseFileHeader): void {
+  const name = JSON.stringify(path);
+  if (header.sizeBytes % header.pageSize !== 0) {
     throw new BreachdeskError(
       'CASE_CORRUPT',
-      `${name} is truncated or damaged: it is shorter than its header says.`,
+      `${name} is truncated or damaged: its length is not a whole number of pages.`,
     );
   }
-  return { pageSize, userVersion, applicationId, sizeBytes };
+  if (header.sizeBytes < header.declaredBytes) {
+    throw new BreachdeskError(
+      'CASE_CORRUPT',
+      `${name} was copied while a change was being written, without the journal (${JSON.stringify(`${path}-journal`)}) that would undo it; copy it again together with its journal, or after the case is closed, or restore a backup.`,
+    );
+  }
 }
 
 function isValidPageSize(size: number): boolean {

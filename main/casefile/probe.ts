@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { BreachdeskError } from '../../shared/ipc/errors';
-import { inspectCaseFileHeader } from './header';
+import { checkWholeFile, inspectCaseFileHeader } from './header';
+import { findInterruptedChange } from './interrupted-change';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { caseFileErrorFrom } from './sqlite-errors';
 
@@ -10,8 +11,11 @@ export type CaseFileState = 'available' | 'missing' | 'locked' | 'unreadable';
 /** What opening the file would meet, found without writing to it or keeping it open. */
 export function probeCaseFile(path: string): CaseFileState {
   if (!existsSync(path)) return 'missing';
+  let interrupted = false;
   try {
-    inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
+    const header = inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
+    interrupted = findInterruptedChange(path, header) !== null;
+    if (!interrupted) checkWholeFile(path, header);
     // No busy wait: a probe only needs to know whether someone holds the lock right now.
     const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 0 });
     try {
@@ -21,7 +25,13 @@ export function probeCaseFile(path: string): CaseFileState {
     }
     return 'available';
   } catch (error) {
+    // A read-only connection cannot roll an interrupted change back; opening the file will.
+    if (interrupted && sqliteCode(error) === 'SQLITE_READONLY_ROLLBACK') return 'available';
     const mapped = error instanceof BreachdeskError ? error : caseFileErrorFrom(error, path);
     return mapped.code === 'CASE_LOCKED' ? 'locked' : 'unreadable';
   }
+}
+
+function sqliteCode(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
 }

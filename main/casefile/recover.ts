@@ -2,6 +2,29 @@ import type { Database } from 'better-sqlite3';
 import type { AuditStamp } from './migrate';
 import { appendAuditEntry } from './repos/audit-repo';
 import { discardBlob, stagedBlobIds } from './repos/blob-repo';
+import type { InterruptedChange } from './interrupted-change';
+
+/** What opening a case file repaired: a change SQLite rolled back, and abandoned intakes. */
+export interface Recovery {
+  rolledBack: InterruptedChange | null;
+  intakesDiscarded: number;
+}
+
+/**
+ * Records that SQLite rolled back a change that was cut off (the lock taken on open replays the
+ * journal), so the audit log shows when a crash was recovered from. Nothing of the lost change
+ * is known beyond its size: it never committed, so it was never audited either.
+ */
+export function recordRollback(db: Database, stamp: AuditStamp, change: InterruptedChange): void {
+  db.transaction(() => {
+    appendAuditEntry(db, {
+      ...stamp,
+      action: 'casefile.recovered',
+      target: 'casefile',
+      payload: { rolledBack: true, journalBytes: change.journalBytes, pagesRestored: change.pages },
+    });
+  })();
+}
 
 /**
  * Discards what an evidence intake staged but never committed (the process was killed or the

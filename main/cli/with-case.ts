@@ -4,7 +4,10 @@ import { CliFailure, CliHost } from './cli-host';
 import { exitCodeForOpen } from './exit-codes';
 import type { EventSink } from '../ipc/host-deps';
 
-/** Opens FILE in a fresh CLI host, runs the command body, and always releases the file. */
+/**
+ * Opens FILE in a fresh CLI host, runs the command body, and always releases the file. What
+ * opening repaired after a crash is said first, on stderr.
+ */
 export async function withCase<T>(
   path: string,
   body: (host: CliHost, opened: OpenCase) => Promise<T>,
@@ -20,6 +23,9 @@ export async function withCase<T>(
         throw new CliFailure(error.message, exitCodeForOpen(error.code), error.code);
       throw error;
     }
+    // On stderr, so that --json output stays one document; the note is said before the command's
+    // own output because it is about the file the command is about to use.
+    for (const notice of opened.notices) process.stderr.write(`breachdesk: ${notice}\n`);
     return await body(host, opened);
   } finally {
     host.close();

@@ -5,7 +5,9 @@ import { appendAuditEntry } from '../casefile/repos/audit-repo';
 import { getCaseRecord, insertCaseRecord, updateCaseRecord } from '../casefile/repos/case-repo';
 import type { CasePatch, CaseRecord, OpenCase } from '../../shared/domain/case';
 import { changeWithAudit } from './audited';
+import { recoveryNotices } from './recovery-notices';
 import { stampFor, type ServiceContext } from './context';
+import { removeAbandonedCreations } from './files/temporaries';
 
 export interface NewCase {
   path: string;
@@ -24,6 +26,7 @@ export function createCase(input: NewCase, ctx: ServiceContext): CaseFile {
     createdAt: stamp.at,
     updatedAt: stamp.at,
   };
+  removeAbandonedCreations(input.path);
   return createCaseFile(input.path, { overwrite: input.overwrite }, stamp, (db) => {
     insertCaseRecord(db, record);
     appendAuditEntry(db, { ...stamp, action: 'case.created', target: `case:${record.id}`, payload: record });
@@ -35,7 +38,12 @@ export function openCase(path: string, ctx: ServiceContext): CaseFile {
 }
 
 export function describeOpenCase(file: CaseFile): OpenCase {
-  return { path: file.path, schemaVersion: file.schemaVersion, record: getCaseRecord(file.db) };
+  return {
+    path: file.path,
+    schemaVersion: file.schemaVersion,
+    record: getCaseRecord(file.db),
+    notices: recoveryNotices(file.recovery),
+  };
 }
 
 /** Applies an edit; the audit entry keeps both the old and the new values of what changed. */

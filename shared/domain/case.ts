@@ -39,6 +39,11 @@ export const openCaseSchema = z.object({
   path: z.string(),
   schemaVersion: z.number().int(),
   record: caseRecordSchema,
+  /**
+   * What opening the file had to repair after a crash, one sentence each ("An interrupted change
+   * was rolled back; …"); empty for a file that was closed cleanly.
+   */
+  notices: z.array(z.string()),
 });
 export type OpenCase = z.infer<typeof openCaseSchema>;
 

@@ -10,7 +10,8 @@ export const showCommand: Command = {
   help: `Usage: breachdesk show FILE [--json]
 
 Prints the case record (title, organisation, status, id, times), the schema version and the
-number of audit entries. --json prints {path, schemaVersion, record, auditEntries}.
+number of audit entries. --json prints {path, schemaVersion, record, notices, auditEntries};
+notices lists what opening repaired after a crash (also said on stderr).
 
 Example:
   breachdesk show incident-2020-11.bdcase --json`,

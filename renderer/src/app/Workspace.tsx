@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../components/Button';
 import type { OpenCase } from '../../../shared/domain/case';
 import { StatusBanner } from '../components/StatusBanner';
 import { AuditSection } from '../features/audit/AuditSection';
@@ -39,12 +40,35 @@ export function Workspace({ openCase }: { openCase: OpenCase }) {
         {actionError !== null && (
           <StatusBanner tone="fail" title={actionError} label="Could not open the case file" />
         )}
+        <RecoveryNotices key={openCase.path} notices={openCase.notices} />
         <h2 id="section-heading" className="section-heading" tabIndex={-1} ref={heading}>
           {section.label}
         </h2>
         <SectionBody section={section} openCase={openCase} />
       </main>
     </div>
+  );
+}
+
+/** What opening the file repaired after a crash, until the user has read it and dismissed it. */
+function RecoveryNotices({ notices }: { notices: readonly string[] }) {
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || notices.length === 0) return null;
+  return (
+    <StatusBanner
+      tone="info"
+      label="Recovered after a crash"
+      title={notices[0]}
+      actions={
+        <Button variant="secondary" onClick={() => setDismissed(true)}>
+          Dismiss
+        </Button>
+      }
+    >
+      {notices.slice(1).map((notice) => (
+        <p key={notice}>{notice}</p>
+      ))}
+    </StatusBanner>
   );
 }
 
