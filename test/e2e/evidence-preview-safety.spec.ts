@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { ORIGIN } from './host/serve-renderer';
+import type { Page, Request } from '@playwright/test';
+import { APP_URL, ORIGIN } from './host/serve-renderer';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
@@ -79,12 +79,35 @@ const BANNER = 'Shown as source text. Breachdesk never renders HTML, SVG or scri
 function watch(page: Page) {
   const requests: string[] = [];
   const dialogs: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
+  const inFlight = new Set<Request>();
+  page.on('request', (request) => {
+    requests.push(request.url());
+    inFlight.add(request);
+  });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  return { requests, dialogs };
+  return { requests, dialogs, inFlight };
+}
+
+/**
+ * Gives anything the evidence could have set off its turn, by states rather than a pause: every
+ * page timer due within a minute runs (the page is on Playwright's clock), every request the page
+ * started has ended (an image's onerror or onload comes after its request), and two frames have
+ * been rendered since.
+ */
+async function settle(page: Page, inFlight: ReadonlySet<Request>): Promise<void> {
+  await page.clock.runFor(60_000);
+  await expect.poll(() => inFlight.size).toBe(0);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+  );
 }
 
 async function pwned(page: Page): Promise<string | undefined> {
@@ -113,6 +136,8 @@ test('hostile HTML, SVG and e-mail evidence is shown as text in every mode and r
     expect(added.find((item) => item.name === file.name)?.kind, file.name).toBe('source');
   }
 
+  // The page's timers run on Playwright's clock, so the verdict can wait for all of them to run.
+  await page.clock.install();
   await host.start();
   await page
     .getByRole('navigation', { name: 'Case sections' })
@@ -156,8 +181,9 @@ test('hostile HTML, SVG and e-mail evidence is shown as text in every mode and r
   await page.getByRole('tab', { name: 'Preview' }).click();
   await expect(page.getByRole('tabpanel').getByLabel('Message body')).toContainText('Pay now');
 
-  // Give any deferred handler (onload, onerror, refresh) its chance before the verdict.
-  await page.waitForTimeout(300);
+  // Give any deferred handler (timers, onload, onerror, refresh) its chance before the verdict.
+  await settle(page, seen.inFlight);
+  expect(page.url()).toBe(APP_URL);
   expect(await pwned(page)).toBeUndefined();
   expect(seen.dialogs).toEqual([]);
   const foreign = seen.requests.filter((url) => !url.startsWith(`${ORIGIN}/`));
