@@ -7,7 +7,7 @@ import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constan
 import { checkWholeFile, inspectCaseFileHeader } from './header';
 import { findInterruptedChange } from './interrupted-change';
 import { probeCaseFile } from './probe';
-import { migrateCaseFile, type AuditStamp, type MigrationResult } from './migrate';
+import { migrateCaseFile, removePartialBackups, type AuditStamp, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { discardInterruptedIntakes, recordRollback, type Recovery } from './recover';
 import { caseFileErrorFrom } from './sqlite-errors';
@@ -66,6 +66,7 @@ export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
       throw new BreachdeskError('NOT_A_CASE_FILE', `${JSON.stringify(path)} is not a Breachdesk case file.`);
     }
     if (interrupted !== null) recordRollback(db, stamp, interrupted);
+    removePartialBackups(path);
     const migration = migrateCaseFile(db, path, header.userVersion, stamp);
     const intakesDiscarded = discardInterruptedIntakes(db, stamp);
     return new CaseFile(path, db, migration, { rolledBack: interrupted, intakesDiscarded });

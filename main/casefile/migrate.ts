@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { BreachdeskError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from './migrations';
@@ -63,6 +65,41 @@ function backupBeforeUpgrade(db: Database, path: string, from: number, at: strin
     dirname(path),
     `${basename(path, ext)}.schema${from}-backup-${stamp}${ext || '.bdcase'}`,
   );
-  db.prepare('VACUUM INTO @backupPath').run({ backupPath });
+  // Written under a temporary name and renamed when whole, so a kill during the copy never
+  // leaves something that looks like a backup; the partial copy is removed at the next open.
+  const temporary = join(dirname(path), `${backupTemporaryPrefix(path)}${randomUUID()}.writing`);
+  try {
+    db.prepare('VACUUM INTO @temporary').run({ temporary });
+    renameSync(temporary, backupPath);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   return backupPath;
+}
+
+function backupTemporaryPrefix(path: string): string {
+  return `.${basename(path)}.upgrade-backup.`;
+}
+
+/**
+ * Removes partial upgrade backups that a killed process left beside the case file. Only called
+ * with the file's exclusive lock held, so no other process can be writing one.
+ */
+export function removePartialBackups(path: string): void {
+  const prefix = backupTemporaryPrefix(path);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/\.writing(-journal)?$/.test(name)) continue;
+    try {
+      rmSync(join(dirname(path), name), { force: true });
+    } catch {
+      // Left for the next open; it is not a backup by its name, so nobody mistakes it for one.
+    }
+  }
 }

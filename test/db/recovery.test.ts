@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, openSync, closeSync, readdirSync, writeSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCaseFile } from '../../main/casefile/case-file';
@@ -181,5 +190,19 @@ describe('a case file left mid-change by a crash', () => {
     expect(bytesOf(path).equals(bytes)).toBe(true);
     patchByte(`${path}-journal`, 3);
     expect(probeCaseFile(path)).toBe('unreadable');
+  });
+
+  it('a partial upgrade backup that a killed migration left beside the case is removed at the next open', () => {
+    const dir = tempDir();
+    const path = newCase(dir);
+    const partial = join(dir, '.case.bdcase.upgrade-backup.0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0.writing');
+    writeFileSync(partial, 'half a copy');
+    const unrelated = join(dir, '.other.bdcase.upgrade-backup.0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0.writing');
+    writeFileSync(unrelated, 'another case is upgrading');
+    openCaseFile(path, stamp).close();
+    expect(readdirSync(dir).sort()).toEqual([
+      '.other.bdcase.upgrade-backup.0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0.writing',
+      'case.bdcase',
+    ]);
   });
 });
