@@ -162,10 +162,33 @@ test('window.open is denied and navigation away is blocked', async () => {
   expect(opened).toEqual([true, true]);
   expect(launched().windows()).toHaveLength(1);
 
+  // Watch the main process decide: the shell's guard (registered first) refuses the navigation,
+  // so by the time this listener runs the event is already prevented.
+  await launched().evaluate(({ BrowserWindow }) => {
+    const scope = globalThis as unknown as { __navigations?: { url: string; prevented: boolean }[] };
+    const seen: { url: string; prevented: boolean }[] = [];
+    scope.__navigations = seen;
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    contents?.on('will-frame-navigate', (event) => {
+      seen.push({ url: event.url, prevented: event.defaultPrevented });
+    });
+    contents?.on('will-navigate', (event) => {
+      seen.push({ url: event.url, prevented: event.defaultPrevented });
+    });
+  });
   await page.evaluate(() => {
+    (window as unknown as { __samePage?: boolean }).__samePage = true;
     window.location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  const attempts = () =>
+    launched().evaluate(
+      () =>
+        (globalThis as unknown as { __navigations?: { url: string; prevented: boolean }[] }).__navigations ??
+        [],
+    );
+  await expect.poll(attempts).toContainEqual({ url: 'https://example.com/', prevented: true });
+  expect((await attempts()).filter((attempt) => !attempt.prevented)).toEqual([]);
   expect(page.url()).toBe('app://breachdesk/index.html');
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
   await expect(page.getByRole('heading', { level: 1, name: 'Breachdesk' })).toBeVisible();
 });
