@@ -1,12 +1,19 @@
 import { join } from 'node:path';
+import { TZDate } from '@date-fns/tz';
 import type { Locator, Page } from '@playwright/test';
 import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath } from './support/paths';
 import { expect, test, type TestHost } from './host/test-host';
 
 const ART_33 = 'Notify the lead supervisory authority (GDPR Art. 33)';
+/** The demo case's zone (main/demo/scenario.ts): its times are entered, and counted, there. */
+const CASE_ZONE = 'Europe/Stockholm';
 /** The demo's awareness time is 2020-11-16 09:30 CET: the Art. 33 clock ends 72 h later. */
 const ART_33_DUE = '2020-11-19 09:30 CET';
+const ART_33_DUE_AT = new TZDate(2020, 10, 19, 9, 30, CASE_ZONE);
+/** A fixed "today" for tests that only need the 2020 deadlines to be long past: 2025-11-19 12:00. */
+const YEARS_LATER = new TZDate(2025, 10, 19, 12, 0, CASE_ZONE);
+const DAY_MS = 86_400_000;
 
 async function openDemoObligations(page: Page, host: TestHost): Promise<void> {
   await host.call('demo.create', { path: join(host.dir, 'sonora.bdcase') });
@@ -36,8 +43,9 @@ test('the demo board: the Art. 33 clock counts down from awareness, the US rows 
   page,
   host,
 }) => {
-  // 41 hours and a minute before the Art. 33 deadline (2020-11-19 08:30 UTC); the clock runs on.
-  await page.clock.install({ time: new Date('2020-11-17T15:29:00Z') });
+  // 41 hours and a minute before the Art. 33 deadline (2020-11-19 09:30 in the case's zone); the
+  // clock runs on.
+  await page.clock.install({ time: new TZDate(2020, 10, 17, 16, 29, CASE_ZONE).getTime() });
   await openDemoObligations(page, host);
 
   const art33 = row(page, literal(ART_33));
@@ -111,9 +119,13 @@ test('the demo board: the Art. 33 clock counts down from awareness, the US rows 
   await expect(page.getByRole('heading', { level: 2, name: 'Obligations' })).toBeVisible();
 });
 
-test('today the demo deadlines read overdue, given their 2020 dates', async ({ page, host }) => {
+test('years later the demo deadlines read overdue, in whole days', async ({ page, host }) => {
+  await page.clock.setFixedTime(YEARS_LATER.getTime());
   await openDemoObligations(page, host);
-  const days = Math.floor((Date.now() - Date.parse('2020-11-19T08:30:00Z')) / 86_400_000);
+  // As the board counts: whole days since the deadline, both instants given in the case's zone
+  // (five years with one leap day, and two and a half hours).
+  const days = Math.floor((YEARS_LATER.getTime() - ART_33_DUE_AT.getTime()) / DAY_MS);
+  expect(days).toBe(5 * 365 + 1);
   const art33 = row(page, literal(ART_33));
   await expect(art33).toContainText(`overdue by ${days.toLocaleString('en-GB')} d`);
   await expect(page.getByRole('button', { name: /^Nearest deadline: Art\. 33 overdue by / })).toBeVisible();
@@ -123,7 +135,8 @@ test('marking Art. 33 sent is kept after reopening the case; not required needs 
   page,
   host,
 }) => {
-  await page.clock.install({ time: new Date('2020-11-17T15:30:00Z') });
+  // 41 hours before the Art. 33 deadline, in the case's zone.
+  await page.clock.install({ time: new TZDate(2020, 10, 17, 16, 30, CASE_ZONE).getTime() });
   await openDemoObligations(page, host);
   const title = literal(ART_33);
   const art33 = row(page, title);
@@ -197,6 +210,7 @@ test('the law as of 2026-02-01 applies the 30-day California rule; Reset goes ba
   page,
   host,
 }) => {
+  await page.clock.setFixedTime(YEARS_LATER.getTime());
   await openDemoObligations(page, host);
   await expect(board(page)).toContainText('Notify California residents (before 2026)');
   const law = page.getByLabel('Law as of');
@@ -231,6 +245,7 @@ test('a recorded status outlives a change of facts: the row stays with its reaso
   page,
   host,
 }) => {
+  await page.clock.setFixedTime(YEARS_LATER.getTime());
   await openDemoObligations(page, host);
   const title = /Notify Washington residents/;
   const washington = row(page, title);
