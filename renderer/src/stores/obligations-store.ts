@@ -16,6 +16,11 @@ interface ObligationsState {
   /** Rule ids whose detail is open. */
   expanded: string[];
   tab: ObligationsTab;
+  /**
+   * Set by "Make the risk decision" on the board: the severity view then takes the user to its
+   * decision form (focus on it) and clears this, so the request is served once.
+   */
+  decisionRequested: boolean;
   /** Loads the board (concurrent calls share one request, and one more runs if asked meanwhile). */
   load: () => Promise<void>;
   setAsOf: (asOf: string | null) => Promise<void>;
@@ -23,6 +28,9 @@ interface ObligationsState {
   setStatus: (ruleId: string, status: StatusInput) => Promise<string | null>;
   toggle: (ruleId: string) => void;
   showTab: (tab: ObligationsTab) => void;
+  /** Opens the severity view at its risk decision, the decision a "decision needed" notice waits for. */
+  requestDecision: () => void;
+  decisionShown: () => void;
   reset: () => void;
 }
 
@@ -50,6 +58,7 @@ export const useObligationsStore = create<ObligationsState>()((set, get) => {
     error: null,
     expanded: [],
     tab: 'board',
+    decisionRequested: false,
 
     load() {
       if (useWorkspaceStore.getState().current === null) return Promise.resolve();
@@ -96,10 +105,18 @@ export const useObligationsStore = create<ObligationsState>()((set, get) => {
       set({ tab });
     },
 
+    requestDecision() {
+      set({ tab: 'severity', decisionRequested: true });
+    },
+
+    decisionShown() {
+      set({ decisionRequested: false });
+    },
+
     reset() {
       generation += 1;
       again = false;
-      set({ board: null, asOf: null, error: null, expanded: [], tab: 'board' });
+      set({ board: null, asOf: null, error: null, expanded: [], tab: 'board', decisionRequested: false });
     },
   };
 });

@@ -5,7 +5,7 @@ import type { Obligation } from '../../../../shared/obligations/obligation';
 import { Button } from '../../components/Button';
 import { useObligationsStore, type StatusInput } from '../../stores/obligations-store';
 import { clockText, formatAt, statusText } from './format';
-import { VerifyChip } from './ObligationRow';
+import { VerifyChip } from './VerifyChip';
 import { MarkSentDialog } from '../../components/MarkSentDialog';
 import { NotRequiredDialog } from './StatusDialogs';
 

@@ -2,7 +2,9 @@ import { useId } from 'react';
 import type { BoardRow } from '../../../../shared/domain/obligation-status';
 import type { Obligation } from '../../../../shared/obligations/obligation';
 import { useObligationsStore } from '../../stores/obligations-store';
+import { OpenDecisionNote } from './DecisionNeeded';
 import { ObligationDetail } from './ObligationDetail';
+import { VerifyChip } from './VerifyChip';
 import { countdown, formatAt, formatSpan, isSettled, placeOf, rowTitle, statusText } from './format';
 
 /** One line of the board: who, where, the clock, the status; its detail opens underneath. */
@@ -58,6 +60,9 @@ export function ObligationRow({ row, now }: { row: BoardRow; now: number }) {
           </span>
         </div>
       </div>
+      {obligation !== null && obligation.openDecision !== null && (
+        <OpenDecisionNote decision={obligation.openDecision} title={title} />
+      )}
       {row.review !== null && (
         <p className="obl-review" role="note" aria-label={`Review ${title}`}>
           <span className="obl-review__mark">Review</span> {row.review}
@@ -69,15 +74,6 @@ export function ObligationRow({ row, now }: { row: BoardRow; now: number }) {
         </div>
       )}
     </li>
-  );
-}
-
-/** The amber mark for rules whose reading of the law nobody has checked yet. */
-export function VerifyChip() {
-  return (
-    <span className="obl-verify" title="This rule's reading of the law has not been verified">
-      <span aria-hidden="true">⚠ </span>to be verified
-    </span>
   );
 }
 

@@ -1,9 +1,14 @@
 import { useEffect, useId } from 'react';
 import { useObligationsStore, type ObligationsBoard as Board } from '../../stores/obligations-store';
+import { DecisionNeededList } from './DecisionNeeded';
 import { ObligationRow } from './ObligationRow';
+import { VerifyChip } from './VerifyChip';
 import { placeOf, useNow } from './format';
 
-/** Every notice the engine says is owed (soonest first), with live countdowns, and the rules that are not. */
+/**
+ * The notices waiting for a risk decision; every notice the engine says is owed (soonest first),
+ * with live countdowns; and the rules that are not owed.
+ */
 export function ObligationsBoard() {
   const board = useObligationsStore((state) => state.board);
   const error = useObligationsStore((state) => state.error);
@@ -26,7 +31,11 @@ export function ObligationsBoard() {
       ) : (
         <>
           <LawLine board={board} />
-          {board.rows.length === 0 ? (
+          {/* First: a decision decides what else is owed, so it is not left below the list. */}
+          <DecisionNeededList entries={board.decisionNeeded} />
+          {board.rows.length === 0 && board.decisionNeeded.length > 0 ? (
+            <p className="empty">Nothing is owed yet: what is owed depends on the risk decision above.</p>
+          ) : board.rows.length === 0 ? (
             <p className="empty">
               Nothing is owed on these facts. Record the people affected by jurisdiction and the data involved
               (People & data) and the awareness time (Facts); the rules considered are listed below with the
@@ -107,6 +116,12 @@ function NotTriggeredList({ board }: { board: Board }) {
             <li key={rule.ruleId} className="obl-not__item">
               <span className="obl-not__title">
                 {rule.title} <span className="kind-tag">{placeOf(rule.jurisdiction)}</span>
+                {rule.verification === 'unverified' && (
+                  <>
+                    {' '}
+                    <VerifyChip />
+                  </>
+                )}
               </span>
               <span className="obl-not__reason">{rule.reason}</span>
             </li>

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
-import { RISK_LEVELS } from '../../../../shared/obligations/obligation';
+import { useEffect, useId, useRef, useState } from 'react';
+import { RISK_LEVELS, type RiskLevel } from '../../../../shared/obligations/obligation';
 import { BAND_LABELS, enisaScore, suggestedRisk, type EnisaInput } from '../../../../shared/severity/enisa';
 import { Button } from '../../components/Button';
+import { useObligationsStore } from '../../stores/obligations-store';
 import type { SeverityDraft } from '../../stores/severity-store';
 import { RationaleField } from './RationaleField';
 import { RISK_TEXT } from './wording';
@@ -24,6 +25,19 @@ export function DecisionForm({ draft, enisa, edit, saving, onSave }: DecisionFor
   const [saved, setSaved] = useState<string | null>(null);
   const band = enisa === null ? null : enisaScore(enisa).band;
   const suggestion = band === null ? null : suggestedRisk(band);
+  const section = useRef<HTMLElement>(null);
+  const radios = useRef(new Map<RiskLevel, HTMLInputElement>());
+  const decisionRequested = useObligationsStore((state) => state.decisionRequested);
+  const decisionShown = useObligationsStore((state) => state.decisionShown);
+
+  // Sent here by "Make the risk decision" on the board: bring the decision into view and put the
+  // keyboard on the level chosen so far, else the suggested one, without choosing for the person.
+  useEffect(() => {
+    if (!decisionRequested) return;
+    section.current?.scrollIntoView({ block: 'start' });
+    radios.current.get(draft.risk ?? suggestion ?? RISK_LEVELS[0])?.focus({ preventScroll: true });
+    decisionShown();
+  }, [decisionRequested, decisionShown, draft.risk, suggestion]);
 
   async function save(confirm: boolean): Promise<void> {
     setSaved(null);
@@ -42,7 +56,7 @@ export function DecisionForm({ draft, enisa, edit, saving, onSave }: DecisionFor
   }
 
   return (
-    <section className="sev-decision" aria-labelledby={`${name}-title`}>
+    <section ref={section} className="sev-decision" aria-labelledby={`${name}-title`}>
       <h4 id={`${name}-title`} className="panel__subtitle">
         Risk decision
       </h4>
@@ -68,6 +82,10 @@ export function DecisionForm({ draft, enisa, edit, saving, onSave }: DecisionFor
           <label key={level} className="check">
             <input
               type="radio"
+              ref={(input) => {
+                if (input === null) radios.current.delete(level);
+                else radios.current.set(level, input);
+              }}
               name={`${name}-risk`}
               checked={draft.risk === level}
               onChange={() => {
