@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TZDate } from '@date-fns/tz';
 import type { Locator, Page } from '@playwright/test';
 import { ownerOnlyFileProtector } from '../../main/bundle/signing/key-protector';
 import { SigningKeys } from '../../main/bundle/signing/signing-keys';
@@ -86,6 +87,9 @@ test('export the demo case with the default options: progress, then the written 
 }) => {
   await demoCase(host);
   const title = (await host.call('case.current', {}))?.record.title ?? '';
+  // The suggested name carries the date on this computer's clock (the page's zone, Europe/Paris):
+  // 00:30 there, still the 9th in UTC.
+  await page.clock.setFixedTime(new TZDate(2024, 2, 10, 0, 30, 'Europe/Paris').getTime());
   await host.start();
 
   const card = bundleCard(page);
@@ -111,8 +115,7 @@ test('export the demo case with the default options: progress, then the written 
   const outcome = dialog.getByRole('status', { name: 'Export result' });
   await expect(outcome).toContainText('Bundle written: sonora-bundle.zip', { timeout: JOB_TIMEOUT });
   expect(await sawProgress()).toBe(true);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-  expect(host.dialogs.suggestedNames).toEqual([`${title} ${today}`]);
+  expect(host.dialogs.suggestedNames).toEqual([`${title} 2024-03-10`]);
 
   // The key made for this export signed it; the outcome names it, and the file is there.
   const own = (await host.call('signing.info', {})).own;
