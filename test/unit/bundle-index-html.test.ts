@@ -170,6 +170,18 @@ describe('the bundle index page', () => {
     expect(demoPage).toContain(art33?.obligation?.citation ?? 'missing');
   });
 
+  it('lists the notices waiting for the risk decision apart, and ⚠ on unverified rules not owed', () => {
+    expect(demo.obligations.decisionNeeded.map((d) => d.ruleId)).toEqual(['gdpr-art34-data-subjects']);
+    const waiting = demoPage.slice(
+      demoPage.indexOf('Decision needed: notices that wait for the risk decision'),
+    );
+    expect(waiting).toContain('Communicate the breach to the people affected (GDPR Art. 34)');
+    const notOwed = demoPage.slice(demoPage.indexOf('Rules considered that owe nothing here'));
+    expect(notOwed).not.toContain('GDPR Art. 34');
+    const washington = notOwed.slice(notOwed.indexOf('Notify the Washington Attorney General'));
+    expect(washington.slice(0, washington.indexOf('</tr>'))).toContain('⚠ Rule text not yet verified');
+  });
+
   it('links each letter file relatively', () => {
     const hrefs = attributeValues(demoPage, 'href');
     for (const { files } of demo.letters) {
