@@ -79,8 +79,8 @@ export function SeverityPanel() {
         <p className="notice sev-in-force" role="note" aria-label="Decision in force">
           {inForce === undefined || inForce.decision === null ? (
             <>
-              No risk decision is confirmed yet: the Art. 33 notification is assumed owed, the Art. 34
-              communication is not.
+              No risk decision is confirmed yet: the Art. 33 notification is owed unless you decide the risk
+              is unlikely, and the Art. 34 communication waits for your decision (decision needed).
             </>
           ) : (
             <>
