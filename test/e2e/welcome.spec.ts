@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { TZDate } from '@date-fns/tz';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
@@ -25,11 +26,13 @@ test('the recent list shows each case file with its path, time and whether it ca
     organisation: 'Northwind Ltd',
   });
   await host.call('case.close', {});
+  // A day and two hours before the page's fixed "now", both in the page's zone (Europe/Paris).
   host.recent.remember(
     join(host.dir, 'moved away.bdcase'),
     'Lost laptop (Lyon office)',
-    new Date(Date.now() - 26 * 3_600_000),
+    new Date(new TZDate(2020, 10, 15, 8, 30, 'Europe/Paris').getTime()),
   );
+  await page.clock.setFixedTime(new TZDate(2020, 10, 16, 10, 30, 'Europe/Paris').getTime());
 
   await host.start();
 
@@ -43,6 +46,7 @@ test('the recent list shows each case file with its path, time and whether it ca
 
   const missing = list.getByRole('listitem').filter({ hasText: 'Lost laptop (Lyon office)' });
   await expect(missing.getByText('Missing', { exact: true })).toBeVisible();
+  await expect(missing).toContainText('Last opened 2020-11-15 08:30 CET · yesterday');
   await expect(missing.getByRole('button', { name: 'Lost laptop (Lyon office)', exact: true })).toHaveCount(
     0,
   );
