@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { BreachdeskError } from '../../shared/ipc/errors';
 import type { CaseFile } from '../casefile/case-file';
+import { probeCaseFile } from '../casefile/probe';
 import { demoEvidenceFiles } from '../demo/evidence-files';
 import { DEMO_LETTERS } from '../demo/letters';
 import { demoScenario } from '../demo/scenario';
 import { silentEvents } from '../ipc/host-deps';
-import { createCase } from './case-service';
+import { createCase, openCase } from './case-service';
 import { importCaseDocument } from './case-document-service';
 import type { ServiceContext } from './context';
 import { takeInEvidence } from './evidence/intake-service';
+import { outputTarget, writeFileAtomically } from './files/atomic-write';
 import { createLetter } from './letters/letters-service';
 import { Job } from './jobs';
 
@@ -22,31 +25,32 @@ export function demoEvidenceFolder(casePath: string): string {
  * Builds the sample incident of SCENARIO.md in a new case file: facts, people, parties, timeline,
  * tasks, notes, the generated evidence files (written beside the case file and taken into the
  * evidence locker, each linked to its timeline events) and the letters drafted from templates.
- * A failure removes the half-built file.
+ * The case is built under a temporary name and renamed into place when complete, so a failure
+ * or a kill never leaves a half-built demo at `path` (the next run removes a killed one's file).
  */
 export async function createDemoCase(
   path: string,
   overwrite: boolean,
   ctx: ServiceContext,
 ): Promise<CaseFile> {
+  const { target, temporary } = outputTarget(path, overwrite);
   const { document, eventIds } = demoScenario();
   const file = createCase(
     {
-      path,
+      path: temporary,
       title: document.case?.title ?? 'Demo case',
       organisation: document.case?.organisation ?? 'Demo',
-      overwrite,
+      overwrite: false,
     },
     ctx,
   );
   try {
     importCaseDocument(file, document, ctx);
-    const folder = demoEvidenceFolder(file.path);
+    const folder = demoEvidenceFolder(target);
     mkdirSync(folder, { recursive: true });
     for (const generated of demoEvidenceFiles()) {
-      const target = join(folder, generated.name);
-      writeFileSync(target, generated.bytes);
-      await takeInEvidence(file, ctx, new Job(randomUUID(), 'intake', silentEvents), [target], {
+      const evidencePath = await writeFileAtomically(join(folder, generated.name), generated.bytes, true);
+      await takeInEvidence(file, ctx, new Job(randomUUID(), 'intake', silentEvents), [evidencePath], {
         source: 'Generated for the demo case (synthetic; no real personal data)',
         collectedBy: 'Breachdesk demo',
         collectedAt: null,
@@ -58,10 +62,19 @@ export async function createDemoCase(
     }
     const today = ctx.now().toISOString().slice(0, 10);
     for (const letter of DEMO_LETTERS) createLetter(file, ctx, { ...letter, title: undefined }, today);
-    return file;
+    file.close();
+    // Replacing a file that another window or process has open would pull it from under them.
+    if (probeCaseFile(target) === 'locked') {
+      throw new BreachdeskError(
+        'CASE_LOCKED',
+        `${JSON.stringify(target)} is open elsewhere; close it there before replacing it.`,
+      );
+    }
+    renameSync(temporary, target);
   } catch (error) {
     file.close();
-    rmSync(file.path, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
+  return openCase(target, ctx);
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import BetterSqlite3 from 'better-sqlite3';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BundleExportOptions, BundleExportResult } from '../../../shared/domain/bundle';
 import type { EvidenceItem } from '../../../shared/domain/evidence';
 import { LETTER_FORMATS } from '../../../shared/domain/letters';
@@ -20,6 +20,7 @@ import { changeWithAudit } from '../../services/audited';
 import { storedChunks } from '../../services/evidence/stored-chunks';
 import { stampFor, type ServiceContext } from '../../services/context';
 import { outputTarget, writeErrorFor } from '../../services/files/atomic-write';
+import { removeStaleTemporaries, temporaryName } from '../../services/files/temporaries';
 import type { Job } from '../../services/jobs';
 import { renderInput, renderLetterBytes } from '../../services/letters/render-service';
 import { BAGIT_TXT, formatBagInfo, formatManifest, payloadOxum } from '../bagit/bag-text';
@@ -68,7 +69,10 @@ export async function exportBundle(
   today: string,
 ): Promise<BundleExportResult> {
   const { target, temporary } = outputTarget(request.path, request.overwrite);
-  const snapshotPath = join(dirname(target), `.${randomUUID()}.snapshot.bdcase`);
+  // Named after the target so the next export to it can remove one a killed run left.
+  const snapshotStem = `.${basename(target)}`;
+  removeStaleTemporaries(dirname(target), snapshotStem, 'snapshot.bdcase');
+  const snapshotPath = join(dirname(target), temporaryName(snapshotStem, 'snapshot.bdcase'));
   const bundleId = randomUUID();
   const exportedAt = stampFor(ctx).at;
   const key = signing.ensureKey();

@@ -34,6 +34,7 @@ import {
 import { changeWithAudit } from '../../services/audited';
 import { stampFor, type ServiceContext } from '../../services/context';
 import { indexEvidenceItem } from '../../services/evidence/evidence-index';
+import { removeStaleTemporaries, temporaryName } from '../../services/files/temporaries';
 import type { Job } from '../../services/jobs';
 import { chunkWriter } from '../read/chunk-writer';
 import { refused, refuseNewerSchema } from '../read/import-bundle';
@@ -71,7 +72,9 @@ export async function mergeBundle(
   zipPath: string,
   limits?: Partial<ZipLimits>,
 ): Promise<BundleMergeResult> {
-  const snapshotPath = join(tmpdir(), `breachdesk-merge-${randomUUID()}.bdcase`);
+  // In the temporary folder, named so the next run can remove one a killed run left there.
+  removeStaleTemporaries(tmpdir(), 'breachdesk-merge', 'bdcase');
+  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-merge', 'bdcase'));
   let checked: CheckedBundle | null = null;
   let theirs: Database | null = null;
   const staged = new Map<string, StagedBytes>();

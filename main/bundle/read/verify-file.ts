@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BundleVerification } from '../../../shared/domain/bundle';
+import { removeStaleTemporaries, temporaryName } from '../../services/files/temporaries';
 import type { Job } from '../../services/jobs';
 import type { SigningKeys } from '../signing/signing-keys';
 import type { ZipLimits } from '../zip/zip-reader';
@@ -15,7 +15,9 @@ export async function verifyBundleFile(
   job: Job,
   limits?: Partial<ZipLimits>,
 ): Promise<BundleVerification> {
-  const snapshotPath = join(tmpdir(), `breachdesk-verify-${randomUUID()}.bdcase`);
+  // In the temporary folder, named so the next run can remove one a killed run left there.
+  removeStaleTemporaries(tmpdir(), 'breachdesk-verify', 'bdcase');
+  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-verify', 'bdcase'));
   try {
     const checked = await checkBundle(path, { signing, job, snapshotPath, limits });
     await checked.archive?.zip.close();

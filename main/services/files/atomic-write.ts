@@ -1,25 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BreachdeskError } from '../../../shared/ipc/errors';
+import { removeStaleTemporaries, temporaryName } from './temporaries';
 
 /**
  * Where an output file goes: the absolute target, refused when its folder is missing or when it
  * exists and replacing it was not asked for, and a temporary name beside it to write first.
+ * Temporaries a killed earlier run left for the same target are removed here.
  */
 export function outputTarget(path: string, overwrite: boolean): { target: string; temporary: string } {
   const target = resolve(path);
   if (!existsSync(dirname(target))) {
     throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
   }
+  const stem = `.${basename(target)}`;
+  removeStaleTemporaries(dirname(target), stem, 'writing');
   if (existsSync(target) && !overwrite) {
     throw new BreachdeskError(
       'ALREADY_EXISTS',
       `${JSON.stringify(target)} already exists; choose another name.`,
     );
   }
-  return { target, temporary: join(dirname(target), `.${basename(target)}.${randomUUID()}.writing`) };
+  return { target, temporary: join(dirname(target), temporaryName(stem, 'writing')) };
 }
 
 /** An I/O failure said in a sentence that names the file; expected failures pass through. */
