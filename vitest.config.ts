@@ -16,6 +16,20 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // DESIGN.md §9 crash tier: long writes in a CLI subprocess killed with SIGKILL (test/crash).
+        // One file at a time: the kill points poll the child's files on every event-loop turn,
+        // and each file's child wants a core of its own.
+        test: {
+          name: 'crash',
+          include: ['test/crash/**/*.crash.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/cli/build-cli.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,36 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The system sqlite3 shell when there is one: an integrity oracle that shares no code with us. */
+const SQLITE3 = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3', '/opt/homebrew/bin/sqlite3'].find((p) =>
+  existsSync(p),
+);
+
+/**
+ * `PRAGMA integrity_check` of the file as it lies on disk, run on a copy (with its journal, so a
+ * hot one is rolled back as any SQLite would) so that the file itself is not touched.
+ */
+export function integrityCheck(path: string, scratch: string): string {
+  const dir = mkdtempSync(join(scratch, 'oracle-'));
+  try {
+    const copy = join(dir, 'copy.db');
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-journal`)) copyFileSync(`${path}-journal`, `${copy}-journal`);
+    if (SQLITE3 !== undefined) {
+      const result = spawnSync(SQLITE3, [copy, 'PRAGMA integrity_check;'], { encoding: 'utf8' });
+      return `${result.stdout}${result.stderr}`.trim();
+    }
+    // Read-write on the copy: a read-only connection cannot roll a hot journal back.
+    const db = new BetterSqlite3(copy);
+    try {
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.map((row) => row.integrity_check).join('\n');
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
