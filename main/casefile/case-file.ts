@@ -6,6 +6,7 @@ import { BreachdeskError } from '../../shared/ipc/errors';
 import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
 import { checkWholeFile, inspectCaseFileHeader } from './header';
 import { findInterruptedChange } from './interrupted-change';
+import { coldJournalStamp, removeColdJournal } from './journal';
 import { probeCaseFile } from './probe';
 import { migrateCaseFile, removePartialBackups, type AuditStamp, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -56,10 +57,12 @@ export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
   // its journal back, so the length is judged after that rollback, not before.
   const interrupted = findInterruptedChange(path, header);
   if (interrupted === null) checkWholeFile(path, header);
+  const coldJournal = interrupted === null ? coldJournalStamp(path) : null;
   let db: Database | undefined;
   try {
     db = connect(path);
     lockExclusively(db);
+    if (coldJournal !== null) removeColdJournal(path, coldJournal);
     if (interrupted !== null) checkWholeFile(path, inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION));
     checkQuickly(db, path);
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {

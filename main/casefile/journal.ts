@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { isErrno } from './header';
 
 /**
@@ -142,4 +142,48 @@ function checksumMatches(record: Buffer, nonce: number, pageSize: number): boole
 
 function isPowerOfTwo(n: number): boolean {
   return n > 0 && (n & (n - 1)) === 0;
+}
+
+/** Identifies one state of a journal file, to tell whether anything touched it since. */
+export interface JournalStamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The state of a journal that exists and is not hot (its first byte is zero), or null. */
+export function coldJournalStamp(casePath: string): JournalStamp | null {
+  const journal = journalPathOf(casePath);
+  let fd: number;
+  try {
+    fd = openSync(journal, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const { ino, size, mtimeMs } = fstatSync(fd);
+    const first = Buffer.alloc(1);
+    const read = size === 0 ? 0 : readSync(fd, first, 0, 1, 0);
+    return read === 0 || first[0] === 0 ? { ino, size, mtimeMs } : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes a cold journal that a process killed after its last commit left beside the case file
+ * (an exclusive-mode connection keeps its zeroed journal until it closes). Only with the case's
+ * exclusive lock held, and only when the journal is exactly as it was before SQLite opened the
+ * file: then SQLite did not replay it and holds no handle on it, and no other writer can exist.
+ */
+export function removeColdJournal(casePath: string, before: JournalStamp): void {
+  const now = coldJournalStamp(casePath);
+  if (now === null || now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs) {
+    return;
+  }
+  try {
+    unlinkSync(journalPathOf(casePath));
+  } catch {
+    // Harmless where it is: SQLite ignores a journal whose header is zero.
+  }
 }

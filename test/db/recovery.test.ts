@@ -168,7 +168,7 @@ describe('a case file left mid-change by a crash', () => {
     expect(bytesOf(copy).equals(bytes)).toBe(true);
   });
 
-  it('a journal whose header was zeroed (a change that committed) is not applied', () => {
+  it('a journal whose header was zeroed (a change that committed) is not applied, and is removed', () => {
     const path = newCase(tempDir());
     crashMidChange(path);
     // What SQLite itself writes when a change commits in exclusive mode: a zeroed header.
@@ -177,6 +177,8 @@ describe('a case file left mid-change by a crash', () => {
     closeSync(fd);
     const file = openCaseFile(path, stamp);
     expect(file.recovery.rolledBack).toBeNull();
+    // Nothing to undo, so the leftover is removed rather than left beside the case.
+    expect(existsSync(`${path}-journal`)).toBe(false);
     file.close();
   });
 

@@ -61,22 +61,3 @@ export function journalIsHot(casePath: string): boolean {
     closeSync(fd);
   }
 }
-
-/**
- * Whether `FILE-journal` is cold: present but zeroed at its start, as SQLite leaves it after a
- * commit while a case is open in exclusive mode. SQLite ignores such a journal.
- */
-export function journalIsCold(casePath: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(`${casePath}-journal`, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const head = Buffer.alloc(1);
-    return readSync(fd, head, 0, 1, 0) === 0 || head[0] === 0;
-  } finally {
-    closeSync(fd);
-  }
-}

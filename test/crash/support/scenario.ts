@@ -29,7 +29,6 @@ import { runCli, runCliOk, sandboxIn, startCli, type CliOutcome, type Sandbox } 
 import type { KillPoint } from './kill-points';
 import { filesUnder, unexpectedFiles } from './leftovers';
 import { integrityCheck } from './oracle';
-import { journalIsCold } from './poll';
 
 /** One run of a job, set up in its own sandbox and ready to start. */
 export interface Prepared {
@@ -103,18 +102,6 @@ export function crashSuite<P extends Prepared>(job: CrashJob<P>): void {
   });
 }
 
-/**
- * KNOWN DEFECT (main/casefile, reported to its owner): a process killed after a commit leaves a
- * cold (zeroed) `FILE-journal`, since an exclusive-mode connection keeps its journal until close,
- * and opening the case does not remove it (only the next write does). SQLite ignores a cold
- * journal, so it is tolerated here until opening removes it; set this to false then.
- */
-const TOLERATE_COLD_JOURNAL = true;
-
-function toleratedColdJournal(casePath: string): boolean {
-  return TOLERATE_COLD_JOURNAL && journalIsCold(casePath);
-}
-
 async function checkAfter(
   p: Prepared,
   outcome: CliOutcome,
@@ -129,19 +116,14 @@ async function checkAfter(
     // Then the next start: opening it recovers, and everything verifies.
     const verified = await runCli(p.sandbox, ['verify', path, '--json']);
     expect(verified.status, verified.stderr + verified.stdout).toBe(0);
-    expect(existsSync(`${path}-journal`) && !toleratedColdJournal(path), `${path}-journal after verify`).toBe(
-      false,
-    );
+    // Opening removes even a cold journal (zeroed after a commit) that the killed process left.
+    expect(existsSync(`${path}-journal`), `${path}-journal after verify`).toBe(false);
     expect(integrityCheck(path, scratch), path).toBe('ok');
   }
   await p.check(killed);
   const rerun = p.rerun?.() ?? null;
   if (rerun !== null) await runCliOk(p.sandbox, rerun);
   const stray = unexpectedFiles(p.sandbox.dir, before, [...p.allowed, /^config\//]);
-  expect(
-    stray.filter(
-      (file) => !p.cases.some((c) => `${c}-journal` === join(p.sandbox.dir, file) && toleratedColdJournal(c)),
-    ),
-  ).toEqual([]);
+  expect(stray).toEqual([]);
   expect(readdirSync(p.sandbox.tmp), 'the temporary folder').toEqual([]);
 }
