@@ -35,3 +35,21 @@ export function probeCaseFile(path: string): CaseFileState {
 function sqliteCode(error: unknown): string {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
 }
+
+/**
+ * Whether another connection holds a lock on the SQLite file at `path` right now, whatever the
+ * file holds (a case file still being created has no header worth reading yet).
+ */
+export function isLockedElsewhere(path: string): boolean {
+  try {
+    const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 0 });
+    try {
+      db.pragma('schema_version');
+    } finally {
+      db.close();
+    }
+    return false;
+  } catch (error) {
+    return sqliteCode(error) === 'SQLITE_BUSY';
+  }
+}

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { replaceFileSync } from './files/atomic-write';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RecentCase } from '../../shared/domain/recent';
@@ -42,8 +43,6 @@ export class RecentCases {
 
   private write(entries: StoredRecent[]): void {
     mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temporary, this.file);
+    replaceFileSync(this.file, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`);
   }
 }

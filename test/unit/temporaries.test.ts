@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { replaceFileSync } from '../../main/services/files/atomic-write';
 import { removeStaleTemporaries, temporaryName } from '../../main/services/files/temporaries';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -31,5 +32,19 @@ describe('temporaries a killed run left', () => {
     for (const name of names) writeFileSync(join(dir, name), 'x');
     removeStaleTemporaries(dir, '.out.zip', 'writing');
     expect(readdirSync(dir).sort()).toEqual(names.slice(4).sort());
+  });
+});
+
+describe('small per-user files', () => {
+  it('are replaced whole and owner-only, and what a killed earlier write left is removed', () => {
+    const dir = tempDir();
+    const target = join(dir, 'recent.json');
+    const leftover = `recent.json.0ae7777f-021f-4e02-968b-f6efbc766b94.${deadPid()}.tmp`;
+    writeFileSync(join(dir, leftover), '{"half');
+    writeFileSync(target, 'old');
+    replaceFileSync(target, '{"version":1}\n');
+    expect(readFileSync(target, 'utf8')).toBe('{"version":1}\n');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['recent.json']);
   });
 });

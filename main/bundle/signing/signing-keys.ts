@@ -6,7 +6,8 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { replaceFileSync } from '../../services/files/atomic-write';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { trustedKeySchema, type SigningInfo, type TrustedKey } from '../../../shared/domain/bundle';
@@ -111,10 +112,7 @@ export class SigningKeys {
   private writePrivate(bytes: Buffer): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const path = join(this.dir, this.protector.fileName);
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, bytes, { mode: 0o600, flag: 'wx' });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, path);
+    replaceFileSync(path, bytes);
   }
 
   private addTrusted(entry: { publicKey: string; label: string; own: boolean }): void {
@@ -139,9 +137,7 @@ export class SigningKeys {
   private writeTrusted(keys: TrustedKey[]): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const path = join(this.dir, TRUSTED_FILE);
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify({ version: 1, keys }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temporary, path);
+    replaceFileSync(path, `${JSON.stringify({ version: 1, keys }, null, 2)}\n`);
   }
 
   private stamp(): string {

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../../services/files/atomic-write';
 import { CliFailure } from '../cli-host';
 import { JSON_OPTION, type Command } from '../command';
 import { EXIT } from '../exit-codes';
@@ -22,7 +23,8 @@ Example:
     withCase(positionals[0] ?? '', async (host) => {
       const document = await host.call('document.export', {});
       const text = `${JSON.stringify(document, null, 2)}\n`;
-      if (typeof values.output === 'string') writeFileSync(values.output, text);
+      // Under a temporary name, renamed when whole: a kill never leaves half a document at OUT.
+      if (typeof values.output === 'string') await writeFileAtomically(values.output, text, true);
       else process.stdout.write(text);
       return EXIT.ok;
     }),

@@ -1,5 +1,14 @@
-import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { removeStaleTemporaries, temporaryName } from './temporaries';
@@ -42,11 +51,44 @@ export async function writeFileAtomically(
 ): Promise<string> {
   const { target, temporary } = outputTarget(path, overwrite);
   try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      // On disk before the rename makes it visible, so a power cut cannot leave an empty file.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw writeErrorFor(error, target);
   }
   return target;
+}
+
+/**
+ * The synchronous form for small per-user files (recent cases, keys): written owner-only under a
+ * temporary name beside `path`, synced, then renamed over it. What a killed earlier write left
+ * is removed first.
+ */
+export function replaceFileSync(path: string, bytes: string | Uint8Array): void {
+  const stem = basename(path);
+  removeStaleTemporaries(dirname(path), stem, 'tmp');
+  const temporary = join(dirname(path), temporaryName(stem, 'tmp'));
+  try {
+    const fd = openSync(temporary, 'wx', 0o600);
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // The mode given to open is filtered by the umask; a key file must be owner-only regardless.
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

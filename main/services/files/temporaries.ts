@@ -1,7 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isLockedElsewhere } from '../../casefile/probe';
 
 /** SQLite's side file of a temporary that is a database (the rollback journal). */
 const SIDE_FILES = ['', '-journal'];
@@ -54,7 +54,7 @@ export function removeAbandonedCreations(path: string): void {
     return;
   }
   for (const name of names.filter((n) => !n.endsWith('-journal'))) {
-    if (isLockedByItsWriter(join(dir, name))) continue;
+    if (isLockedElsewhere(join(dir, name))) continue;
     for (const side of SIDE_FILES) removeQuietly(join(dir, `${name}${side}`));
   }
   // A journal whose file is already gone belongs to nothing.
@@ -65,20 +65,6 @@ export function removeAbandonedCreations(path: string): void {
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CREATING = /\.[0-9a-f-]{36}\.creating(-journal)?$/;
-
-function isLockedByItsWriter(path: string): boolean {
-  try {
-    const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 0 });
-    try {
-      db.pragma('schema_version');
-    } finally {
-      db.close();
-    }
-    return false;
-  } catch (error) {
-    return (error as { code?: unknown }).code === 'SQLITE_BUSY';
-  }
-}
 
 function removeQuietly(path: string): void {
   try {
