@@ -22,6 +22,12 @@ function focusableIn(container: HTMLElement): HTMLElement[] {
   );
 }
 
+/** The dialog opened last, leaving out one that is closing. */
+function topmostDialog(closing: HTMLElement | null = null): HTMLElement | null {
+  const open = [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].filter((d) => d !== closing);
+  return open.at(-1) ?? null;
+}
+
 /**
  * A modal dialog: the rest of the window is inert while it is open, Tab stays inside,
  * Escape closes it, and focus returns to where it was.
@@ -52,10 +58,27 @@ export function Modal({
       (preferred ?? focusableIn(container)[0] ?? container).focus();
     }
     return () => {
-      root?.removeAttribute('inert');
-      previous?.focus();
+      // A dialog opened from another one leaves the window inert until the last one closes.
+      const beneath = topmostDialog(container);
+      if (beneath === null) root?.removeAttribute('inert');
+      if (previous?.isConnected === true) previous.focus();
+      else beneath?.focus();
     };
   }, []);
+
+  // When the focused control disappears (the row whose Remove button had it is gone), focus
+  // falls to <body>, outside the panel's own key handler: the topmost dialog still answers Escape.
+  useEffect(() => {
+    function onStrayEscape(event: globalThis.KeyboardEvent): void {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      if (topmostDialog() !== panel.current) return;
+      event.preventDefault();
+      onClose();
+    }
+    document.addEventListener('keydown', onStrayEscape);
+    return () => document.removeEventListener('keydown', onStrayEscape);
+  }, [onClose]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.key === 'Escape') {
