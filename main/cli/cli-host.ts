@@ -5,8 +5,8 @@ import { BreachdeskError, type ErrorCode } from '../../shared/ipc/errors';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { silentEvents, type EventSink } from '../ipc/host-deps';
 import { CaseSession } from '../services/case-session';
-import { ownerOnlyFileProtector } from '../bundle/signing/key-protector';
-import { SigningKeys } from '../bundle/signing/signing-keys';
+import { ownerOnlyFileProtector } from '../services/bundles/signing/key-protector';
+import { SigningKeys } from '../services/bundles/signing/signing-keys';
 import { defaultActor, userConfigDir } from '../services/user-config';
 
 /** A failure that ends the command with this exit code and one line on stderr. */

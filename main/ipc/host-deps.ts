@@ -1,6 +1,6 @@
 import type { EventName } from '../../shared/ipc/channel-names';
 import type { EventPayload } from '../../shared/ipc/contract';
-import type { SigningKeys } from '../bundle/signing/signing-keys';
+import type { SigningKeys } from '../services/bundles/signing/signing-keys';
 import type { CaseSession } from '../services/case-session';
 import type { ServiceContext } from '../services/context';
 import type { RecentCases } from '../services/recent-cases';

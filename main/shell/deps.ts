@@ -3,7 +3,7 @@
 import { app } from 'electron';
 import { join } from 'node:path';
 import type { DialogHost, EventSink, HostDeps } from '../ipc/host-deps';
-import { SigningKeys } from '../bundle/signing/signing-keys';
+import { SigningKeys } from '../services/bundles/signing/signing-keys';
 import { CaseSession } from '../services/case-session';
 import { appKeyProtector } from './key-protection';
 import { type RecentCases } from '../services/recent-cases';

@@ -1,7 +1,7 @@
 // The app's signing key at rest: encrypted with the system keychain through safeStorage. Where
 // no keychain is available (some Linux desktops), the owner-only file the CLI uses instead.
 import { safeStorage } from 'electron';
-import { ownerOnlyFileProtector, type KeyProtector } from '../bundle/signing/key-protector';
+import { ownerOnlyFileProtector, type KeyProtector } from '../services/bundles/signing/key-protector';
 
 export function appKeyProtector(): KeyProtector {
   if (!safeStorage.isEncryptionAvailable()) return ownerOnlyFileProtector('This computer (app)');

@@ -12,11 +12,11 @@ import { countAuditEntries, iterateAuditEntries } from '../../main/casefile/repo
 import { getCaseRecord } from '../../main/casefile/repos/case-repo';
 import { custodyOf, listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { notesTable } from '../../main/casefile/repos/tables';
-import { validateBagDirectory } from '../../main/bundle/bagit/bag-check';
-import { exportBundle } from '../../main/bundle/export/export-bundle';
-import { importBundle } from '../../main/bundle/read/import-bundle';
-import { verifyBundleFile } from '../../main/bundle/read/verify-file';
-import type { SigningKeys } from '../../main/bundle/signing/signing-keys';
+import { validateBagDirectory } from '../../main/formats/bagit/bag-check';
+import { exportBundle } from '../../main/services/bundles/export/export-bundle';
+import { importBundle } from '../../main/services/bundles/read/import-bundle';
+import { verifyBundleFile } from '../../main/services/bundles/read/verify-file';
+import type { SigningKeys } from '../../main/services/bundles/signing/signing-keys';
 import { createRecord, removeRecord, updateRecord } from '../../main/services/collection-service';
 import { stampFor } from '../../main/services/context';
 import { createDemoCase } from '../../main/services/demo-service';

@@ -14,11 +14,11 @@ import { countAuditEntries, listAuditEntries } from '../../main/casefile/repos/a
 import { allBlobs, stagedBlobIds } from '../../main/casefile/repos/blob-repo';
 import { custodyOf, listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { eventsTable, notesTable, partiesTable, tasksTable } from '../../main/casefile/repos/tables';
-import { importBundle } from '../../main/bundle/read/import-bundle';
-import { listConflicts } from '../../main/bundle/merge/conflicts-repo';
-import { mergeBundle } from '../../main/bundle/merge/merge-bundle';
-import { resolveConflict } from '../../main/bundle/merge/resolve-conflict';
-import type { SigningKeys } from '../../main/bundle/signing/signing-keys';
+import { importBundle } from '../../main/services/bundles/read/import-bundle';
+import { listConflicts } from '../../main/services/bundles/merge/conflicts-repo';
+import { mergeBundle } from '../../main/services/bundles/merge/merge-bundle';
+import { resolveConflict } from '../../main/services/bundles/merge/resolve-conflict';
+import type { SigningKeys } from '../../main/services/bundles/signing/signing-keys';
 import { createRecord, removeRecord, updateRecord } from '../../main/services/collection-service';
 import { stampFor } from '../../main/services/context';
 import { createDemoCase, demoEvidenceFolder } from '../../main/services/demo-service';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { renderBundleIndex, type BundleIndexModel } from '../../main/bundle/index-html';
+import { renderBundleIndex, type BundleIndexModel } from '../../main/services/bundles/index-html';
 import { demoBundleIndexModel, evidenceBagPath } from '../helpers/bundle-index-model';
 import { requireChromium } from './support/chromium';
 import { artifactPath } from './support/paths';

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 
 /**
- * A valid BagIt 1.0 bag on disk, written here without main/bundle/bagit so the validator is checked
+ * A valid BagIt 1.0 bag on disk, written here without main/formats/bagit so the validator is checked
  * against an independent writer (and the writer's quirks follow bagit-python's: two spaces in
  * payload manifests, one in the tag manifest, like `make_manifests` and `_make_tagmanifest_file`).
  */

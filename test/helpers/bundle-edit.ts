@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { openZip } from '../../main/bundle/zip/zip-reader';
-import { ZipWriter } from '../../main/bundle/zip/zip-writer';
-import { signDetached, type SigningKey } from '../../main/bundle/signing/signing-keys';
+import { openZip } from '../../main/formats/zip/zip-reader';
+import { ZipWriter } from '../../main/formats/zip/zip-writer';
+import { signDetached, type SigningKey } from '../../main/services/bundles/signing/signing-keys';
 
 /**
  * Damaged and tampered copies of a real bundle, for the tests of verify, import and merge. A bundle
  * is read whole (bag-relative path → bytes, in zip order), changed, and written again as a fresh
  * STORED zip, so every CRC-32 is right and only the bag-level checks can catch the change. Manifests
- * are edited here as text, independently of main/bundle/bagit.
+ * are edited here as text, independently of main/formats/bagit.
  */
 
 export const SIGNATURE = 'tagmanifest-sha256.txt.sig';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { BundleExportResult } from '../../shared/domain/bundle';
 import type { CaseFile } from '../../main/casefile/case-file';
-import { exportBundle } from '../../main/bundle/export/export-bundle';
-import { ownerOnlyFileProtector } from '../../main/bundle/signing/key-protector';
-import { SigningKeys } from '../../main/bundle/signing/signing-keys';
+import { exportBundle } from '../../main/services/bundles/export/export-bundle';
+import { ownerOnlyFileProtector } from '../../main/services/bundles/signing/key-protector';
+import { SigningKeys } from '../../main/services/bundles/signing/signing-keys';
 import type { ServiceContext } from '../../main/services/context';
 import { newJob } from './evidence';
 

@@ -3,7 +3,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 /*
  * A deliberately naive zip builder for tests: every header field can be set to anything, so tests
  * can write the malformed and hostile archives the reader must refuse. Field offsets are written
- * out here from APPNOTE.TXT on purpose, independently of main/bundle/zip/zip-format.ts, so a mistake
+ * out here from APPNOTE.TXT on purpose, independently of main/formats/zip/zip-format.ts, so a mistake
  * there is not silently mirrored by the tests.
  */
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatcher';
 import type { DialogHost, HostDeps } from '../../main/ipc/host-deps';
-import { ownerOnlyFileProtector } from '../../main/bundle/signing/key-protector';
-import { SigningKeys } from '../../main/bundle/signing/signing-keys';
+import { ownerOnlyFileProtector } from '../../main/services/bundles/signing/key-protector';
+import { SigningKeys } from '../../main/services/bundles/signing/signing-keys';
 import { CaseSession } from '../../main/services/case-session';
 import { RecentCases } from '../../main/services/recent-cases';
 import type { EventName } from '../../shared/ipc/channel-names';

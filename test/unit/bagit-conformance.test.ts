@@ -17,7 +17,7 @@ import {
   validateBagDirectory,
   type BagListing,
   type BagProblem,
-} from '../../main/bundle/bagit/bag-check';
+} from '../../main/formats/bagit/bag-check';
 import {
   BAGIT_TXT_BYTES,
   digestOf,

@@ -19,7 +19,7 @@ import {
   SUPPORTED_ALGORITHMS,
   TAGMANIFEST_RE,
   unsafePathReason,
-} from '../../main/bundle/bagit/bag-text';
+} from '../../main/formats/bagit/bag-text';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);

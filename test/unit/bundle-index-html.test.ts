@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relativeHref, renderBundleIndex, type BundleIndexModel } from '../../main/bundle/index-html';
+import {
+  relativeHref,
+  renderBundleIndex,
+  type BundleIndexModel,
+} from '../../main/services/bundles/index-html';
 import { demoBundleIndexModel, evidenceBagPath } from '../helpers/bundle-index-model';
 
 const HEADINGS = [

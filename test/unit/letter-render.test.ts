@@ -14,7 +14,7 @@ import {
 } from '../../main/letters/render/letter-style';
 import { renderLetterDocx } from '../../main/letters/render/render-docx';
 import { renderLetterHtml } from '../../main/letters/render/render-html';
-import { escapeHtml } from '../../main/services/files/html-escape';
+import { escapeHtml } from '../../main/formats/html/html-escape';
 import { renderLetterPdf } from '../../main/letters/render/render-pdf';
 import { letterDocumentSchema, type BlockNode, type InlineNode } from '../../shared/letters/document';
 

@@ -9,8 +9,8 @@ import {
   type ZipArchive,
   type ZipLimits,
   type ZipRefusalRule,
-} from '../../main/bundle/zip/zip-reader';
-import { ZipWriter } from '../../main/bundle/zip/zip-writer';
+} from '../../main/formats/zip/zip-reader';
+import { ZipWriter } from '../../main/formats/zip/zip-writer';
 import {
   buildRawZip,
   deflated,

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BreachdeskError } from '../../shared/ipc/errors';
-import { openZip, type ZipArchive } from '../../main/bundle/zip/zip-reader';
-import { ZipWriter } from '../../main/bundle/zip/zip-writer';
+import { openZip, type ZipArchive } from '../../main/formats/zip/zip-reader';
+import { ZipWriter } from '../../main/formats/zip/zip-writer';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();

@@ -1,9 +1,9 @@
-import { exportBundle } from '../../bundle/export/export-bundle';
-import { listConflicts } from '../../bundle/merge/conflicts-repo';
-import { mergeBundle } from '../../bundle/merge/merge-bundle';
-import { resolveConflict } from '../../bundle/merge/resolve-conflict';
-import { importBundle } from '../../bundle/read/import-bundle';
-import { verifyBundleFile } from '../../bundle/read/verify-file';
+import { exportBundle } from '../../services/bundles/export/export-bundle';
+import { listConflicts } from '../../services/bundles/merge/conflicts-repo';
+import { mergeBundle } from '../../services/bundles/merge/merge-bundle';
+import { resolveConflict } from '../../services/bundles/merge/resolve-conflict';
+import { importBundle } from '../../services/bundles/read/import-bundle';
+import { verifyBundleFile } from '../../services/bundles/read/verify-file';
 import { runJob } from '../../services/jobs';
 import { CONTENT_AREAS } from '../../../shared/ipc/contract';
 import type { HostDeps } from '../host-deps';

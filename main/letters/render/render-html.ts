@@ -13,7 +13,7 @@ import {
   TABLE_FONT_PT,
   TABLE_HEADER_FILL,
 } from './letter-style';
-import { escapeHtml } from '../../services/files/html-escape';
+import { escapeHtml } from '../../formats/html/html-escape';
 
 /** Nothing is loaded or run: no scripts, no fetches, only the inline style sheet. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";

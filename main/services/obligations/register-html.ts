@@ -1,5 +1,5 @@
 import type { RegisterDocument } from '../../../shared/domain/register';
-import { escapeHtml } from '../files/html-escape';
+import { escapeHtml } from '../../formats/html/html-escape';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;color:#1c2430;max-width:60rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ccd3dc}

@@ -11,8 +11,8 @@ import { DialogStub } from './dialog-stub';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
 import { CaseSession } from '../../../main/services/case-session';
 import { RecentCases } from '../../../main/services/recent-cases';
-import { ownerOnlyFileProtector } from '../../../main/bundle/signing/key-protector';
-import { SigningKeys } from '../../../main/bundle/signing/signing-keys';
+import { ownerOnlyFileProtector } from '../../../main/services/bundles/signing/key-protector';
+import { SigningKeys } from '../../../main/services/bundles/signing/signing-keys';
 import { APP_URL, serveRenderer } from './serve-renderer';
 
 declare global {

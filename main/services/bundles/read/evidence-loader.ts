@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { CACHE_KIB, PAGE_SIZE } from '../../casefile/constants';
+import { CACHE_KIB, PAGE_SIZE } from '../../../casefile/constants';
 import { chunkWriter } from './chunk-writer';
 import type { FileSink, PayloadSink } from './verify-bundle';
 

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
-import type { BundleImportResult, BundleVerification } from '../../../shared/domain/bundle';
-import { BreachdeskError } from '../../../shared/ipc/errors';
-import { openCaseFile } from '../../casefile/case-file';
-import { LATEST_SCHEMA_VERSION } from '../../casefile/migrations';
-import { appendAuditEntry } from '../../casefile/repos/audit-repo';
-import { getCaseRecord } from '../../casefile/repos/case-repo';
-import { appendCustodyEntry, listEvidenceItems } from '../../casefile/repos/evidence-repo';
-import { stampFor, type ServiceContext } from '../../services/context';
-import { outputTarget, writeErrorFor } from '../../services/files/atomic-write';
-import type { Job } from '../../services/jobs';
+import type { BundleImportResult, BundleVerification } from '../../../../shared/domain/bundle';
+import { BreachdeskError } from '../../../../shared/ipc/errors';
+import { openCaseFile } from '../../../casefile/case-file';
+import { LATEST_SCHEMA_VERSION } from '../../../casefile/migrations';
+import { appendAuditEntry } from '../../../casefile/repos/audit-repo';
+import { getCaseRecord } from '../../../casefile/repos/case-repo';
+import { appendCustodyEntry, listEvidenceItems } from '../../../casefile/repos/evidence-repo';
+import { stampFor, type ServiceContext } from '../../context';
+import { outputTarget, writeErrorFor } from '../../files/atomic-write';
+import type { Job } from '../../jobs';
 import type { SigningKeys } from '../signing/signing-keys';
-import type { ZipLimits } from '../zip/zip-reader';
+import type { ZipLimits } from '../../../formats/zip/zip-reader';
 import { EvidenceLoader } from './evidence-loader';
 import { checkBundle, type CheckedBundle } from './verify-bundle';
 

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BundleVerification } from '../../../shared/domain/bundle';
-import { removeStaleTemporaries, temporaryName } from '../../services/files/temporaries';
-import type { Job } from '../../services/jobs';
+import type { BundleVerification } from '../../../../shared/domain/bundle';
+import { removeStaleTemporaries, temporaryName } from '../../files/temporaries';
+import type { Job } from '../../jobs';
 import type { SigningKeys } from '../signing/signing-keys';
-import type { ZipLimits } from '../zip/zip-reader';
+import type { ZipLimits } from '../../../formats/zip/zip-reader';
 import { checkBundle } from './verify-bundle';
 
 /** Checks a bundle and reports; the snapshot it unpacks to check the audit chain is removed after. */

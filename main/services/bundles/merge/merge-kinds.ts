@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { MergeKind } from '../../../shared/domain/bundle';
-import type { TimelineEvent } from '../../../shared/domain/events';
-import type { EvidenceItem } from '../../../shared/domain/evidence';
-import { eventsTable, partiesTable } from '../../casefile/repos/tables';
-import { getEvidenceItem, putEvidenceItem } from '../../casefile/repos/evidence-repo';
-import { storeRecord, type CollectionSpec } from '../../services/collection-service';
-import { indexEvidenceItem } from '../../services/evidence/evidence-index';
-import { eventSpec, noteSpec, partySpec, taskSpec } from '../../services/record-specs';
+import type { MergeKind } from '../../../../shared/domain/bundle';
+import type { TimelineEvent } from '../../../../shared/domain/events';
+import type { EvidenceItem } from '../../../../shared/domain/evidence';
+import { eventsTable, partiesTable } from '../../../casefile/repos/tables';
+import { getEvidenceItem, putEvidenceItem } from '../../../casefile/repos/evidence-repo';
+import { storeRecord, type CollectionSpec } from '../../collection-service';
+import { indexEvidenceItem } from '../../evidence/evidence-index';
+import { eventSpec, noteSpec, partySpec, taskSpec } from '../../record-specs';
 
 /** Fields that say when a record was written, not what it says: never a conflict on their own. */
 const STAMPS = new Set(['createdAt', 'updatedAt']);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { appendChunk, CHUNK_SIZE } from '../../casefile/repos/blob-repo';
+import { appendChunk, CHUNK_SIZE } from '../../../casefile/repos/blob-repo';
 
 /** Chunks written per transaction: large enough that commits do not dominate. */
 const CHUNKS_PER_COMMIT = 64;

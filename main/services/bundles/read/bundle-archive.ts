@@ -1,6 +1,12 @@
-import type { BundleProblem } from '../../../shared/domain/bundle';
-import type { BagListing } from '../bagit/bag-check';
-import { openZip, ZipRefusedError, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip-reader';
+import type { BundleProblem } from '../../../../shared/domain/bundle';
+import type { BagListing } from '../../../formats/bagit/bag-check';
+import {
+  openZip,
+  ZipRefusedError,
+  type ZipArchive,
+  type ZipEntry,
+  type ZipLimits,
+} from '../../../formats/zip/zip-reader';
 
 /** Tag files are read whole; nothing Breachdesk writes comes near this. */
 const MAX_TAG_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { CaseFile } from '../../casefile/case-file';
-import { getCaseRecord } from '../../casefile/repos/case-repo';
-import { listEvidenceItems } from '../../casefile/repos/evidence-repo';
-import { getFacts } from '../../casefile/repos/facts-repo';
-import { listLetters } from '../../casefile/repos/letters-repo';
-import { investigationRecords } from '../../casefile/repos/tables';
-import { obligationsBoard } from '../../services/obligations/obligations-service';
+import type { CaseFile } from '../../../casefile/case-file';
+import { getCaseRecord } from '../../../casefile/repos/case-repo';
+import { listEvidenceItems } from '../../../casefile/repos/evidence-repo';
+import { getFacts } from '../../../casefile/repos/facts-repo';
+import { listLetters } from '../../../casefile/repos/letters-repo';
+import { investigationRecords } from '../../../casefile/repos/tables';
+import { obligationsBoard } from '../../obligations/obligations-service';
 import type { BundleIndexModel, BundleInfo, BundleLetterFile } from '../index-html';
 
 const underData = (path: string) => path.replace(/^data\//, '');

@@ -1,5 +1,5 @@
-import type { CaseRecord } from '../../../shared/domain/case';
-import type { Facts } from '../../../shared/domain/facts';
+import type { CaseRecord } from '../../../../shared/domain/case';
+import type { Facts } from '../../../../shared/domain/facts';
 
 /** Labels Breachdesk adds to bag-info.txt beside the RFC 8493 reserved ones. */
 export const BAG_INFO = {

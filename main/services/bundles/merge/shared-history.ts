@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { auditActionsAfter, auditHashAt, lastAuditSeq } from '../../casefile/repos/audit-repo';
+import { auditActionsAfter, auditHashAt, lastAuditSeq } from '../../../casefile/repos/audit-repo';
 
 /**
  * What each side changed since the two copies of a case parted. A colleague's copy that came

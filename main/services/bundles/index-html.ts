@@ -1,23 +1,23 @@
-import { CASE_STATUS_LABELS, type CaseRecord } from '../../shared/domain/case';
+import { CASE_STATUS_LABELS, type CaseRecord } from '../../../shared/domain/case';
 import {
   DATA_ELEMENT_VOCABULARY,
   dataElementLabel,
   type DataElement,
-} from '../../shared/domain/data-elements';
-import type { TimelineEvent } from '../../shared/domain/events';
-import type { EvidenceItem } from '../../shared/domain/evidence';
-import type { Facts } from '../../shared/domain/facts';
-import type { LETTER_FORMATS, LetterRecord } from '../../shared/domain/letters';
-import type { BoardRow } from '../../shared/domain/obligation-status';
-import { PARTY_ACTION_LABELS, PARTY_KIND_LABELS, type Party } from '../../shared/domain/parties';
-import type { Population } from '../../shared/domain/populations';
-import { TASK_STATUS_LABELS, type Note, type Task } from '../../shared/domain/tasks-notes';
-import { jurisdictionName } from '../../shared/jurisdictions/jurisdictions';
-import { suggestionText } from '../../shared/obligations/decisions';
-import type { Obligation } from '../../shared/obligations/obligation';
-import { localTextOf, type ZonedTime } from '../../shared/time/zoned-time';
-import { escapeHtml } from '../services/files/html-escape';
-import type { Board } from '../services/obligations/obligations-service';
+} from '../../../shared/domain/data-elements';
+import type { TimelineEvent } from '../../../shared/domain/events';
+import type { EvidenceItem } from '../../../shared/domain/evidence';
+import type { Facts } from '../../../shared/domain/facts';
+import type { LETTER_FORMATS, LetterRecord } from '../../../shared/domain/letters';
+import type { BoardRow } from '../../../shared/domain/obligation-status';
+import { PARTY_ACTION_LABELS, PARTY_KIND_LABELS, type Party } from '../../../shared/domain/parties';
+import type { Population } from '../../../shared/domain/populations';
+import { TASK_STATUS_LABELS, type Note, type Task } from '../../../shared/domain/tasks-notes';
+import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
+import { suggestionText } from '../../../shared/obligations/decisions';
+import type { Obligation } from '../../../shared/obligations/obligation';
+import { localTextOf, type ZonedTime } from '../../../shared/time/zoned-time';
+import { escapeHtml } from '../../formats/html/html-escape';
+import type { Board } from '../obligations/obligations-service';
 
 /** What the exporter records about the bundle itself; shown so a reader can check it. */
 export interface BundleInfo {

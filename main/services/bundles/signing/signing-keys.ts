@@ -7,12 +7,12 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { replaceFileSync } from '../../services/files/atomic-write';
+import { replaceFileSync } from '../../files/atomic-write';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { trustedKeySchema, type SigningInfo, type TrustedKey } from '../../../shared/domain/bundle';
-import { BreachdeskError } from '../../../shared/ipc/errors';
-import { fingerprintOf, publicKeyFromBase64, rawPublicKey } from './fingerprint';
+import { trustedKeySchema, type SigningInfo, type TrustedKey } from '../../../../shared/domain/bundle';
+import { BreachdeskError } from '../../../../shared/ipc/errors';
+import { fingerprintOf, publicKeyFromBase64, rawPublicKey } from '../../../formats/signing/fingerprint';
 import type { KeyProtector } from './key-protector';
 
 const TRUSTED_FILE = 'trusted-keys.json';

@@ -9,10 +9,10 @@ import {
   type BundleVerification,
   type MergeConflict,
   type MergeKind,
-} from '../../../shared/domain/bundle';
-import type { EvidenceItem } from '../../../shared/domain/evidence';
-import { BreachdeskError } from '../../../shared/ipc/errors';
-import type { CaseFile } from '../../casefile/case-file';
+} from '../../../../shared/domain/bundle';
+import type { EvidenceItem } from '../../../../shared/domain/evidence';
+import { BreachdeskError } from '../../../../shared/ipc/errors';
+import type { CaseFile } from '../../../casefile/case-file';
 import {
   addTextPage,
   allBlobs,
@@ -22,25 +22,25 @@ import {
   stageBlob,
   textPagesOf,
   type StoredBlob,
-} from '../../casefile/repos/blob-repo';
-import { getCaseRecord } from '../../casefile/repos/case-repo';
+} from '../../../casefile/repos/blob-repo';
+import { getCaseRecord } from '../../../casefile/repos/case-repo';
 import {
   appendCustodyEntry,
   custodyOf,
   getEvidenceItem,
   listEvidenceWithBlobs,
   putEvidenceItem,
-} from '../../casefile/repos/evidence-repo';
-import { changeWithAudit } from '../../services/audited';
-import { stampFor, type ServiceContext } from '../../services/context';
-import { indexEvidenceItem } from '../../services/evidence/evidence-index';
-import { removeStaleTemporaries, temporaryName } from '../../services/files/temporaries';
-import type { Job } from '../../services/jobs';
+} from '../../../casefile/repos/evidence-repo';
+import { changeWithAudit } from '../../audited';
+import { stampFor, type ServiceContext } from '../../context';
+import { indexEvidenceItem } from '../../evidence/evidence-index';
+import { removeStaleTemporaries, temporaryName } from '../../files/temporaries';
+import type { Job } from '../../jobs';
 import { chunkWriter } from '../read/chunk-writer';
 import { refused, refuseNewerSchema } from '../read/import-bundle';
 import { checkBundle, type CheckedBundle } from '../read/verify-bundle';
 import type { SigningKeys } from '../signing/signing-keys';
-import type { ZipLimits } from '../zip/zip-reader';
+import type { ZipLimits } from '../../../formats/zip/zip-reader';
 import { conflictsTable, listConflicts } from './conflicts-repo';
 import { applyTheirs, differingFields, labelOf, RECORD_KINDS, withExistingLinks } from './merge-kinds';
 import { decide, sharedHistory } from './shared-history';

@@ -1,17 +1,17 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import type { BundleProblem, BundleVerification } from '../../../shared/domain/bundle';
-import { APPLICATION_ID } from '../../casefile/constants';
-import { verifyAuditChain } from '../../casefile/audit-chain';
-import { iterateAuditEntries } from '../../casefile/repos/audit-repo';
-import type { Job } from '../../services/jobs';
-import { checkBag, compareDigests } from '../bagit/bag-check';
+import type { BundleProblem, BundleVerification } from '../../../../shared/domain/bundle';
+import { APPLICATION_ID } from '../../../casefile/constants';
+import { verifyAuditChain } from '../../../casefile/audit-chain';
+import { iterateAuditEntries } from '../../../casefile/repos/audit-repo';
+import type { Job } from '../../jobs';
+import { checkBag, compareDigests } from '../../../formats/bagit/bag-check';
 import { BAG_INFO } from '../export/bag-info';
 import { PAYLOAD_MANIFEST, SIGNATURE_FILE, SNAPSHOT_PATH, TAG_MANIFEST } from '../export/bag-layout';
-import { fingerprintOf, publicKeyFromBase64 } from '../signing/fingerprint';
+import { fingerprintOf, publicKeyFromBase64 } from '../../../formats/signing/fingerprint';
 import { verifyDetached, type SigningKeys } from '../signing/signing-keys';
-import { ZipRefusedError, type ZipLimits } from '../zip/zip-reader';
+import { ZipRefusedError, type ZipLimits } from '../../../formats/zip/zip-reader';
 import { openBundleArchive, type BundleArchive } from './bundle-archive';
 
 const CANCELLED = 'Bundle check cancelled.';

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { getCaseRecord } from '../../casefile/repos/case-repo';
-import { custodyOf, listEvidenceItems } from '../../casefile/repos/evidence-repo';
-import { getFacts } from '../../casefile/repos/facts-repo';
-import { letterVersions, listLetters } from '../../casefile/repos/letters-repo';
-import { assessments, obligationStatuses } from '../../casefile/repos/obligations-repo';
-import { investigationRecords } from '../../casefile/repos/tables';
+import { getCaseRecord } from '../../../casefile/repos/case-repo';
+import { custodyOf, listEvidenceItems } from '../../../casefile/repos/evidence-repo';
+import { getFacts } from '../../../casefile/repos/facts-repo';
+import { letterVersions, listLetters } from '../../../casefile/repos/letters-repo';
+import { assessments, obligationStatuses } from '../../../casefile/repos/obligations-repo';
+import { investigationRecords } from '../../../casefile/repos/tables';
 
 export const BUNDLE_CASE_JSON_FORMAT = 'breachdesk.bundle-case/1';
 

@@ -1,8 +1,8 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import type { CaseFile } from '../../casefile/case-file';
-import { APPLICATION_ID } from '../../casefile/constants';
-import { migrateCaseFile, type AuditStamp } from '../../casefile/migrate';
-import { WITHHELD_PAYLOAD } from '../../../shared/domain/audit';
+import type { CaseFile } from '../../../casefile/case-file';
+import { APPLICATION_ID } from '../../../casefile/constants';
+import { migrateCaseFile, type AuditStamp } from '../../../casefile/migrate';
+import { WITHHELD_PAYLOAD } from '../../../../shared/domain/audit';
 
 /** SQLite's default page size: the demo's snapshot is under 1 MB with it, 4.5 MB with 64 KiB pages. */
 const SNAPSHOT_PAGE_SIZE = 4096;

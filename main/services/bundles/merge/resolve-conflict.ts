@@ -1,8 +1,8 @@
-import type { MergeConflict } from '../../../shared/domain/bundle';
-import { BreachdeskError } from '../../../shared/ipc/errors';
-import type { CaseFile } from '../../casefile/case-file';
-import { changeWithAudit } from '../../services/audited';
-import type { ServiceContext } from '../../services/context';
+import type { MergeConflict } from '../../../../shared/domain/bundle';
+import { BreachdeskError } from '../../../../shared/ipc/errors';
+import type { CaseFile } from '../../../casefile/case-file';
+import { changeWithAudit } from '../../audited';
+import type { ServiceContext } from '../../context';
 import { conflictsTable } from './conflicts-repo';
 import { applyTheirs } from './merge-kinds';
 
