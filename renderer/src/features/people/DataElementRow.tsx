@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { draftSlot, isString } from '../../lib/kept-drafts';
 import { noProblem, sameText, useAutosave } from '../../lib/use-autosave';
 import { usePeopleStore } from '../../stores/people-store';
-import { categoryLabel } from './DataElementsPanel';
+import { categoryLabel } from './data-element-categories';
 
 /** One data element: its protection toggles, a note that saves itself, and Remove (confirmed). */
 export function DataElementRow({ element }: { element: DataElement }) {

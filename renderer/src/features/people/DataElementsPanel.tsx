@@ -7,15 +7,8 @@ import {
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { usePeopleStore } from '../../stores/people-store';
+import { CATEGORIES, CATEGORY_LABELS } from './data-element-categories';
 import { DataElementRow } from './DataElementRow';
-
-const CATEGORY_LABELS = {
-  simple: 'Simple',
-  behavioural: 'Behavioural',
-  financial: 'Financial',
-  sensitive: 'Sensitive',
-} as const;
-const CATEGORIES = Object.keys(CATEGORY_LABELS) as (keyof typeof CATEGORY_LABELS)[];
 
 /** The data elements of the controlled vocabulary (plus custom ones), each with its protection. */
 export function DataElementsPanel() {
@@ -134,9 +127,4 @@ const ORDER = new Map<DataElementTerm, number>(DATA_ELEMENT_VOCABULARY.map((v, i
 function byVocabulary(a: DataElement, b: DataElement): number {
   const order = (ORDER.get(a.term) ?? 0) - (ORDER.get(b.term) ?? 0);
   return order !== 0 ? order : (a.customLabel ?? '').localeCompare(b.customLabel ?? '', 'en');
-}
-
-export function categoryLabel(term: DataElementTerm): string {
-  const category = DATA_ELEMENT_VOCABULARY.find((v) => v.term === term)?.category ?? 'simple';
-  return CATEGORY_LABELS[category];
 }
