@@ -1,7 +1,7 @@
 /** PRAGMA application_id of every Breachdesk case file: the ASCII bytes "BDCF". */
 export const APPLICATION_ID = 0x42444346;
 
-export const CASE_FILE_EXTENSION = '.bdcase';
+export { CASE_FILE_EXTENSION } from '../../shared/domain/case-file';
 
 /** How long to wait for a lock before saying the file is open elsewhere. */
 export const LOCK_TIMEOUT_MS = 250;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, parseCount } from '../../renderer/src/features/people/counts';
+import { parseCount } from '../../renderer/src/features/people/counts';
+import { formatCount } from '../../shared/text/count';
 import { PendingPatches, upsert } from '../../renderer/src/lib/pending-patches';
 import { parseTimeDraft, sameDraft } from '../../renderer/src/lib/time-draft';
 

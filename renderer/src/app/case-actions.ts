@@ -5,9 +5,8 @@ import { useRecentStore } from '../stores/recent-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import type { OpenCase } from '../../../shared/domain/case';
+import { CASE_FILE_EXTENSION } from '../../../shared/domain/case-file';
 
-// main/casefile/constants.ts owns the extension; the renderer may not import main/.
-const CASE_FILE_EXTENSION = '.bdcase';
 const DEMO_FILE_NAME = `Sonora Streaming demo${CASE_FILE_EXTENSION}`;
 
 /**

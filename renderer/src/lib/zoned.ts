@@ -29,23 +29,3 @@ export function enteredAs(time: ZonedTime): string {
   const approximate = time.approximate ? ', approximate' : '';
   return `Entered as ${localTextOf(time)} in ${time.zone}${precision}${approximate}`;
 }
-
-const counts = new Intl.NumberFormat('en-GB');
-
-/** Counts with thousands separators: "350,000". */
-export function formatCount(value: number): string {
-  return counts.format(value);
-}
-
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-
-/** Sizes in binary multiples with one decimal: "12.4 KB" (bytes shown as a whole number). */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${formatCount(bytes)} bytes` : `${value.toFixed(1)} ${UNITS[unit]}`;
-}

@@ -16,6 +16,7 @@ import { resetOnCaseChange, trackSave } from '../lib/track-save';
 import { useEvidenceFocusStore } from './evidence-focus-store';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 import { requestCancel } from '../lib/cancel-job';
+import { plural } from '../../../shared/text/plural';
 
 /** The evidence jobs (the bundle jobs of features/bundles report through the same events). */
 export type JobKind = Extract<JobProgress['job'], 'intake' | 'verify' | 'export'>;
@@ -107,10 +108,6 @@ const EMPTY_METADATA: IntakeMetadata = {
   eventIds: [],
   partyIds: [],
 };
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 export const useEvidenceStore = create<EvidenceState>()((set, get) => {
   /**

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
 import { HashText } from '../../components/HashText';
-import { formatCount } from '../../lib/zoned';
-import { plural } from '../evidence/format';
+import { formatCount } from '../../../../shared/text/count';
+import { plural } from '../../../../shared/text/plural';
 
 const STATUS_TEXT: Record<BundleVerification['audit']['status'], { tone: string; text: string }> = {
   ok: { tone: 'ok', text: 'Intact: every entry follows from the one before, up to the signed head.' },

@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 import { Button } from '../../components/Button';
 import { MOD_LABEL } from '../../lib/platform';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { plural } from '../evidence/format';
 import { exportBundle, mergeBundle, showConflicts, showSigningKeys, verifyBundle } from './bundle-commands';
 import { useBundleStore } from './bundle-store';
 import { useConflictsStore } from './conflicts-store';
+import { plural } from '../../../../shared/text/plural';
 
 /** Overview → Case bundle: export, verify, merge, signing keys, and the merge conflicts waiting. */
 export function BundleCard() {

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { plural } from '../evidence/format';
 import { ConflictItem } from './ConflictItem';
 import { useConflictsStore } from './conflicts-store';
+import { plural } from '../../../../shared/text/plural';
 
 /** The merge conflicts of the open case, open ones first to resolve; resolved ones on request. */
 export function ConflictsPanel() {

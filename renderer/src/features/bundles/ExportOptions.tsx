@@ -1,9 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import type { BundleExportOptions } from '../../../../shared/domain/bundle';
-import { formatBytes } from '../../lib/zoned';
-import { plural } from '../evidence/format';
 import { SigningKeyLine } from './SigningKeyLine';
 import { useCaseContents } from './use-case-contents';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { plural } from '../../../../shared/text/plural';
 
 interface ExportOptionsProps {
   options: BundleExportOptions;

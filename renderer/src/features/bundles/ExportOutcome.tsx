@@ -1,9 +1,9 @@
 import type { BundleExportResult } from '../../../../shared/domain/bundle';
 import { HashText } from '../../components/HashText';
 import { StatusBanner } from '../../components/StatusBanner';
-import { formatBytes } from '../../lib/zoned';
-import { plural } from '../evidence/format';
 import { baseName } from './format';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { plural } from '../../../../shared/text/plural';
 
 /** Where the bundle was written, how big it is, what it holds and the key that signed it. */
 export function ExportOutcome({ result }: { result: BundleExportResult }) {

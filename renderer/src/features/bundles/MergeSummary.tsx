@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { MERGE_KINDS, type BundleMergeResult } from '../../../../shared/domain/bundle';
 import { Button } from '../../components/Button';
 import { StatusBanner } from '../../components/StatusBanner';
-import { formatCount } from '../../lib/zoned';
-import { plural } from '../evidence/format';
 import { baseName } from './format';
 import { KIND_LABELS } from './kinds';
+import { formatCount } from '../../../../shared/text/count';
+import { plural } from '../../../../shared/text/plural';
 
 interface MergeSummaryProps {
   path: string;

@@ -1,9 +1,9 @@
 import type { BundleVerification } from '../../../../shared/domain/bundle';
 import { StatusBanner } from '../../components/StatusBanner';
-import { formatBytes } from '../../lib/zoned';
-import { plural } from '../evidence/format';
 import { baseName } from './format';
 import { verdictOf } from './verdict';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { plural } from '../../../../shared/text/plural';
 
 /** The report's first line: green only when everything verified, amber for an untrusted signer, red otherwise. */
 export function ReportVerdict({ report }: { report: BundleVerification }) {

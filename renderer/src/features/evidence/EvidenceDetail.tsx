@@ -2,12 +2,13 @@ import type { EvidenceItem } from '../../../../shared/domain/evidence';
 import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
 import { formatInstant } from '../../lib/time';
-import { formatBytes, formatCount } from '../../lib/zoned';
 import { useEvidenceStore } from '../../stores/evidence-store';
 import { CustodyPanel } from './CustodyPanel';
 import { EvidenceMetadata } from './EvidenceMetadata';
 import { KIND_LABELS, textStateOf } from './format';
 import { EvidencePreview } from './preview/EvidencePreview';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { formatCount } from '../../../../shared/text/count';
 
 /** The selected item: what was taken in (read-only), what people say about it, its preview and custody. */
 export function EvidenceDetail({ item, line }: { item: EvidenceItem; line: number | null }) {

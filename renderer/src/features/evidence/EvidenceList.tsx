@@ -2,9 +2,10 @@ import { useId, useRef, type KeyboardEvent } from 'react';
 import type { EvidenceItem } from '../../../../shared/domain/evidence';
 import { HashText } from '../../components/HashText';
 import { formatInstant } from '../../lib/time';
-import { formatBytes, formatCount } from '../../lib/zoned';
 import { matchesFilter, useEvidenceStore } from '../../stores/evidence-store';
 import { KIND_LABELS } from './format';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { formatCount } from '../../../../shared/text/count';
 
 /**
  * The items in the locker, filtered by the text above them. Each row's name is a button that

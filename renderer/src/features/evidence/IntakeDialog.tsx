@@ -5,11 +5,11 @@ import { TextField } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { ZonedTimeInput } from '../../components/ZonedTimeInput';
 import { parseTimeDraft, type TimeDraft } from '../../lib/time-draft';
-import { formatCount } from '../../lib/zoned';
 import { useEvidenceStore } from '../../stores/evidence-store';
 import { useZoneStore } from '../../stores/zone-store';
 import { EventLinks } from './EventLinks';
 import { tagsOf, tagsProblem } from './EvidenceMetadata';
+import { formatCount } from '../../../../shared/text/count';
 
 const SHOWN_PATHS = 12;
 

@@ -3,9 +3,9 @@ import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
 import { StatusBanner } from '../../components/StatusBanner';
 import { formatInstant } from '../../lib/time';
-import { formatBytes } from '../../lib/zoned';
 import { useEvidenceStore, type JobOutcome as Outcome } from '../../stores/evidence-store';
-import { plural } from './format';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { plural } from '../../../../shared/text/plural';
 
 const JOB_NAMES = { intake: 'Intake', verify: 'Verification', export: 'Export' } as const;
 

@@ -1,9 +1,10 @@
 import { useId, type Ref } from 'react';
 import type { JobProgress } from '../../../../shared/domain/evidence';
 import { Button } from '../../components/Button';
-import { formatBytes, formatCount } from '../../lib/zoned';
 import { useEvidenceStore } from '../../stores/evidence-store';
 import { formatRate, formatTimeLeft } from './format';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { formatCount } from '../../../../shared/text/count';
 
 /** The running evidence job, with Cancel. */
 export function JobPanel() {

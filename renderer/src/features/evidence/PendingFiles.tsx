@@ -1,9 +1,10 @@
 import type { PendingEvidence } from '../../../../shared/domain/pending-evidence';
 import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
-import { formatBytes, formatCount } from '../../lib/zoned';
 import { pendingMetadata, useEvidenceStore } from '../../stores/evidence-store';
 import { openSearchResult } from '../search/open-result';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { formatCount } from '../../../../shared/text/count';
 
 /**
  * Files generated for the case by earlier builds, not yet in the locker, each with its size,

@@ -1,5 +1,6 @@
 import type { EvidenceItem, EvidenceKind } from '../../../../shared/domain/evidence';
-import { formatBytes, formatCount } from '../../lib/zoned';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { formatCount } from '../../../../shared/text/count';
 
 export const KIND_LABELS: Record<EvidenceKind, string> = {
   text: 'Text',
@@ -48,8 +49,4 @@ export function textStateOf(item: EvidenceItem): string {
     case 'failed':
       return `Not indexed: ${text.note === '' ? 'the text could not be extracted' : text.note}`;
   }
-}
-
-export function plural(count: number, one: string, many: string): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

@@ -2,7 +2,7 @@ import type { Overview } from '../../../../shared/domain/overview';
 import { isOverdue, TASK_STATUS_LABELS } from '../../../../shared/domain/tasks-notes';
 import type { ZonedTime } from '../../../../shared/time/zoned-time';
 import { formatAsEntered, formatZonedTime, todayInUserZone } from '../../lib/zoned-display';
-import { formatCount } from '../../lib/zoned';
+import { formatCount } from '../../../../shared/text/count';
 
 function When({ time }: { time: ZonedTime | null }) {
   if (time === null) return <span className="muted">Not recorded</span>;

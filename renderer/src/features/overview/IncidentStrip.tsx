@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
 import type { Facts } from '../../../../shared/domain/facts';
 import { Button } from '../../components/Button';
 import { formatInstant } from '../../lib/time';
-import { formatCount } from '../../lib/zoned';
 import { clamped, fitSpan, zoomed, type Span } from './strip-scale';
 import { exposureBand, factMarkers, type StripMarker } from './strip-markers';
 import { StripSvg } from './StripSvg';
 import { useWidth } from './useWidth';
+import { formatCount } from '../../../../shared/text/count';
 
 interface IncidentStripProps {
   facts: Facts;

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import type { CONTENT_AREAS } from '../../../../shared/ipc/contract';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { formatCount } from '../../lib/zoned';
 import { useOverviewStore } from '../../stores/overview-store';
 import { CaseSummary } from './CaseSummary';
 import { IncidentStrip } from './IncidentStrip';
@@ -9,6 +8,7 @@ import { PeopleChart } from './PeopleChart';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { useNow } from '../obligations/format';
 import { deadlineMarkers } from './strip-markers';
+import { formatCount } from '../../../../shared/text/count';
 
 const ALL_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
   'facts',

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Overview } from '../../../../shared/domain/overview';
-import { formatCount } from '../../lib/zoned';
 import { useWidth } from './useWidth';
+import { formatCount } from '../../../../shared/text/count';
 
 type Population = Overview['populations'][number];
 

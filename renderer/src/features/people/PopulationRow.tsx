@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { draftSlot, isString } from '../../lib/kept-drafts';
 import { useAutosave } from '../../lib/use-autosave';
 import { usePeopleStore } from '../../stores/people-store';
-import { COUNT_PROBLEM, formatCount, parseCount } from './counts';
+import { formatCount } from '../../../../shared/text/count';
+import { COUNT_PROBLEM, parseCount } from './counts';
 
 /** One jurisdiction's row: its count edited in place (saved after a pause or on leaving), exact or not. */
 export function PopulationRow({ population }: { population: Population }) {

@@ -3,7 +3,8 @@ import { jurisdictionName, type Jurisdiction } from '../../../../shared/jurisdic
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { usePeopleStore } from '../../stores/people-store';
-import { COUNT_PROBLEM, formatCount, parseCount } from './counts';
+import { formatCount } from '../../../../shared/text/count';
+import { COUNT_PROBLEM, parseCount } from './counts';
 import { JurisdictionCombobox } from './JurisdictionCombobox';
 import { PopulationRow } from './PopulationRow';
 

@@ -1,10 +1,3 @@
-const numbers = new Intl.NumberFormat('en-GB');
-
-/** "350,000": counts with thousands separators, in tabular figures. */
-export function formatCount(value: number): string {
-  return numbers.format(value);
-}
-
 export const COUNT_MAX = 10_000_000_000;
 
 /** Reads "1240", "1,240" or "1 240" as a whole number of people; null when it is not one. */

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { Button } from '../../components/Button';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { formatBytes } from '../../lib/zoned';
 import { useEvidenceFocusStore } from '../../stores/evidence-focus-store';
 import { useEvidenceStore } from '../../stores/evidence-store';
+import { formatBytes } from '../../../../shared/text/bytes';
 
 /** The evidence items linked to an event, each opening in the Evidence section. */
 export function EventEvidence({ eventId, title }: { eventId: string; title: string }) {

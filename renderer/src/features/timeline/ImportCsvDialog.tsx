@@ -3,8 +3,9 @@ import type { CsvImportResult } from '../../../../shared/domain/populations';
 import { messageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Modal } from '../../components/Modal';
-import { formatBytes, formatCount } from '../../lib/zoned';
 import { useTimelineStore } from '../../stores/timeline-store';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { formatCount } from '../../../../shared/text/count';
 
 const HEADER = 'time,zone,title,precision,end,detail,source,tags';
 const EXAMPLE = `${HEADER}

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/Button';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { formatCount } from '../../lib/zoned';
 import { isFiltered, NO_FILTER } from '../../stores/timeline-paging';
 import { useTimelineStore } from '../../stores/timeline-store';
 import { EventEditor } from './EventEditor';
@@ -9,6 +8,7 @@ import { ImportCsvDialog } from './ImportCsvDialog';
 import { NewEventForm } from './NewEventForm';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineList } from './TimelineList';
+import { formatCount } from '../../../../shared/text/count';
 
 /** The incident's events in time order (left) and the selected one, editable (right). */
 export function TimelineSection() {

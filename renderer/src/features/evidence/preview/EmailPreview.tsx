@@ -1,5 +1,5 @@
 import type { Preview } from '../../../../../shared/domain/evidence';
-import { formatBytes } from '../../../lib/zoned';
+import { formatBytes } from '../../../../../shared/text/bytes';
 
 type EmailPreviewData = Extract<Preview, { type: 'email' }>;
 

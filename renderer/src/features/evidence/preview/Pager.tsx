@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/Button';
-import { formatCount } from '../../../lib/zoned';
+import { formatCount } from '../../../../../shared/text/count';
 
 /**
  * Previous / Next with "page X of Y" (pages are 0-based in the contract, 1-based on screen); a

@@ -1,6 +1,6 @@
 import type { Preview } from '../../../../../shared/domain/evidence';
-import { formatCount } from '../../../lib/zoned';
 import { Pager } from './Pager';
+import { formatCount } from '../../../../../shared/text/count';
 
 type TablePage = Extract<Preview, { type: 'table' }>;
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Preview } from '../../../../../shared/domain/evidence';
-import { formatCount } from '../../../lib/zoned';
 import { GoToLine, Pager } from './Pager';
+import { formatCount } from '../../../../../shared/text/count';
 
 type TextPage = Extract<Preview, { type: 'text' }>;
 
