@@ -1,9 +1,7 @@
-import type { EventName } from '../../shared/ipc/channel-names';
-import type { EventPayload } from '../../shared/ipc/contract';
-import type { SigningKeys } from '../services/bundles/signing/signing-keys';
-import type { CaseSession } from '../services/case-session';
-import type { ServiceContext } from '../services/context';
-import type { RecentCases } from '../services/recent-cases';
+import type { WorkspaceDeps } from '../services/workspace-deps';
+
+// Hosts import the event sink from here with the rest of what they give the dispatcher.
+export { silentEvents, type EventSink } from '../services/events';
 
 /** Native file dialogs; only hosts with a person in front of them have one. */
 export interface DialogHost {
@@ -19,21 +17,9 @@ export interface DialogHost {
   chooseBundlePath(suggestedName: string): Promise<string | null>;
 }
 
-export interface EventSink {
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-}
-
 /** What a host (Electron window, CLI call, e2e page) gives the dispatcher. */
-export interface HostDeps {
-  session: CaseSession;
-  ctx: ServiceContext;
-  recent: RecentCases | null;
+export interface HostDeps extends WorkspaceDeps {
   dialogs: DialogHost | null;
-  /** This installation's bundle signing key and the keys it trusts. */
-  signing: SigningKeys;
-  events: EventSink;
   /** Where unexpected errors go in full; they never cross the bridge. */
   logError: (error: unknown) => void;
 }
-
-export const silentEvents: EventSink = { emit: () => undefined };

@@ -7,7 +7,7 @@ import { probeCaseFile } from '../casefile/probe';
 import { demoEvidenceFiles } from '../demo/evidence-files';
 import { DEMO_LETTERS } from '../demo/letters';
 import { demoScenario } from '../demo/scenario';
-import { silentEvents } from '../ipc/host-deps';
+import { silentEvents } from './events';
 import { createCase, openCase } from './case-service';
 import { importCaseDocument } from './case-document-service';
 import type { ServiceContext } from './context';

@@ -1,6 +1,6 @@
 import type { JobProgress } from '../../shared/domain/evidence';
 import { BreachdeskError } from '../../shared/ipc/errors';
-import type { EventSink } from '../ipc/host-deps';
+import type { EventSink } from './events';
 
 type JobKind = JobProgress['job'];
 export type ProgressUpdate = Omit<JobProgress, 'jobId' | 'job' | 'bytesPerSecond' | 'secondsLeft'>;

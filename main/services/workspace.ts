@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { OpenCase } from '../../shared/domain/case';
-import type { HostDeps } from '../ipc/host-deps';
+import type { WorkspaceDeps } from './workspace-deps';
 import { createCase, describeOpenCase, openCase, type NewCase } from './case-service';
 import { createDemoCase } from './demo-service';
 
 /** Opens a case file in the host's session, remembers it as recent and tells the window. */
-export function openInSession(deps: HostDeps, path: string): OpenCase {
+export function openInSession(deps: WorkspaceDeps, path: string): OpenCase {
   const absolute = resolve(path);
   const current = deps.session.current;
   if (current?.path === absolute) return describeOpenCase(current);
@@ -13,26 +13,26 @@ export function openInSession(deps: HostDeps, path: string): OpenCase {
   return adopt(deps, file);
 }
 
-export function createInSession(deps: HostDeps, input: NewCase): OpenCase {
+export function createInSession(deps: WorkspaceDeps, input: NewCase): OpenCase {
   const file = createCase({ ...input, path: resolve(input.path) }, deps.ctx);
   return adopt(deps, file);
 }
 
 export async function createDemoInSession(
-  deps: HostDeps,
+  deps: WorkspaceDeps,
   path: string,
   overwrite: boolean,
 ): Promise<OpenCase> {
   return adopt(deps, await createDemoCase(resolve(path), overwrite, deps.ctx));
 }
 
-export function closeSession(deps: HostDeps): void {
+export function closeSession(deps: WorkspaceDeps): void {
   if (deps.session.current === null) return;
   deps.session.close();
   deps.events.emit('case.changed', { reason: 'closed' });
 }
 
-function adopt(deps: HostDeps, file: ReturnType<typeof openCase>): OpenCase {
+function adopt(deps: WorkspaceDeps, file: ReturnType<typeof openCase>): OpenCase {
   deps.session.replace(file);
   const described = describeOpenCase(file);
   deps.recent?.remember(file.path, described.record.title, deps.ctx.now());

@@ -4,11 +4,9 @@ import { dialog, type BrowserWindow, type WebContents } from 'electron';
 import { basename } from 'node:path';
 import type { EventName } from '../../shared/ipc/channel-names';
 import type { EventPayload } from '../../shared/ipc/contract';
-import { BreachdeskError } from '../../shared/ipc/errors';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import type { EventSink, HostDeps } from '../ipc/host-deps';
 import type { RecentCases } from '../services/recent-cases';
-import { openInSession } from '../services/workspace';
 import { createWindowDeps } from './deps';
 import { nativeDialogs } from './dialogs';
 import { webContentsEventSink } from './ipc-host';
@@ -89,27 +87,21 @@ export function sendWhenLoaded<E extends EventName>(
 }
 
 /**
- * Opens a case file the operating system handed us (command line, second launch, Finder).
+ * Opens a case file the operating system handed us (command line, second launch, Finder)
+ * through the dispatcher, as the page's Open does: one path validates, opens and logs.
  * Failures are shown in a native message box: the page may not be listening yet.
  */
 export async function openCaseFromOs(workbench: Workbench, path: string): Promise<void> {
-  try {
-    openInSession(workbench.deps, path);
-  } catch (error) {
-    const detail =
-      error instanceof BreachdeskError
-        ? error.message
-        : 'An unexpected error occurred inside Breachdesk; it was written to the log.';
-    if (!(error instanceof BreachdeskError)) workbench.deps.logError(error);
-    const options = {
-      type: 'error' as const,
-      title: 'Breachdesk',
-      message: `Could not open ${basename(path)}`,
-      detail,
-    };
-    const { window } = workbench;
-    await (window.isDestroyed() || !window.isVisible()
-      ? dialog.showMessageBox(options)
-      : dialog.showMessageBox(window, options));
-  }
+  const answer = await workbench.dispatch('case.open', { path });
+  if (answer.ok) return;
+  const options = {
+    type: 'error' as const,
+    title: 'Breachdesk',
+    message: `Could not open ${basename(path)}`,
+    detail: answer.message,
+  };
+  const { window } = workbench;
+  await (window.isDestroyed() || !window.isVisible()
+    ? dialog.showMessageBox(options)
+    : dialog.showMessageBox(window, options));
 }
