@@ -15,7 +15,7 @@ import { allBlobs, stagedBlobIds } from '../../main/casefile/repos/blob-repo';
 import { custodyOf, listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { eventsTable, notesTable, partiesTable, tasksTable } from '../../main/casefile/repos/tables';
 import { importBundle } from '../../main/services/bundles/read/import-bundle';
-import { listConflicts } from '../../main/services/bundles/merge/conflicts-repo';
+import { listConflicts } from '../../main/casefile/repos/conflicts-repo';
 import { mergeBundle } from '../../main/services/bundles/merge/merge-bundle';
 import { resolveConflict } from '../../main/services/bundles/merge/resolve-conflict';
 import type { SigningKeys } from '../../main/services/bundles/signing/signing-keys';

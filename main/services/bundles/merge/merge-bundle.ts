@@ -41,7 +41,7 @@ import { refused, refuseNewerSchema } from '../read/import-bundle';
 import { checkBundle, type CheckedBundle } from '../read/verify-bundle';
 import type { SigningKeys } from '../signing/signing-keys';
 import type { ZipLimits } from '../../../formats/zip/zip-reader';
-import { conflictsTable, listConflicts } from './conflicts-repo';
+import { conflictsTable, listConflicts } from '../../../casefile/repos/conflicts-repo';
 import { applyTheirs, differingFields, labelOf, RECORD_KINDS, withExistingLinks } from './merge-kinds';
 import { decide, sharedHistory } from './shared-history';
 

@@ -3,7 +3,7 @@ import { BreachdeskError } from '../../../../shared/ipc/errors';
 import type { CaseFile } from '../../../casefile/case-file';
 import { changeWithAudit } from '../../audited';
 import type { ServiceContext } from '../../context';
-import { conflictsTable } from './conflicts-repo';
+import { conflictsTable } from '../../../casefile/repos/conflicts-repo';
 import { applyTheirs } from './merge-kinds';
 
 /** Keeps this case's version of a conflicting record, or takes the bundle's; audited either way. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { mergeConflictSchema, type MergeConflict } from '../../../../shared/domain/bundle';
-import { RecordTable } from '../../../casefile/repos/record-table';
+import { mergeConflictSchema, type MergeConflict } from '../../../shared/domain/bundle';
+import { RecordTable } from './record-table';
 
 /** Open conflicts first (oldest first), then resolved ones. */
 export const conflictsTable = new RecordTable(
