@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import BetterSqlite3 from 'better-sqlite3';
 import { basename, dirname, join } from 'node:path';
 import type { BundleExportOptions, BundleExportResult } from '../../../../shared/domain/bundle';
 import type { EvidenceItem } from '../../../../shared/domain/evidence';
@@ -15,6 +14,8 @@ import { getCaseRecord } from '../../../casefile/repos/case-repo';
 import { appendCustodyEntry, listEvidenceWithBlobs } from '../../../casefile/repos/evidence-repo';
 import { getFacts } from '../../../casefile/repos/facts-repo';
 import { listLetters } from '../../../casefile/repos/letters-repo';
+import { openSnapshot } from '../../../casefile/snapshot/open-snapshot';
+import { writeSnapshot } from '../../../casefile/snapshot/write-snapshot';
 import { readChunks } from '../../../evidence/chunk-reader';
 import { changeWithAudit } from '../../audited';
 import { storedChunks } from '../../evidence/stored-chunks';
@@ -45,7 +46,6 @@ import { buildCaseJson } from './case-json';
 import { buildIndexModel } from './index-model';
 import { renderBundleIndex } from '../index-html';
 import type { PayloadFile } from './payload';
-import { writeSnapshot } from './snapshot';
 
 const CANCELLED = 'Bundle export cancelled; nothing was written.';
 
@@ -89,12 +89,7 @@ export async function exportBundle(
       },
       true,
     );
-    const snapshot = writeSnapshot(
-      file,
-      snapshotPath,
-      { includePrivileged: request.includePrivileged },
-      stampFor(ctx),
-    );
+    const snapshot = writeSnapshot(file, snapshotPath, { includePrivileged: request.includePrivileged });
     job.throwIfCancelled(CANCELLED);
     const evidence = evidenceFiles(file, snapshotPath, request.includeEvidence, job);
     const letters = await letterFiles(file, today, job);
@@ -226,7 +221,7 @@ function evidenceFiles(
 ): { files: PayloadFile[]; paths: Map<string, string | null> } {
   // The snapshot says which items the bundle holds (an intake finishing meanwhile is not in it);
   // blob ids are the case file's own, so the bytes are read from the case file.
-  const snapshot = new BetterSqlite3(snapshotPath, { readonly: true });
+  const snapshot = openSnapshot(snapshotPath);
   let items: { item: EvidenceItem; blobId: number }[];
   let stored: StoredBlob[];
   try {
@@ -321,7 +316,7 @@ async function generatedFiles(
   snapshotPath: string,
   context: GeneratedContext,
 ): Promise<{ files: PayloadFile[]; audit: { entries: number; head: string } }> {
-  const snapshotDb = new BetterSqlite3(snapshotPath, { readonly: true });
+  const snapshotDb = openSnapshot(snapshotPath);
   try {
     const lines: string[] = [];
     let head = '0'.repeat(64);

@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ import {
   listEvidenceWithBlobs,
   putEvidenceItem,
 } from '../../../casefile/repos/evidence-repo';
+import { openSnapshot } from '../../../casefile/snapshot/open-snapshot';
 import { changeWithAudit } from '../../audited';
 import { stampFor, type ServiceContext } from '../../context';
 import { indexEvidenceItem } from '../../evidence/evidence-index';
@@ -83,8 +84,7 @@ export async function mergeBundle(
     const { verification } = checked;
     if (!verification.ok) throw refused(verification, 'nothing was merged');
     refuseNewerSchema(verification);
-    theirs = new BetterSqlite3(snapshotPath, { readonly: true, fileMustExist: true });
-    theirs.pragma('trusted_schema = OFF');
+    theirs = openSnapshot(snapshotPath);
     await stageNewEvidence(file, ctx, job, checked, theirs, staged);
     job.throwIfCancelled(CANCELLED);
     const result = commitMerge(file, ctx, verification, theirs, staged);

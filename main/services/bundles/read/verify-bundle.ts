@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { BundleProblem, BundleVerification } from '../../../../shared/domain/bundle';
-import { APPLICATION_ID } from '../../../casefile/constants';
 import { verifyAuditChain } from '../../../casefile/audit-chain';
 import { iterateAuditEntries } from '../../../casefile/repos/audit-repo';
+import { isCaseFileSnapshot, openSnapshot } from '../../../casefile/snapshot/open-snapshot';
 import type { Job } from '../../jobs';
 import { checkBag, compareDigests } from '../../../formats/bagit/bag-check';
 import { BAG_INFO } from '../export/bag-info';
@@ -295,9 +295,9 @@ async function fileSink(path: string): Promise<FileSink> {
 function checkAudit(report: Report, info: ReadonlyMap<string, string>, snapshotPath: string): void {
   const expectedHead = info.get(BAG_INFO.auditHead) ?? null;
   report.audit.expectedHead = expectedHead;
-  let db: BetterSqlite3.Database;
+  let db: Database;
   try {
-    db = new BetterSqlite3(snapshotPath, { readonly: true, fileMustExist: true });
+    db = openSnapshot(snapshotPath);
   } catch {
     report.problems.push({
       code: 'snapshot',
@@ -307,10 +307,7 @@ function checkAudit(report: Report, info: ReadonlyMap<string, string>, snapshotP
     return;
   }
   try {
-    // The file came from outside: no schema-defined code runs, and damaged pages are caught early.
-    db.pragma('trusted_schema = OFF');
-    db.pragma('cell_size_check = ON');
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+    if (!isCaseFileSnapshot(db)) {
       report.problems.push({
         code: 'snapshot',
         path: SNAPSHOT_PATH,

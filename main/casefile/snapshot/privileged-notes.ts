@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import { WITHHELD_PAYLOAD } from '../../../shared/domain/audit';
+import { identifier } from './identifiers';
+import { ofType, type SchemaObject } from './schema-objects';
+import type { PrivilegedPolicy, SnapshotPolicy } from './snapshot-policy';
+
+export interface WithheldNotes {
+  /** Audit entries whose payload was withheld (privileged notes left out). */
+  withheld: number;
+  privilegedNotesLeftOut: number;
+}
+
+function tablesFor(policy: SnapshotPolicy, role: PrivilegedPolicy): string[] {
+  return Object.entries(policy.tables)
+    .filter(([, table]) => table.privileged === role)
+    .map(([name]) => name);
+}
+
+/**
+ * Removes privileged notes and withholds the audit payloads of every note that was ever
+ * privileged: the log keeps a note's text after it is deleted or un-flagged, so looking only at
+ * the notes there now would let that text out. Runs on the snapshot, before its triggers are back.
+ */
+export function leaveOutPrivilegedNotes(
+  snapshot: Database,
+  schema: readonly SchemaObject[],
+  policy: SnapshotPolicy,
+): WithheldNotes {
+  const notes = tablesFor(policy, 'privileged-notes');
+  const audits = tablesFor(policy, 'note-audit-payloads');
+  const current = notes.flatMap((table) =>
+    (
+      snapshot
+        .prepare(`SELECT id FROM ${identifier(table)} WHERE json_extract(data, '$.privileged') = 1`)
+        .all() as { id: string }[]
+    ).map((row) => row.id),
+  );
+  const everPrivileged = audits.flatMap((table) =>
+    (
+      snapshot
+        .prepare(
+          `SELECT DISTINCT substr(target, 6) AS id FROM ${identifier(table)}
+           WHERE target LIKE 'note:%' AND (
+             json_extract(payload, '$.privileged') = 1 OR
+             json_extract(payload, '$.privileged.from') = 1 OR
+             json_extract(payload, '$.privileged.to') = 1)`,
+        )
+        .all() as { id: string }[]
+    ).map((row) => row.id),
+  );
+  const noteIds = new Set([...current, ...everPrivileged]);
+  if (noteIds.size === 0) return { withheld: 0, privilegedNotesLeftOut: 0 };
+  // The search-index triggers are back for the delete, so the index forgets the notes too.
+  const searchTriggers = ofType(schema, 'trigger').filter((t) => policy.triggers[t.name] === 'search-index');
+  let withheld = 0;
+  snapshot.transaction(() => {
+    for (const trigger of searchTriggers) snapshot.exec(trigger.sql ?? '');
+    for (const table of notes) {
+      const remove = snapshot.prepare(`DELETE FROM ${identifier(table)} WHERE id = @id`);
+      for (const id of current) remove.run({ id });
+    }
+    for (const table of tablesFor(policy, 'note-search-rows')) {
+      const remove = snapshot.prepare(`DELETE FROM ${identifier(table)} WHERE item_id = @id`);
+      for (const id of current) remove.run({ id });
+    }
+    const payload = JSON.stringify(WITHHELD_PAYLOAD);
+    for (const table of audits) {
+      const withhold = snapshot.prepare(
+        `UPDATE ${identifier(table)} SET payload = @payload WHERE target = @target`,
+      );
+      for (const id of noteIds) withheld += withhold.run({ payload, target: `note:${id}` }).changes;
+    }
+    for (const trigger of searchTriggers) snapshot.exec(`DROP TRIGGER ${identifier(trigger.name)}`);
+  })();
+  return { withheld, privilegedNotesLeftOut: current.length };
+}
