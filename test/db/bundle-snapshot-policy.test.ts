@@ -1,9 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../main/casefile/case-file';
 import type { Migration } from '../../main/casefile/migrations/migration';
+import { conflictsTable } from '../../main/casefile/repos/conflicts-repo';
 import { SnapshotPolicyError } from '../../main/casefile/snapshot/check-policy';
 import { SNAPSHOT_POLICY, type SnapshotPolicy } from '../../main/casefile/snapshot/snapshot-policy';
 import { writeSnapshot } from '../../main/casefile/snapshot/write-snapshot';
@@ -154,5 +156,41 @@ describe('bundle snapshot policy', () => {
     );
     file.close();
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('leaves out merge conflicts over privileged notes, which hold both versions of the text', () => {
+    const dir = tempDir();
+    const file = makeCase(dir);
+    const secret = createRecord(file, ctx, noteSpec, { title: 'Counsel', body: 'advice', privileged: true });
+    const open = createRecord(file, ctx, noteSpec, { title: 'Open', body: 'plain', privileged: false });
+    const conflict = (recordId: string, ours: object, theirs: object) =>
+      conflictsTable.put(file.db, {
+        id: randomUUID(),
+        bundleId: randomUUID(),
+        kind: 'note',
+        recordId,
+        label: 'a note',
+        fields: ['body'],
+        ours: { ...ours },
+        theirs: { ...theirs },
+        status: 'open',
+        createdAt: '2026-01-15T10:00:00.000Z',
+        resolvedAt: null,
+        resolvedBy: null,
+      });
+    conflict(secret.id, secret, { ...secret, body: 'their advice' });
+    // Privileged only on the colleague's side.
+    conflict(open.id, open, { ...open, body: 'their advice', privileged: true });
+    conflict(open.id, open, { ...open, body: 'plain, edited' });
+    const without = join(dir, 'without.bdcase');
+    const withPrivileged = join(dir, 'with.bdcase');
+    expect(writeSnapshot(file, without, { includePrivileged: false }).privilegedConflictsLeftOut).toBe(2);
+    writeSnapshot(file, withPrivileged, { includePrivileged: true });
+    file.close();
+    withRawDb(without, (db) => {
+      expect(rowCount(db, 'merge_conflicts')).toBe(1);
+      expect(JSON.stringify(db.prepare('SELECT data FROM merge_conflicts').all())).not.toContain('advice');
+    });
+    withRawDb(withPrivileged, (db) => expect(rowCount(db, 'merge_conflicts')).toBe(3));
   });
 });

@@ -8,7 +8,15 @@ export interface WithheldNotes {
   /** Audit entries whose payload was withheld (privileged notes left out). */
   withheld: number;
   privilegedNotesLeftOut: number;
+  /** Merge conflicts over those notes, which hold their text too. */
+  privilegedConflictsLeftOut: number;
 }
+
+export const NOTHING_WITHHELD: WithheldNotes = {
+  withheld: 0,
+  privilegedNotesLeftOut: 0,
+  privilegedConflictsLeftOut: 0,
+};
 
 function tablesFor(policy: SnapshotPolicy, role: PrivilegedPolicy): string[] {
   return Object.entries(policy.tables)
@@ -49,7 +57,12 @@ export function leaveOutPrivilegedNotes(
     ).map((row) => row.id),
   );
   const noteIds = new Set([...current, ...everPrivileged]);
-  if (noteIds.size === 0) return { withheld: 0, privilegedNotesLeftOut: 0 };
+  const conflicts = tablesFor(policy, 'note-conflicts').map((table) => ({
+    table,
+    ids: conflictsOver(snapshot, table, noteIds),
+  }));
+  const conflictCount = conflicts.reduce((sum, { ids }) => sum + ids.length, 0);
+  if (noteIds.size === 0 && conflictCount === 0) return NOTHING_WITHHELD;
   // The search-index triggers are back for the delete, so the index forgets the notes too.
   const searchTriggers = ofType(schema, 'trigger').filter((t) => policy.triggers[t.name] === 'search-index');
   let withheld = 0;
@@ -70,7 +83,35 @@ export function leaveOutPrivilegedNotes(
       );
       for (const id of noteIds) withheld += withhold.run({ payload, target: `note:${id}` }).changes;
     }
+    for (const { table, ids } of conflicts) {
+      const remove = snapshot.prepare(`DELETE FROM ${identifier(table)} WHERE id = @id`);
+      for (const id of ids) remove.run({ id });
+    }
     for (const trigger of searchTriggers) snapshot.exec(`DROP TRIGGER ${identifier(trigger.name)}`);
   })();
-  return { withheld, privilegedNotesLeftOut: current.length };
+  return { withheld, privilegedNotesLeftOut: current.length, privilegedConflictsLeftOut: conflictCount };
+}
+
+/**
+ * Conflicts over a note that is or was privileged here, or whose version on either side is
+ * privileged (a colleague's privileged edit of a note that is not privileged here).
+ */
+function conflictsOver(snapshot: Database, table: string, noteIds: ReadonlySet<string>): string[] {
+  const rows = snapshot
+    .prepare(
+      `SELECT id, json_extract(data, '$.recordId') AS recordId FROM ${identifier(table)}
+       WHERE json_extract(data, '$.kind') = 'note'`,
+    )
+    .all() as { id: string; recordId: string }[];
+  const flagged = new Set(
+    (
+      snapshot
+        .prepare(
+          `SELECT id FROM ${identifier(table)} WHERE json_extract(data, '$.kind') = 'note' AND (
+             json_extract(data, '$.ours.privileged') = 1 OR json_extract(data, '$.theirs.privileged') = 1)`,
+        )
+        .all() as { id: string }[]
+    ).map((row) => row.id),
+  );
+  return rows.filter((row) => noteIds.has(row.recordId) || flagged.has(row.id)).map((row) => row.id);
 }

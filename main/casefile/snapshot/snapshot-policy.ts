@@ -24,7 +24,9 @@ export type PrivilegedPolicy =
   /** Rows of the search index naming a removed note (its triggers then update the index). */
   | 'note-search-rows'
   /** Audit entries of a note that was ever privileged keep their hash; their payload is withheld. */
-  | 'note-audit-payloads';
+  | 'note-audit-payloads'
+  /** Merge conflicts over such a note hold both versions of it: removed. */
+  | 'note-conflicts';
 
 export interface TablePolicy {
   rows: RowPolicy;
@@ -79,7 +81,7 @@ export const SNAPSHOT_POLICY: SnapshotPolicy = {
     assessments: COPY,
     letters: COPY,
     letter_versions: COPY,
-    merge_conflicts: COPY,
+    merge_conflicts: { rows: 'copy', privileged: 'note-conflicts' },
   },
   triggers: {
     audit_log_refuse_update: 'guard',

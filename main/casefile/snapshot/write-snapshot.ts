@@ -3,7 +3,7 @@ import type { CaseFile } from '../case-file';
 import { APPLICATION_ID } from '../constants';
 import { checkSnapshotPolicy } from './check-policy';
 import { identifier } from './identifiers';
-import { leaveOutPrivilegedNotes, type WithheldNotes } from './privileged-notes';
+import { leaveOutPrivilegedNotes, NOTHING_WITHHELD, type WithheldNotes } from './privileged-notes';
 import { ofType, readSchema, type SchemaObject } from './schema-objects';
 import { SNAPSHOT_POLICY, type SnapshotPolicy } from './snapshot-policy';
 
@@ -37,12 +37,12 @@ export function writeSnapshot(
     // Overwrite what is deleted or replaced instead of leaving it in free space.
     snapshot.pragma('secure_delete = ON');
     const result = options.includePrivileged
-      ? { withheld: 0, privilegedNotesLeftOut: 0 }
+      ? NOTHING_WITHHELD
       : leaveOutPrivilegedNotes(snapshot, schema, policy);
     snapshot.transaction(() => {
       for (const trigger of ofType(schema, 'trigger')) snapshot.exec(trigger.sql ?? '');
     })();
-    if (result.privilegedNotesLeftOut > 0 || result.withheld > 0) {
+    if (result.privilegedNotesLeftOut > 0 || result.withheld > 0 || result.privilegedConflictsLeftOut > 0) {
       // Merge the full-text index and drop freed pages so no deleted note text survives in the file.
       for (const index of tablesWithRows(schema, policy, 'full-text-index')) {
         snapshot.exec(`INSERT INTO ${identifier(index)} (${identifier(index)}) VALUES ('optimize')`);
