@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { onEvent } from '../api/client';
 import { runBundleCommand } from '../features/bundles/bundle-commands';
 import { useAuditStore } from '../stores/audit-store';
-import { useEvidenceStore } from '../stores/evidence-store';
+import { evidenceJobRunning, useEvidenceJobsStore } from '../stores/evidence/jobs-store';
 import { useRecentStore } from '../stores/recent-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
@@ -64,8 +64,8 @@ export function useBridgeEvents(): void {
 export function runEvidenceCommand(command: 'addEvidence' | 'verifyEvidence'): void {
   const workspace = useWorkspaceStore.getState();
   if (workspace.current === null || useUiStore.getState().dialog !== 'none') return;
-  const evidence = useEvidenceStore.getState();
-  if (evidence.job !== null || evidence.intakePaths !== null) {
+  const evidence = useEvidenceJobsStore.getState();
+  if (evidenceJobRunning() || evidence.intakePaths !== null) {
     workspace.showSection('evidence');
     return;
   }

@@ -1,12 +1,13 @@
-import { JobProgressPanel } from '../evidence/JobPanel';
-import { useBundleStore } from './bundle-store';
+import { JobProgressPanel } from '../../jobs/JobProgressPanel';
+import { useRunningJob } from '../../jobs/job-store';
+import { useBundleJobsStore } from './bundle-jobs-store';
 import { useAutoFocus } from './use-auto-focus';
 
 /** The running bundle job (progress, bytes, rate, time left, current file) with Cancel focused. */
 export function BundleJobPanel() {
-  const job = useBundleStore((state) => state.job);
-  const cancelJob = useBundleStore((state) => state.cancelJob);
-  const cancelError = useBundleStore((state) => state.cancelError);
+  const job = useRunningJob('bundles');
+  const cancelJob = useBundleJobsStore((state) => state.cancelJob);
+  const cancelError = useBundleJobsStore((state) => state.cancelError);
   const cancelRef = useAutoFocus<HTMLButtonElement>();
   if (job === null) return null;
   return (

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import type { BundleExportOptions, BundleExportResult } from '../../../../shared/domain/bundle';
-import { call, messageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Modal } from '../../components/Modal';
 import { StatusBanner } from '../../components/StatusBanner';
+import { useRunningJob } from '../../jobs/job-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useBundleJobsStore } from './bundle-jobs-store';
 import { useBundleStore } from './bundle-store';
 import { BundleJobPanel } from './BundleJobPanel';
 import { ExportOptions } from './ExportOptions';
 import { ExportOutcome } from './ExportOutcome';
-import { suggestedBundleName } from './format';
-import { useSigningStore } from './signing-store';
 import { StepFocus } from './StepFocus';
 
 type Step =
@@ -20,10 +19,10 @@ type Step =
 /** Export bundle…: options, then where to save, then the job with Cancel, then what was written. */
 export function ExportBundleDialog() {
   const title = useWorkspaceStore((state) => state.current?.record.title ?? 'Case');
-  const job = useBundleStore((state) => state.job);
+  const job = useRunningJob('bundles');
   const close = useBundleStore((state) => state.close);
   const show = useBundleStore((state) => state.switchTo);
-  const runJob = useBundleStore((state) => state.runJob);
+  const exportBundle = useBundleJobsStore((state) => state.exportBundle);
   const [options, setOptions] = useState<BundleExportOptions>({
     includeEvidence: true,
     includePrivileged: false,
@@ -33,24 +32,13 @@ export function ExportBundleDialog() {
 
   async function chooseAndExport(): Promise<void> {
     setChoosing(true);
-    let path: string | null;
-    try {
-      path = (await call('dialog.chooseBundlePath', { suggestedName: suggestedBundleName(title) })).path;
-    } catch (error) {
-      setStep({ kind: 'options', notice: null, error: messageOf(error) });
-      return;
-    } finally {
-      setChoosing(false);
-    }
-    if (path === null) return;
-    const target = path;
-    // The native save dialog has already asked before replacing an existing file.
-    const ended = await runJob('bundle-export', `Exporting ${title}`, (jobId) =>
-      call('bundle.export', { jobId, path: target, overwrite: true, ...options }),
-    );
-    if (ended.kind === 'done') {
+    const ended = await exportBundle(title, options);
+    setChoosing(false);
+    if (ended.kind === 'not-chosen') return;
+    if (ended.kind === 'choose-failed') {
+      setStep({ kind: 'options', notice: null, error: ended.message });
+    } else if (ended.kind === 'done') {
       setStep({ kind: 'done', result: ended.value });
-      void useSigningStore.getState().load();
     } else if (ended.kind === 'cancelled') {
       setStep({ kind: 'options', notice: 'Export cancelled; no file was written.', error: null });
     } else {

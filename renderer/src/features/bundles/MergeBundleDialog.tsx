@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleMergeResult, BundleVerification } from '../../../../shared/domain/bundle';
-import { call } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Modal } from '../../components/Modal';
 import { StatusBanner } from '../../components/StatusBanner';
-import { trackSave } from '../../lib/track-save';
+import { useRunningJob } from '../../jobs/job-store';
+import { useBundleJobsStore } from './bundle-jobs-store';
 import { useBundleStore } from './bundle-store';
 import { BundleJobPanel } from './BundleJobPanel';
 import { BundleReport } from './BundleReport';
-import { useConflictsStore } from './conflicts-store';
-import { baseName } from './format';
 import { MergeSummary } from './MergeSummary';
 import { StepFocus } from './StepFocus';
 
@@ -26,29 +24,22 @@ type MergeState =
  * one sentence only), so the person sees every failing file; null when it verifies.
  */
 async function reportIfFailing(path: string): Promise<BundleVerification | null> {
-  const ended = await useBundleStore
-    .getState()
-    .runJob('bundle-verify', `Verifying ${baseName(path)}`, (jobId) =>
-      call('bundle.verify', { jobId, path }),
-    );
+  const ended = await useBundleJobsStore.getState().verifyBundle(path);
   return ended.kind === 'done' && !ended.value.ok ? ended.value : null;
 }
 
 /** Merge a colleague's bundle…: verified first, then added; the summary, or the report of why not. */
 export function MergeBundleDialog({ path }: { path: string }) {
-  const job = useBundleStore((store) => store.job);
+  const job = useRunningJob('bundles');
   const close = useBundleStore((store) => store.close);
   const switchTo = useBundleStore((store) => store.switchTo);
-  const runJob = useBundleStore((store) => store.runJob);
+  const mergeBundle = useBundleJobsStore((store) => store.mergeBundle);
   const [state, setState] = useState<MergeState>({ kind: 'running' });
   const started = useRef(false);
 
   const merge = useCallback(() => {
     setState({ kind: 'running' });
-    void runJob('bundle-merge', `Merging ${baseName(path)}`, (jobId) =>
-      trackSave(() => call('bundle.merge', { jobId, path })),
-    ).then(async (ended) => {
-      void useConflictsStore.getState().load();
+    void mergeBundle(path).then(async (ended) => {
       if (ended.kind === 'done') {
         const { verification } = ended.value;
         return setState(
@@ -59,7 +50,7 @@ export function MergeBundleDialog({ path }: { path: string }) {
       const report = await reportIfFailing(path);
       setState(report === null ? { kind: 'failed', message: ended.message } : { kind: 'refused', report });
     });
-  }, [path, runJob]);
+  }, [path, mergeBundle]);
 
   useEffect(() => {
     if (started.current) return;

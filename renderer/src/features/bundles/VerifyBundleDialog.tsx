@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
-import { call, messageOf } from '../../api/client';
-import { openCaseAt, suggestedFileName } from '../../app/case-actions';
+import { openCaseAt } from '../../app/case-actions';
 import { Button } from '../../components/Button';
 import { Modal } from '../../components/Modal';
 import { StatusBanner } from '../../components/StatusBanner';
+import { useRunningJob } from '../../jobs/job-store';
+import { useBundleJobsStore } from './bundle-jobs-store';
 import { useBundleStore } from './bundle-store';
 import { BundleJobPanel } from './BundleJobPanel';
 import { BundleReport } from './BundleReport';
@@ -20,9 +21,9 @@ interface VerifyBundleDialogProps {
 
 /** Verify a bundle… / Open bundle…: the check with progress, its report, and (when it passed) the import. */
 export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps) {
-  const job = useBundleStore((store) => store.job);
+  const job = useRunningJob('bundles');
   const close = useBundleStore((store) => store.close);
-  const runJob = useBundleStore((store) => store.runJob);
+  const importBundle = useBundleJobsStore((store) => store.importBundle);
   const { state, again } = useVerify(path);
   const [importError, setImportError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
@@ -31,22 +32,12 @@ export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps
     setImportError(null);
     const title = report.bag.title ?? baseName(path).replace(/\.zip$/i, '');
     setChoosing(true);
-    let target: string | null;
-    try {
-      target = (await call('dialog.chooseNewCasePath', { suggestedName: suggestedFileName(title) })).path;
-    } catch (error) {
-      setImportError(messageOf(error));
-      return;
-    } finally {
-      setChoosing(false);
-    }
-    if (target === null) return;
-    const at = target;
-    // The native save dialog has already asked before replacing an existing file.
-    const ended = await runJob('bundle-import', `Importing ${title}`, (jobId) =>
-      call('bundle.import', { jobId, path, target: at, overwrite: true }),
-    );
-    if (ended.kind === 'done') {
+    const ended = await importBundle(path, title);
+    setChoosing(false);
+    if (ended.kind === 'not-chosen') return;
+    if (ended.kind === 'choose-failed') {
+      setImportError(ended.message);
+    } else if (ended.kind === 'done') {
       useBundleStore.getState().close();
       await openCaseAt(ended.value.path);
     } else if (ended.kind === 'cancelled') {

@@ -1,13 +1,7 @@
 import { create } from 'zustand';
-import type { JobProgress } from '../../../../shared/domain/evidence';
-import type { ErrorCode } from '../../../../shared/ipc/errors';
-import { call, codeOf, messageOf, onEvent } from '../../api/client';
+import { call, messageOf } from '../../api/client';
+import { useJobStore } from '../../jobs/job-store';
 import { resetOnCaseChange } from '../../lib/track-save';
-import { newJobId } from '../../stores/evidence-store';
-import type { JobView } from '../evidence/JobPanel';
-import { requestCancel } from '../../lib/cancel-job';
-
-export type BundleJobKind = Extract<JobProgress['job'], `bundle-${string}`>;
 
 /** The bundle dialog open now (one at a time, over the welcome screen or the workspace). */
 export type BundleFlow =
@@ -18,22 +12,8 @@ export type BundleFlow =
   | { kind: 'conflicts' }
   | { kind: 'keys' };
 
-export interface BundleJob extends JobView {
-  id: string;
-  kind: BundleJobKind;
-}
-
-/** How a long job ended: its value, a cancel, or the failure's sentence. */
-export type JobEnd<T> =
-  | { kind: 'done'; value: T }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; code: ErrorCode | null; message: string };
-
 interface BundleState {
   flow: BundleFlow | null;
-  job: BundleJob | null;
-  /** Why asking the running job to stop failed. */
-  cancelError: string | null;
   /** Why choosing a bundle failed, shown beside the button that asked (welcome screen, overview card). */
   actionError: string | null;
   /** Opens a dialog; ignored while another bundle dialog is open (menu and shortcut may both fire). */
@@ -44,9 +24,12 @@ interface BundleState {
   close: () => void;
   /** Asks for a bundle with the native dialog, then opens `then` for it; cancelling changes nothing. */
   chooseBundle: (then: (path: string) => BundleFlow) => Promise<void>;
-  runJob: <T>(kind: BundleJobKind, label: string, work: (jobId: string) => Promise<T>) => Promise<JobEnd<T>>;
-  cancelJob: () => Promise<void>;
   setActionError: (message: string | null) => void;
+}
+
+/** True while a bundle job runs: its dialog cannot close or give way to another until it ends. */
+function bundleJobRunning(): boolean {
+  return useJobStore.getState().running.bundles !== undefined;
 }
 
 /** Where the keyboard was when the first dialog of a flow opened; it goes back there at the end. */
@@ -54,8 +37,6 @@ let returnFocus: HTMLElement | null = null;
 
 export const useBundleStore = create<BundleState>()((set, get) => ({
   flow: null,
-  job: null,
-  cancelError: null,
   actionError: null,
 
   show(flow) {
@@ -65,12 +46,12 @@ export const useBundleStore = create<BundleState>()((set, get) => ({
   },
 
   switchTo(flow) {
-    if (get().job !== null) return;
+    if (bundleJobRunning()) return;
     set({ flow, actionError: null });
   },
 
   close() {
-    if (get().job !== null) return;
+    if (bundleJobRunning()) return;
     set({ flow: null });
     // A dialog that replaced another (export → verify) cannot know where the flow began.
     const target = returnFocus;
@@ -88,41 +69,6 @@ export const useBundleStore = create<BundleState>()((set, get) => ({
     } catch (error) {
       set({ actionError: messageOf(error) });
     }
-  },
-
-  async runJob(kind, label, work) {
-    if (get().job !== null) {
-      return {
-        kind: 'failed',
-        code: null,
-        message: 'Another bundle job is running; wait for it or cancel it.',
-      };
-    }
-    const id = newJobId();
-    set({ job: { id, kind, label, progress: null, cancelling: false }, cancelError: null });
-    const off = onEvent('job.progress', (progress) => {
-      const job = get().job;
-      if (progress.jobId === id && job?.id === id) set({ job: { ...job, progress } });
-    });
-    try {
-      return { kind: 'done', value: await work(id) };
-    } catch (error) {
-      const code = codeOf(error);
-      return code === 'CANCELLED'
-        ? { kind: 'cancelled' }
-        : { kind: 'failed', code, message: messageOf(error) };
-    } finally {
-      off();
-      if (get().job?.id === id) set({ job: null });
-    }
-  },
-
-  cancelJob() {
-    return requestCancel(
-      () => get().job,
-      (job) => set({ job }),
-      (cancelError) => set({ cancelError }),
-    );
   },
 
   setActionError(actionError) {

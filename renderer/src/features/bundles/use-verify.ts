@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
-import { call } from '../../api/client';
-import { useBundleStore } from './bundle-store';
-import { baseName } from './format';
+import { useBundleJobsStore } from './bundle-jobs-store';
 
 export type VerifyState =
   | { kind: 'running' }
@@ -12,20 +10,18 @@ export type VerifyState =
 
 /** Verifies the bundle at `path` once when mounted; `again` repeats it (after trusting its signer). */
 export function useVerify(path: string): { state: VerifyState; again: () => void } {
-  const runJob = useBundleStore((store) => store.runJob);
+  const verifyBundle = useBundleJobsStore((store) => store.verifyBundle);
   const [state, setState] = useState<VerifyState>({ kind: 'running' });
   const started = useRef(false);
 
   const again = useCallback(() => {
     setState({ kind: 'running' });
-    void runJob('bundle-verify', `Verifying ${baseName(path)}`, (jobId) =>
-      call('bundle.verify', { jobId, path }),
-    ).then((ended) => {
+    void verifyBundle(path).then((ended) => {
       if (ended.kind === 'done') setState({ kind: 'report', report: ended.value });
       else if (ended.kind === 'cancelled') setState({ kind: 'cancelled' });
       else setState({ kind: 'failed', message: ended.message });
     });
-  }, [path, runJob]);
+  }, [path, verifyBundle]);
 
   useEffect(() => {
     // Once per dialog, also under StrictMode's second effect run.

@@ -6,7 +6,7 @@ import { ZonedTimeInput } from '../../components/ZonedTimeInput';
 import { pick } from '../../lib/options';
 import { formatInstant } from '../../lib/time';
 import { parseTimeDraft, type TimeDraft } from '../../lib/time-draft';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useCustodyStore } from '../../stores/evidence/custody-store';
 import { useZoneStore } from '../../stores/zone-store';
 
 export const CUSTODY_LABELS: Record<CustodyAction, string> = {
@@ -25,8 +25,8 @@ const ACTION_OPTIONS = PERSON_ACTIONS.map((value) => ({ value, label: CUSTODY_LA
  * added; Breachdesk records intake, exports and verifications itself.
  */
 export function CustodyPanel({ item }: { item: EvidenceItem }) {
-  const custody = useEvidenceStore((state) => state.custody);
-  const custodyError = useEvidenceStore((state) => state.custodyError);
+  const custody = useCustodyStore((state) => state.custody);
+  const custodyError = useCustodyStore((state) => state.custodyError);
   const entries = custody?.id === item.id ? custody.entries : null;
   const sorted = entries === null ? null : [...entries].sort((a, b) => a.at.localeCompare(b.at));
 
@@ -77,7 +77,7 @@ export function CustodyPanel({ item }: { item: EvidenceItem }) {
 }
 
 function CustodyForm({ item }: { item: EvidenceItem }) {
-  const addCustody = useEvidenceStore((state) => state.addCustody);
+  const addCustody = useCustodyStore((state) => state.addCustody);
   const lastZone = useZoneStore((state) => state.lastZone);
   const [action, setAction] = useState<(typeof PERSON_ACTIONS)[number]>('received');
   const [actor, setActor] = useState('');

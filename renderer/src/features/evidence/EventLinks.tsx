@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain/events';
-import { call, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { formatZoned } from '../../lib/zoned';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useEventTitlesStore } from '../../stores/evidence/event-titles-store';
 import { openSearchResult } from '../search/open-result';
 
 interface EventLinksProps {
@@ -19,8 +19,10 @@ const MAX_LINKS = 200;
 
 /** Timeline events linked to an item: each can be opened or unlinked; more are found by their text. */
 export function EventLinks({ eventIds, onChange, label, openable = true }: EventLinksProps) {
-  const titles = useEvidenceStore((state) => state.eventTitles);
-  const learn = useEvidenceStore((state) => state.learnEventTitles);
+  const titles = useEventTitlesStore((state) => state.eventTitles);
+  const learn = useEventTitlesStore((state) => state.learnEventTitles);
+  const findEvents = useEventTitlesStore((state) => state.findEvents);
+  const rememberTitle = useEventTitlesStore((state) => state.rememberTitle);
   const searchId = useId();
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ query: string; events: TimelineEvent[] }>({ query: '', events: [] });
@@ -35,10 +37,10 @@ export function EventLinks({ eventIds, onChange, label, openable = true }: Event
     if (query === '') return;
     let live = true;
     const timer = window.setTimeout(() => {
-      call('events.list', { limit: 8, filter: { text: query } })
-        .then((page) => {
+      findEvents(query)
+        .then((events) => {
           if (!live) return;
-          setFound({ query, events: page.events });
+          setFound({ query, events });
           setProblem(null);
         })
         .catch((error: unknown) => {
@@ -49,7 +51,7 @@ export function EventLinks({ eventIds, onChange, label, openable = true }: Event
       live = false;
       window.clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, findEvents]);
 
   const query = text.trim();
   const answered = query !== '' && found.query === query;
@@ -57,9 +59,7 @@ export function EventLinks({ eventIds, onChange, label, openable = true }: Event
 
   function link(event: TimelineEvent): void {
     if (eventIds.length >= MAX_LINKS) return setProblem(`At most ${MAX_LINKS} events can be linked.`);
-    useEvidenceStore.setState((state) => ({
-      eventTitles: { ...state.eventTitles, [event.id]: event.title },
-    }));
+    rememberTitle(event);
     onChange([...eventIds, event.id]);
   }
 

@@ -2,7 +2,8 @@ import type { EvidenceItem } from '../../../../shared/domain/evidence';
 import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
 import { formatInstant } from '../../lib/time';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useRunningJob } from '../../jobs/job-store';
+import { useEvidenceJobsStore } from '../../stores/evidence/jobs-store';
 import { CustodyPanel } from './CustodyPanel';
 import { EvidenceMetadata } from './EvidenceMetadata';
 import { KIND_LABELS, textStateOf } from './format';
@@ -12,8 +13,8 @@ import { formatCount } from '../../../../shared/text/count';
 
 /** The selected item: what was taken in (read-only), what people say about it, its preview and custody. */
 export function EvidenceDetail({ item, line }: { item: EvidenceItem; line: number | null }) {
-  const exportItem = useEvidenceStore((state) => state.exportItem);
-  const busy = useEvidenceStore((state) => state.job !== null);
+  const exportItem = useEvidenceJobsStore((state) => state.exportItem);
+  const busy = useRunningJob('evidence') !== null;
   const modified = item.fileTimes.modified;
   const created = item.fileTimes.created;
 

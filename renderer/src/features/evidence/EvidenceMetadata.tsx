@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import type { EvidenceItem, EvidencePatch } from '../../../../shared/domain/evidence';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { ZonedTimeField } from '../../components/ZonedTimeField';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useEvidenceDetailsStore } from '../../stores/evidence/details-store';
 import { usePartiesStore } from '../../stores/parties-store';
 import type { SaveKey } from '../../stores/workspace-store';
 import { EventLinks } from './EventLinks';
@@ -32,7 +32,7 @@ export function tagsProblem(text: string): string | null {
 
 /** What people record about an item: where it came from, who collected it and when, tags and links. */
 export function EvidenceMetadata({ item }: { item: EvidenceItem }) {
-  const update = useEvidenceStore((state) => state.update);
+  const update = useEvidenceDetailsStore((state) => state.update);
   const key = (field: string): SaveKey => `evidence.${item.id}.${field}`;
   const write = (field: string, patch: EvidencePatch) => update(key(field), item.id, patch);
   const save = (field: TextKey) => async (text: string) => (await write(field, { [field]: text })) === null;

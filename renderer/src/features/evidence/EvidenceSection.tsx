@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button } from '../../components/Button';
 import { useContentChanged } from '../../lib/use-content-changed';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useRunningJob } from '../../jobs/job-store';
+import { useEvidenceJobsStore } from '../../stores/evidence/jobs-store';
+import { useEvidenceStore } from '../../stores/evidence/list-store';
 import { EvidenceDetail } from './EvidenceDetail';
 import { EvidenceList } from './EvidenceList';
 import { IntakeDialog } from './IntakeDialog';
@@ -25,12 +27,12 @@ export function EvidenceSection() {
   const selectedId = useEvidenceStore((state) => state.selectedId);
   const focus = useEvidenceStore((state) => state.focus);
   const error = useEvidenceStore((state) => state.error);
-  const actionError = useEvidenceStore((state) => state.actionError);
-  const job = useEvidenceStore((state) => state.job);
-  const intakePaths = useEvidenceStore((state) => state.intakePaths);
+  const actionError = useEvidenceJobsStore((state) => state.actionError);
+  const job = useRunningJob('evidence');
+  const intakePaths = useEvidenceJobsStore((state) => state.intakePaths);
   const load = useEvidenceStore((state) => state.load);
-  const chooseFiles = useEvidenceStore((state) => state.chooseFiles);
-  const verifyAll = useEvidenceStore((state) => state.verifyAll);
+  const chooseFiles = useEvidenceJobsStore((state) => state.chooseFiles);
+  const verifyAll = useEvidenceJobsStore((state) => state.verifyAll);
   const [dragging, setDragging] = useState(false);
   const [dropProblem, setDropProblem] = useState<string | null>(null);
   const depth = useRef(0);
@@ -80,7 +82,7 @@ export function EvidenceSection() {
       );
     }
     setDropProblem(null);
-    useEvidenceStore.getState().setIntakePaths([...new Set(paths)]);
+    useEvidenceJobsStore.getState().setIntakePaths([...new Set(paths)]);
   }
 
   const addButtons = (

@@ -5,7 +5,7 @@ import { TextField } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { ZonedTimeInput } from '../../components/ZonedTimeInput';
 import { parseTimeDraft, type TimeDraft } from '../../lib/time-draft';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useEvidenceJobsStore } from '../../stores/evidence/jobs-store';
 import { useZoneStore } from '../../stores/zone-store';
 import { EventLinks } from './EventLinks';
 import { tagsOf, tagsProblem } from './EvidenceMetadata';
@@ -15,8 +15,8 @@ const SHOWN_PATHS = 12;
 
 /** Before an intake starts: the chosen paths, and what is known about all of them. */
 export function IntakeDialog({ paths }: { paths: string[] }) {
-  const intake = useEvidenceStore((state) => state.intake);
-  const close = useEvidenceStore((state) => state.setIntakePaths);
+  const intake = useEvidenceJobsStore((state) => state.intake);
+  const close = useEvidenceJobsStore((state) => state.setIntakePaths);
   const lastZone = useZoneStore((state) => state.lastZone);
   const descriptionId = useId();
   const [source, setSource] = useState('');

@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
 import { StatusBanner } from '../../components/StatusBanner';
 import { formatInstant } from '../../lib/time';
-import { useEvidenceStore, type JobOutcome as Outcome } from '../../stores/evidence-store';
+import { useEvidenceJobsStore, type JobOutcome as Outcome } from '../../stores/evidence/jobs-store';
 import { formatBytes } from '../../../../shared/text/bytes';
 import { plural } from '../../../../shared/text/plural';
 
@@ -11,8 +11,8 @@ const JOB_NAMES = { intake: 'Intake', verify: 'Verification', export: 'Export' }
 
 /** What the last intake, verification or export came to, until dismissed or the next job. */
 export function JobOutcome() {
-  const outcome = useEvidenceStore((state) => state.outcome);
-  const dismiss = useEvidenceStore((state) => state.dismissOutcome);
+  const outcome = useEvidenceJobsStore((state) => state.outcome);
+  const dismiss = useEvidenceJobsStore((state) => state.dismissOutcome);
   if (outcome === null) return null;
   const actions = (
     <Button small variant="quiet" onClick={dismiss} aria-label="Dismiss this message">

@@ -1,7 +1,10 @@
 import type { PendingEvidence } from '../../../../shared/domain/pending-evidence';
 import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
-import { pendingMetadata, useEvidenceStore } from '../../stores/evidence-store';
+import { useRunningJob } from '../../jobs/job-store';
+import { useEventTitlesStore } from '../../stores/evidence/event-titles-store';
+import { useEvidenceJobsStore } from '../../stores/evidence/jobs-store';
+import { pendingMetadata } from '../../stores/evidence/pending-metadata';
 import { openSearchResult } from '../search/open-result';
 import { formatBytes } from '../../../../shared/text/bytes';
 import { formatCount } from '../../../../shared/text/count';
@@ -11,9 +14,9 @@ import { formatCount } from '../../../../shared/text/count';
  * SHA-256 and the events it supports, and Attach to take it in with that description and those links.
  */
 export function PendingFiles({ pending }: { pending: readonly PendingEvidence[] }) {
-  const busy = useEvidenceStore((state) => state.job !== null);
-  const intake = useEvidenceStore((state) => state.intake);
-  const titles = useEvidenceStore((state) => state.eventTitles);
+  const busy = useRunningJob('evidence') !== null;
+  const intake = useEvidenceJobsStore((state) => state.intake);
+  const titles = useEventTitlesStore((state) => state.eventTitles);
   const total = pending.reduce((sum, file) => sum + file.size, 0);
 
   return (

@@ -1,5 +1,4 @@
 import type { EvidenceItem, EvidenceKind } from '../../../../shared/domain/evidence';
-import { formatBytes } from '../../../../shared/text/bytes';
 import { formatCount } from '../../../../shared/text/count';
 
 export const KIND_LABELS: Record<EvidenceKind, string> = {
@@ -13,24 +12,6 @@ export const KIND_LABELS: Record<EvidenceKind, string> = {
   docx: 'Word',
   binary: 'Binary',
 };
-
-/** "48.2 MB/s"; an empty string until a rate is known. */
-export function formatRate(bytesPerSecond: number): string {
-  return bytesPerSecond > 0 ? `${formatBytes(Math.round(bytesPerSecond))}/s` : '';
-}
-
-/** "about 2 min 5 s left", "under a second left"; null when not known yet. */
-export function formatTimeLeft(seconds: number | null): string | null {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
-  if (seconds < 1) return 'under a second left';
-  const whole = Math.round(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const secs = whole % 60;
-  if (hours > 0) return `about ${hours} h ${minutes} min left`;
-  if (minutes > 0) return `about ${minutes} min ${secs} s left`;
-  return `about ${secs} s left`;
-}
 
 /** What became of the item's text, in one phrase. */
 export function textStateOf(item: EvidenceItem): string {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button } from '../../components/Button';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { useEvidenceFocusStore } from '../../stores/evidence-focus-store';
-import { useEvidenceStore } from '../../stores/evidence-store';
+import { useEvidenceStore } from '../../stores/evidence/list-store';
 import { formatBytes } from '../../../../shared/text/bytes';
 
 /** The evidence items linked to an event, each opening in the Evidence section. */

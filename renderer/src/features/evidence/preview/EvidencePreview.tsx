@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { EvidenceItem, Preview } from '../../../../../shared/domain/evidence';
 import { TabList, tabIdOf, type Tab } from '../../../components/TabList';
 import { PreviewBody } from './PreviewBody';
-import { usePreview, type PreviewMode } from './use-preview';
+import type { PreviewMode } from '../../../stores/evidence/preview-store';
+import { usePreview } from './use-preview';
 
 /** Kinds whose natural preview is the item's text itself, so a line can be shown in it. */
 const TEXT_LIKE = new Set<EvidenceItem['kind']>(['text', 'source']);
