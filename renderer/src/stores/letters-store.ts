@@ -9,6 +9,7 @@ import { useWorkspaceStore, type SaveKey } from './workspace-store';
 export type LetterTemplateSummary = ChannelOutput<'letters.templates'>[number];
 export type CreateLetterInput = ChannelInput<'letters.create'>;
 export type LetterStatusInput = ChannelInput<'letters.setStatus'>;
+export type ObligationBoardRow = ChannelOutput<'obligations.board'>['rows'][number];
 
 /** Where a failed save of the letter body is kept (and shown in the top bar). */
 export const LETTER_SAVE_KEY: SaveKey = 'letters.body';
@@ -33,6 +34,8 @@ interface LettersState {
   select: (id: string | null) => void;
   /** Each write resolves null, or the sentence saying why it failed. */
   create: (input: CreateLetterInput) => Promise<string | null>;
+  /** The obligations the case owes, which a new letter can answer; rejects with the failure. */
+  answerableObligations: () => Promise<ObligationBoardRow[]>;
   /** Saves the editor's document as a new version on top of `baseVersion`. */
   save: (id: string, baseVersion: number, doc: LetterDocument) => Promise<SaveOutcome>;
   setStatus: (input: LetterStatusInput) => Promise<string | null>;
@@ -139,6 +142,11 @@ export const useLettersStore = create<LettersState>()((set, get) => {
           viewError: null,
         }));
       });
+    },
+
+    async answerableObligations() {
+      const board = await call('obligations.board', {});
+      return board.rows.filter((row) => row.obligation !== null);
     },
 
     async save(id, baseVersion, doc) {

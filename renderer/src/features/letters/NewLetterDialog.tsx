@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { LETTER_RECIPIENT_KINDS } from '../../../../shared/letters/template';
-import { call } from '../../api/client';
 import { FieldFrame, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { useLettersStore, type LetterTemplateSummary } from '../../stores/letters-store';
+import {
+  useLettersStore,
+  type LetterTemplateSummary,
+  type ObligationBoardRow as BoardRow,
+} from '../../stores/letters-store';
 
 type RecipientKind = (typeof LETTER_RECIPIENT_KINDS)[number];
-type BoardRow = ChannelOutput<'obligations.board'>['rows'][number];
 
 export const RECIPIENT_KIND_LABELS: Record<RecipientKind, string> = {
   supervisory_authority: 'Supervisory authorities',
@@ -30,6 +31,7 @@ export function templateLabel(template: LetterTemplateSummary): string {
 export function NewLetterDialog({ onClose }: { onClose: () => void }) {
   const templates = useLettersStore((state) => state.templates) ?? [];
   const create = useLettersStore((state) => state.create);
+  const answerableObligations = useLettersStore((state) => state.answerableObligations);
   const [templateId, setTemplateId] = useState('');
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
@@ -39,15 +41,15 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
-    call('obligations.board', {})
-      .then((board) => {
-        if (live) setObligations(board.rows.filter((row) => row.obligation !== null));
+    answerableObligations()
+      .then((rows) => {
+        if (live) setObligations(rows);
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, []);
+  }, [answerableObligations]);
 
   const chosen = templates.find((t) => t.id === templateId);
   const groups = LETTER_RECIPIENT_KINDS.map((kind) => ({

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { call, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { HashText } from '../../components/HashText';
+import {
+  useLetterOutputStore,
+  type LetterFormat as Format,
+  type RenderedLetter,
+} from '../../stores/letter-output-store';
 
-type Format = 'pdf' | 'docx' | 'html';
-type Written = ChannelOutput<'letters.render'> & { format: Format };
+type Written = RenderedLetter & { format: Format };
 
 const FORMATS: { format: Format; label: string; extension: string }[] = [
   { format: 'pdf', label: 'Export PDF…', extension: 'pdf' },
@@ -37,6 +40,7 @@ export function RenderPanel({
   title: string;
   version: number;
 }) {
+  const renderLetter = useLetterOutputStore((state) => state.renderLetter);
   const [busy, setBusy] = useState<Format | null>(null);
   const [written, setWritten] = useState<Written | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,14 +49,10 @@ export function RenderPanel({
     setError(null);
     setWritten(null);
     try {
-      const { path } = await call('dialog.chooseExportPath', {
-        suggestedName: suggestedName(title, extension),
-      });
-      if (path === null) return;
-      setBusy(format);
-      // The native save dialog has already asked before replacing an existing file.
-      const result = await call('letters.render', { id: letterId, format, path, overwrite: true });
-      setWritten({ ...result, format });
+      const result = await renderLetter(letterId, format, suggestedName(title, extension), () =>
+        setBusy(format),
+      );
+      if (result !== null) setWritten({ ...result, format });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {

@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { LetterVersion } from '../../../../shared/domain/letters';
-import type { ChannelOutput } from '../../../../shared/ipc/contract';
-import { call, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import { formatInstant } from '../../lib/time';
+import { useLetterVersionsStore, type DiffPart, type VersionRow } from '../../stores/letter-versions-store';
 import { DocView } from './DocView';
 import { KIND_LABELS } from './status';
-
-type VersionRow = ChannelOutput<'letters.versions'>[number];
-type DiffPart = ChannelOutput<'letters.diff'>[number];
 
 interface VersionsPanelProps {
   letterId: string;
@@ -36,6 +33,9 @@ function Unchanged({ text, first, last }: { text: string; first: boolean; last: 
 
 /** Every saved version (none can change or be deleted), each viewable; two can be compared. */
 export function VersionsPanel({ letterId, latestVersion, approvedVersion }: VersionsPanelProps) {
+  const listVersions = useLetterVersionsStore((state) => state.listVersions);
+  const readVersion = useLetterVersionsStore((state) => state.readVersion);
+  const compareVersions = useLetterVersionsStore((state) => state.compareVersions);
   const [versions, setVersions] = useState<VersionRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<LetterVersion | null>(null);
@@ -46,7 +46,7 @@ export function VersionsPanel({ letterId, latestVersion, approvedVersion }: Vers
 
   useEffect(() => {
     let live = true;
-    call('letters.versions', { id: letterId })
+    listVersions(letterId)
       .then((rows) => {
         if (!live) return;
         setVersions(rows);
@@ -58,7 +58,7 @@ export function VersionsPanel({ letterId, latestVersion, approvedVersion }: Vers
     return () => {
       live = false;
     };
-  }, [letterId, latestVersion]);
+  }, [letterId, latestVersion, listVersions]);
 
   const numbers = [...(versions ?? [])].map((v) => v.version).sort((a, b) => b - a);
   const toValue = to === '' ? String(numbers[0] ?? '') : to;
@@ -68,7 +68,7 @@ export function VersionsPanel({ letterId, latestVersion, approvedVersion }: Vers
   async function view(version: number): Promise<void> {
     if (viewing?.version === version) return setViewing(null);
     try {
-      setViewing(await call('letters.version', { id: letterId, version }));
+      setViewing(await readVersion(letterId, version));
       setError(null);
     } catch (failure) {
       setError(messageOf(failure));
@@ -79,7 +79,7 @@ export function VersionsPanel({ letterId, latestVersion, approvedVersion }: Vers
     const a = Number(fromValue);
     const b = Number(toValue);
     try {
-      setDiff({ from: a, to: b, parts: await call('letters.diff', { id: letterId, from: a, to: b }) });
+      setDiff({ from: a, to: b, parts: await compareVersions(letterId, a, b) });
       setDiffError(null);
     } catch (failure) {
       setDiff(null);
