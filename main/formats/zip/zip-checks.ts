@@ -1,4 +1,4 @@
-import type { CentralRecord } from './zip-directory';
+import type { CentralRecord } from './zip-central';
 import { FLAG, HOST_OSX, HOST_UNIX, METHOD, UNIX } from './zip-format';
 import { describeNameProblem, nameProblem, quoteName, type NameProblem } from './zip-names';
 import { ZipRefusedError, type ZipRefusalRule } from './zip-refused';

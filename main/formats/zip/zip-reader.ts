@@ -1,8 +1,10 @@
-import { open, type FileHandle } from 'node:fs/promises';
-import { Readable, pipeline } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import { fromRandomAccessReaderPromise, type LocalFileHeader, type ZipFile } from 'yauzl';
 import { BreachdeskError } from '../../../shared/ipc/errors';
-import { ByteWindow, readFully, WINDOW_BYTES } from './byte-window';
+import { ByteWindow, WINDOW_BYTES } from './byte-window';
+import { readCentralDirectory, type CentralRecord } from './zip-central';
 import {
   checkDuplicates,
   checkRecord,
@@ -11,7 +13,8 @@ import {
   type CheckedRecord,
   type ZipLimits,
 } from './zip-checks';
-import { locateDirectory, readCentralDirectory } from './zip-directory';
+import { damaged, locateDirectory } from './zip-directory';
+import { DEFAULT_CHUNK_BYTES, ZipFileReader } from './zip-file-reader';
 import { EXTRA, FLAG, fromDosDateTime, LOCAL, MAX32, parseExtraFields, readUint64 } from './zip-format';
 import { quoteName } from './zip-names';
 import { ZipRefusedError } from './zip-refused';
@@ -40,8 +43,6 @@ export interface ReadEntryOptions {
   chunkBytes?: number;
 }
 
-/** Stored data is read in blocks this large: few system calls, and zlib.crc32 runs at full speed. */
-const STORED_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Compressed data is fed to zlib in blocks this large; zlib's own backpressure bounds the output. */
 const DEFLATE_INPUT_BYTES = 1024 * 1024;
 
@@ -49,15 +50,18 @@ const DEFLATE_INPUT_BYTES = 1024 * 1024;
  * Opens a zip that may be hostile and validates all of it before returning: end records, central
  * directory, every name, type, method and size against the limits, duplicates, and every local
  * header and the byte range it occupies. Entry data is checked (length and CRC-32) as it is read.
+ * yauzl parses the records and streams the data; the policy above is this module's, on top.
  * Refusals are ZipRefusedError; a file that cannot be opened at all rejects with Node's own error.
  */
 export async function openZip(path: string, limits: Partial<ZipLimits> = {}): Promise<ZipArchive> {
   const effective: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const handle = await open(path, 'r');
+  let reader: ZipFileReader | null = null;
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new ZipRefusedError('not-a-zip', null, 'it is not a regular file');
     const window = new ByteWindow(handle, stat.size);
+    // yauzl trusts the end records; their agreement with each other and the file is checked first.
     const location = await locateDirectory(handle, stat.size, window);
     if (location.entries > effective.maxEntries) {
       throw new ZipRefusedError(
@@ -66,7 +70,9 @@ export async function openZip(path: string, limits: Partial<ZipLimits> = {}): Pr
         `it holds ${location.entries} entries, more than the ${effective.maxEntries} allowed`,
       );
     }
-    const records = await readCentralDirectory(window, location);
+    reader = new ZipFileReader(handle, window, location.eocdPosition);
+    const zipfile = await openWithYauzl(reader, location.eocdPosition);
+    const records = await readCentralDirectory(zipfile, window, location);
     const checked: CheckedRecord[] = [];
     let totalBytes = 0;
     for (const record of records) {
@@ -82,11 +88,25 @@ export async function openZip(path: string, limits: Partial<ZipLimits> = {}): Pr
       checked.push(entry);
     }
     checkDuplicates(checked);
-    const entries = await checkLocalHeaders(window, checked, location.offset);
-    return new ZipArchive(handle, stat.size, entries);
+    const entries = await checkLocalHeaders(zipfile, reader, checked, location.offset);
+    return new ZipArchive(zipfile, reader, stat.size, entries);
   } catch (error) {
-    await handle.close();
+    await (reader?.closeFile() ?? handle.close());
     throw error;
+  }
+}
+
+async function openWithYauzl(reader: ZipFileReader, eocdPosition: number): Promise<ZipFile> {
+  try {
+    return await fromRandomAccessReaderPromise(reader, ZipFileReader.visibleSize(eocdPosition), {
+      autoClose: false,
+      // Names are judged as bytes here (UTF-8 flag, Unicode Path field), not decoded by yauzl.
+      decodeStrings: false,
+      // Sizes are checked here while the data streams, with refusals that name the entry.
+      validateEntrySizes: false,
+    });
+  } catch (error) {
+    throw error instanceof Error ? damaged(error.message.replace(/\.$/u, '')) : error;
   }
 }
 
@@ -96,11 +116,12 @@ export async function openZip(path: string, limits: Partial<ZipLimits> = {}): Pr
  * how a few kilobytes of "zip bomb" expand to petabytes.
  */
 async function checkLocalHeaders(
-  window: ByteWindow,
+  zipfile: ZipFile,
+  reader: ZipFileReader,
   checked: readonly CheckedRecord[],
   directoryOffset: number,
-): Promise<ZipEntry[]> {
-  const entries = new Map<CheckedRecord, ZipEntry>();
+): Promise<ArchiveEntry[]> {
+  const entries = new Map<CheckedRecord, ArchiveEntry>();
   const byOffset = [...checked].sort((a, b) => a.record.localHeaderOffset - b.record.localHeaderOffset);
   let previous: { name: string; end: number } | null = null;
   for (const [index, entry] of byOffset.entries()) {
@@ -116,66 +137,64 @@ async function checkLocalHeaders(
     if (offset + LOCAL.size > directoryOffset) {
       throw new ZipRefusedError('overlap', name, 'starts inside the central directory');
     }
-    const fixed =
-      window.peek(offset, LOCAL.size) ?? (await window.view(offset, LOCAL.size, readAhead(byOffset, index)));
-    if (fixed === null) throw new ZipRefusedError('truncated', name, 'is cut short');
-    if (fixed.readUInt32LE(0) !== LOCAL.signature)
-      throw mismatch('has no local header where the directory says');
-    const nameLength = fixed.readUInt16LE(LOCAL.nameLength);
-    const extraLength = fixed.readUInt16LE(LOCAL.extraLength);
-    const flags = fixed.readUInt16LE(LOCAL.flags);
-    const method = fixed.readUInt16LE(LOCAL.method);
-    const crc = fixed.readUInt32LE(LOCAL.crc32);
-    let compressedSize: number | null = fixed.readUInt32LE(LOCAL.compressedSize);
-    let size: number | null = fixed.readUInt32LE(LOCAL.size32);
-    const headerLength = LOCAL.size + nameLength + extraLength;
-    const header =
-      window.peek(offset, headerLength) ??
-      (await window.view(offset, headerLength, readAhead(byOffset, index)));
-    if (header === null) throw new ZipRefusedError('truncated', name, 'is cut short');
-    if (!header.subarray(LOCAL.size, LOCAL.size + nameLength).equals(record.nameBytes)) {
-      throw mismatch('has a different name in its local header');
+    reader.readAhead = () => readAhead(byOffset, index);
+    let local: LocalFileHeader;
+    try {
+      local = await zipfile.readLocalFileHeaderPromise(record.entry, { minimal: false });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      if (message.startsWith('invalid local file header signature')) {
+        throw mismatch('has no local header where the directory says');
+      }
+      if (message.startsWith('file data overflows')) {
+        throw new ZipRefusedError('overlap', name, 'runs into the central directory');
+      }
+      throw new ZipRefusedError('truncated', name, 'is cut short');
     }
-    if ((flags & FLAG.encrypted) !== (record.flags & FLAG.encrypted) || method !== record.method) {
+    if (!local.fileName.equals(record.nameBytes)) throw mismatch('has a different name in its local header');
+    if (
+      (local.generalPurposeBitFlag & FLAG.encrypted) !== (record.flags & FLAG.encrypted) ||
+      local.compressionMethod !== record.method
+    ) {
       throw mismatch('has a local header that disagrees with the directory about its encryption or method');
     }
     // Without a data descriptor the local header states CRC and sizes too; a second reader that
     // trusts them must see the same entry we do.
-    if ((flags & FLAG.dataDescriptor) === 0) {
+    if ((local.generalPurposeBitFlag & FLAG.dataDescriptor) === 0) {
+      let size: number | null = local.uncompressedSize;
+      let compressedSize: number | null = local.compressedSize;
       if (size === MAX32 || compressedSize === MAX32) {
-        const extras = parseExtraFields(header.subarray(LOCAL.size + nameLength));
-        const zip64 = extras?.find((field) => field.id === EXTRA.zip64)?.data;
+        const zip64 = parseExtraFields(local.extraField)?.find((field) => field.id === EXTRA.zip64)?.data;
         if (zip64 === undefined || zip64.length < 16) throw mismatch('has a damaged ZIP64 local header');
         size = readUint64(zip64, 0);
         compressedSize = readUint64(zip64, 8);
       }
-      if (crc !== record.crc32 || size !== record.size || compressedSize !== record.compressedSize) {
+      if (local.crc32 !== record.crc32 || size !== record.size || compressedSize !== record.compressedSize) {
         throw mismatch('has a local header that disagrees with the directory about its size or checksum');
       }
     }
 
-    const dataOffset = offset + LOCAL.size + nameLength + extraLength;
+    const dataOffset = local.fileDataStart;
     const dataEnd = dataOffset + record.compressedSize;
     if (dataEnd > directoryOffset) {
       throw new ZipRefusedError('overlap', name, 'runs into the central directory');
     }
     previous = { name, end: dataEnd };
-    entries.set(
-      entry,
-      Object.freeze({
-        name,
-        isDirectory: entry.isDirectory,
-        size: record.size,
-        compressedSize: record.compressedSize,
-        crc32: record.crc32,
-        method: entry.method,
-        dataOffset,
-        modified: fromDosDateTime(record.date, record.time),
-      }),
-    );
+    const zipEntry: ZipEntry = Object.freeze({
+      name,
+      isDirectory: entry.isDirectory,
+      size: record.size,
+      compressedSize: record.compressedSize,
+      crc32: record.crc32,
+      method: entry.method,
+      dataOffset,
+      modified: fromDosDateTime(record.date, record.time),
+    });
+    entries.set(entry, { entry: zipEntry, record });
   }
+  reader.readAhead = () => WINDOW_BYTES;
   // In central directory order, which is the order the archive lists them.
-  return checked.map((entry) => entries.get(entry) as ZipEntry);
+  return checked.map((entry) => entries.get(entry) as ArchiveEntry);
 }
 
 /** Bytes a little past a local header's name, where its extra field usually ends. */
@@ -197,19 +216,27 @@ function readAhead(byOffset: readonly CheckedRecord[], index: number): number {
   return end - start;
 }
 
+/** A checked entry with the record yauzl needs to stream its data. */
+interface ArchiveEntry {
+  entry: ZipEntry;
+  record: CentralRecord;
+}
+
 /** A validated archive, open for reading entry data. */
 export class ZipArchive {
   readonly entries: readonly ZipEntry[];
   readonly fileSize: number;
-  readonly #handle: FileHandle;
+  readonly #zipfile: ZipFile;
+  readonly #reader: ZipFileReader;
   readonly #known: ReadonlySet<ZipEntry>;
   #closed: Promise<void> | null = null;
 
-  constructor(handle: FileHandle, fileSize: number, entries: ZipEntry[]) {
-    this.#handle = handle;
+  constructor(zipfile: ZipFile, reader: ZipFileReader, fileSize: number, entries: readonly ArchiveEntry[]) {
+    this.#zipfile = zipfile;
+    this.#reader = reader;
     this.fileSize = fileSize;
-    this.entries = Object.freeze(entries);
-    this.#known = new Set(entries);
+    this.entries = Object.freeze(entries.map((e) => e.entry));
+    this.#known = new Set(this.entries);
   }
 
   /**
@@ -221,11 +248,21 @@ export class ZipArchive {
   async *readEntry(entry: ZipEntry, options: ReadEntryOptions = {}): AsyncGenerator<Buffer> {
     if (!this.#known.has(entry)) throw new Error('ZipArchive.readEntry: the entry is not from this archive.');
     if (this.#closed !== null) throw new Error('ZipArchive.readEntry: the archive is closed.');
-    if (entry.method === 0) {
-      yield* this.#readStored(entry, options.signal, options.chunkBytes ?? STORED_CHUNK_BYTES);
-    } else {
-      yield* this.#readDeflated(entry, options.signal);
-    }
+    const deflated = entry.method === 8;
+    this.#reader.chunkBytes = deflated ? DEFLATE_INPUT_BYTES : (options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    // The callback form: yauzl 3.4.0's openReadStreamLowLevelPromise calls openReadStream instead.
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      this.#zipfile.openReadStreamLowLevel(
+        entry.dataOffset,
+        entry.compressedSize,
+        0,
+        entry.compressedSize,
+        deflated,
+        entry.size,
+        (error, opened) => (error === null ? resolve(opened) : reject(error)),
+      ),
+    );
+    yield* checkedData(entry, stream, options.signal);
   }
 
   /** The whole entry in one Buffer; refused when it is larger than maxBytes. */
@@ -244,99 +281,57 @@ export class ZipArchive {
 
   /** Closes the file; idempotent. */
   close(): Promise<void> {
-    this.#closed ??= this.#handle.close();
+    this.#closed ??= (async () => {
+      this.#zipfile.close();
+      await this.#reader.closeFile();
+    })();
     return this.#closed;
   }
+}
 
-  async *#readStored(
-    entry: ZipEntry,
-    signal: AbortSignal | undefined,
-    chunkBytes: number,
-  ): AsyncGenerator<Buffer> {
-    const blockBytes = Math.max(4096, Math.floor(chunkBytes));
-    const end = entry.dataOffset + entry.size;
-    let position = entry.dataOffset;
-    let crc = 0;
-    const readBlock = (at: number): Promise<Buffer> =>
-      this.#readAt(entry, at, Math.min(blockBytes, end - at));
-    let next: Promise<Buffer> | null = position < end ? readBlock(position) : null;
-    try {
-      while (next !== null) {
-        const block: Buffer = await next;
-        position += block.length;
-        next = position < end ? readBlock(position) : null;
-        throwIfCancelled(signal);
-        crc = crc32(block, crc);
-        yield block;
-      }
-    } finally {
-      // A consumer that stops early leaves one read running; its outcome no longer matters.
-      next?.catch(() => undefined);
-    }
-    if (crc !== entry.crc32) throw badCrc(entry);
-  }
-
-  async *#readDeflated(entry: ZipEntry, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
-    const compressed = Readable.from(this.#compressedBlocks(entry, signal));
-    const inflate = createInflateRaw();
-    // Errors surface through the iteration below; the callback only keeps them from going unhandled.
-    pipeline(compressed, inflate, () => undefined);
-    let total = 0;
-    let crc = 0;
-    try {
-      for await (const block of inflate as AsyncIterable<Buffer>) {
-        total += block.length;
-        // Never trust the declared size for memory: stop at the first byte beyond it.
-        if (total > entry.size) {
-          throw new ZipRefusedError(
-            'size-mismatch',
-            entry.name,
-            'decompresses to more bytes than it declares',
-          );
-        }
-        crc = crc32(block, crc);
-        yield block;
-      }
-    } catch (error) {
-      if (isZlibError(error)) {
-        throw new ZipRefusedError('crc', entry.name, 'is damaged (its compressed data cannot be read)');
-      }
-      throw error;
-    } finally {
-      inflate.destroy();
-      compressed.destroy();
-    }
-    if (total !== entry.size) {
-      throw new ZipRefusedError('size-mismatch', entry.name, 'decompresses to fewer bytes than it declares');
-    }
-    if (crc !== entry.crc32) throw badCrc(entry);
-  }
-
-  async *#compressedBlocks(entry: ZipEntry, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
-    const end = entry.dataOffset + entry.compressedSize;
-    for (let at = entry.dataOffset; at < end;) {
+/**
+ * The entry's data as it streams, refused the moment it outgrows its declared size (never trust
+ * the declared size for memory), then checked for length and CRC-32 at the end.
+ */
+async function* checkedData(
+  entry: ZipEntry,
+  stream: Readable,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Buffer> {
+  let total = 0;
+  let crc = 0;
+  try {
+    for await (const block of stream as AsyncIterable<Buffer>) {
       throwIfCancelled(signal);
-      const block = await this.#readAt(entry, at, Math.min(DEFLATE_INPUT_BYTES, end - at));
-      at += block.length;
+      total += block.length;
+      if (total > entry.size) {
+        throw new ZipRefusedError('size-mismatch', entry.name, 'decompresses to more bytes than it declares');
+      }
+      crc = crc32(block, crc);
       yield block;
     }
+  } catch (error) {
+    if (isZlibError(error)) {
+      throw new ZipRefusedError('crc', entry.name, 'is damaged (its compressed data cannot be read)');
+    }
+    if (error instanceof Error && error.message.startsWith('not enough bytes')) {
+      throw new ZipRefusedError('truncated', entry.name, 'is cut short');
+    }
+    throw error;
+  } finally {
+    // A consumer that stops early leaves the stream open; its outcome no longer matters.
+    stream.destroy();
   }
-
-  /** A fresh Buffer of exactly `length` bytes from `position`; the file shrinking is a refusal. */
-  async #readAt(entry: ZipEntry, position: number, length: number): Promise<Buffer> {
-    const buffer = Buffer.allocUnsafe(length);
-    const read = await readFully(this.#handle, buffer, position);
-    if (read < length) throw new ZipRefusedError('truncated', entry.name, 'is cut short');
-    return buffer;
+  if (total !== entry.size) {
+    throw new ZipRefusedError('size-mismatch', entry.name, 'decompresses to fewer bytes than it declares');
+  }
+  if (crc !== entry.crc32) {
+    throw new ZipRefusedError('crc', entry.name, 'is damaged (its CRC-32 checksum does not match)');
   }
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new BreachdeskError('CANCELLED', 'Reading the bundle was cancelled.');
-}
-
-function badCrc(entry: ZipEntry): ZipRefusedError {
-  return new ZipRefusedError('crc', entry.name, 'is damaged (its CRC-32 checksum does not match)');
 }
 
 function isZlibError(error: unknown): boolean {
