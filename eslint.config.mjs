@@ -120,6 +120,30 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 15: the codecs (ZIP, BagIt, signing, HTML) are tested and reused without a case file.
+    // This block replaces main/'s rule for these files, so it repeats electron and the renderer.
+    files: ['main/formats/**/*.ts'],
+    rules: {
+      'no-restricted-imports': worldRule(
+        'main/formats/ holds pure codecs: streams, buffers and plain values only.',
+        ['electron', 'better-sqlite3'],
+        [
+          'electron/*',
+          '**/renderer/**',
+          '**/casefile/**',
+          '**/services/**',
+          '**/ipc/**',
+          // shared/ipc (the error type every layer throws) is environment-neutral and allowed.
+          '!**/shared/ipc/**',
+          '**/cli/**',
+          '**/shell/**',
+          '**/letters/**',
+          '**/evidence/**',
+        ],
+      ),
+    },
+  },
+  {
     files: ['test/**/*.ts', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
