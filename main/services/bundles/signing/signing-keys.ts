@@ -1,17 +1,11 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { replaceFileSync } from '../../files/atomic-write';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { trustedKeySchema, type SigningInfo, type TrustedKey } from '../../../../shared/domain/bundle';
 import { BreachdeskError } from '../../../../shared/ipc/errors';
+import { createDetachedSignature } from '../../../formats/signing/detached-signature';
 import { fingerprintOf, publicKeyFromBase64, rawPublicKey } from '../../../formats/signing/fingerprint';
 import type { KeyProtector } from './key-protector';
 
@@ -152,14 +146,9 @@ function describe(privateKey: KeyObject): SigningKey {
   return { privateKey, publicKey: raw.toString('base64'), fingerprint: fingerprintOf(raw) };
 }
 
-/** A detached Ed25519 signature over `bytes`, base64 on one line. */
+/** This computer's detached signature over `bytes` (the codec is in formats/signing). */
 export function signDetached(key: SigningKey, bytes: Uint8Array): string {
-  return `${sign(null, bytes, key.privateKey).toString('base64')}\n`;
+  return createDetachedSignature(key.privateKey, bytes);
 }
 
-/** Whether `signature` (the .sig file's text) is the public key's signature over `bytes`. */
-export function verifyDetached(publicKey: KeyObject, bytes: Uint8Array, signature: string): boolean {
-  const raw = Buffer.from(signature.trim(), 'base64');
-  if (raw.length !== 64) return false;
-  return verify(null, bytes, publicKey, raw);
-}
+export { verifyDetachedSignature as verifyDetached } from '../../../formats/signing/detached-signature';
