@@ -12,7 +12,7 @@ import { countAuditEntries, iterateAuditEntries } from '../../main/casefile/repo
 import { getCaseRecord } from '../../main/casefile/repos/case-repo';
 import { custodyOf, listEvidenceItems } from '../../main/casefile/repos/evidence-repo';
 import { notesTable } from '../../main/casefile/repos/tables';
-import { validateBagDirectory } from '../../main/formats/bagit/bag-check';
+import { validateBagDirectory } from '../helpers/bag-directory';
 import { exportBundle } from '../../main/services/bundles/export/export-bundle';
 import { importBundle } from '../../main/services/bundles/read/import-bundle';
 import { verifyBundleFile } from '../../main/services/bundles/read/verify-file';

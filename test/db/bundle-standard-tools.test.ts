@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateBagDirectory } from '../../main/formats/bagit/bag-check';
+import { validateBagDirectory } from '../helpers/bag-directory';
 import { createDemoCase } from '../../main/services/demo-service';
 import { testContext } from '../helpers/cases';
 import { exportTo, keysIn } from '../helpers/bundles';

@@ -13,11 +13,10 @@ import { describe, expect, it } from 'vitest';
 import {
   checkBag,
   compareDigests,
-  createMultiHasher,
-  validateBagDirectory,
   type BagListing,
   type BagProblem,
 } from '../../main/formats/bagit/bag-check';
+import { createMultiHasher, validateBagDirectory } from '../helpers/bag-directory';
 import {
   BAGIT_TXT_BYTES,
   digestOf,
