@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { CHUNK_SIZE } from '../casefile/repos/blob-repo';
+import { CHUNK_SIZE } from '../../shared/domain/evidence';
 
 /**
  * Reads a file in CHUNK_SIZE pieces (only the last one shorter), one read ahead, so the disk is

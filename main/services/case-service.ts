@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseFile } from '../casefile/case-file';
 import { createCaseFile, openCaseFile } from '../casefile/case-file';
+import { LATEST_SCHEMA_VERSION } from '../casefile/migrations';
+import { APP_VERSION } from '../app-version';
 import { appendAuditEntry } from '../casefile/repos/audit-repo';
 import { getCaseRecord, insertCaseRecord, updateCaseRecord } from '../casefile/repos/case-repo';
 import type { CasePatch, CaseRecord, OpenCase } from '../../shared/domain/case';
@@ -62,4 +64,9 @@ export function updateCase(file: CaseFile, patch: CasePatch, ctx: ServiceContext
 
 function changedFields(before: CaseRecord, patch: CasePatch): (keyof CasePatch)[] {
   return (Object.keys(patch) as (keyof CasePatch)[]).filter((key) => patch[key] !== before[key]);
+}
+
+/** This build's version and the case-file schema it writes. */
+export function appInfo(): { version: string; schemaVersion: number } {
+  return { version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION };
 }

@@ -114,3 +114,20 @@ function stripStamps<T extends object>(record: T): Omit<T, 'updatedAt'> {
   delete copy.updatedAt;
   return copy as Omit<T, 'updatedAt'>;
 }
+
+/** Every record of one kind, in the table's order. */
+export function listRecords<T extends { id: string }, I, P>(
+  file: CaseFile,
+  spec: CollectionSpec<T, I, P>,
+): T[] {
+  return spec.table.all(file.db);
+}
+
+/** One record by id, or NOT_FOUND naming the kind. */
+export function getRecord<T extends { id: string }, I, P>(
+  file: CaseFile,
+  spec: CollectionSpec<T, I, P>,
+  id: string,
+): T {
+  return requireRecord(file.db, spec.table, spec.noun.replace('_', ' '), id);
+}

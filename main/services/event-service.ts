@@ -4,7 +4,7 @@ import { eventInputSchema, type EventCursor, type EventFilter } from '../../shar
 import type { CsvImportResult } from '../../shared/domain/populations';
 import { PRECISIONS, zonedTimeFromLocal, type Precision } from '../../shared/time/zoned-time';
 import type { CaseFile } from '../casefile/case-file';
-import { pageEvents } from '../casefile/repos/event-links-repo';
+import { eventTags, pageEvents } from '../casefile/repos/event-links-repo';
 import { changeWithAudit } from './audited';
 import { storeRecord } from './collection-service';
 import type { ServiceContext } from './context';
@@ -104,4 +104,9 @@ function eventFromCsv(fields: Record<string, string>): { event: EventInput } | {
 
 function sortByLine(errors: CsvLineError[]): CsvLineError[] {
   return errors.sort((a, b) => a.line - b.line);
+}
+
+/** Every tag used on the timeline, for the filter. */
+export function listEventTags(file: CaseFile): ReturnType<typeof eventTags> {
+  return eventTags(file.db);
 }

@@ -37,3 +37,7 @@ export function storeFacts(file: CaseFile, facts: Facts, at: string): void {
   ];
   indexItem(file.db, 'facts', FACTS_SEARCH_ID, 'Facts', body.join('\n'));
 }
+
+export function caseFacts(file: CaseFile): Facts {
+  return getFacts(file.db);
+}

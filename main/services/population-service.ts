@@ -121,3 +121,8 @@ function lineMessage(issues: readonly { path: PropertyKey[]; message: string }[]
     })
     .join('; ');
 }
+
+/** People affected per jurisdiction, in jurisdiction order. */
+export function listPopulations(file: CaseFile): Population[] {
+  return populationsTable.all(file.db);
+}

@@ -10,6 +10,12 @@ const tag = z.string().trim().min(1).max(50);
  * How an item is previewed. Decided by content at intake: markup that could run (HTML, SVG, XML)
  * is `source`, shown as text and never rendered.
  */
+/**
+ * Evidence bytes are read and stored in chunks of exactly this size (the last one shorter): the
+ * case file's storage layout, and the unit the readers hand out, so one chunk read is one row.
+ */
+export const CHUNK_SIZE = 1024 * 1024;
+
 export const EVIDENCE_KINDS = [
   'text',
   'csv',

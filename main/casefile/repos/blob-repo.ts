@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { EVIDENCE_KINDS, TEXT_STATES } from '../../../shared/domain/evidence';
+import { CHUNK_SIZE, EVIDENCE_KINDS, TEXT_STATES } from '../../../shared/domain/evidence';
 import { statement } from '../statements';
 
-/** Evidence bytes are stored in chunks of exactly this size (the last one shorter). */
-export const CHUNK_SIZE = 1024 * 1024;
+export { CHUNK_SIZE };
 
 /** What the bytes are and how their text was read; shared by every item holding them. */
 export const blobContentSchema = z.object({

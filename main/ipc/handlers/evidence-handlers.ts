@@ -1,7 +1,8 @@
-import { custodyOf, listEvidenceItems } from '../../casefile/repos/evidence-repo';
-import { pendingEvidenceTable } from '../../casefile/repos/tables';
 import {
   addCustodyEntry,
+  custodyOfItem,
+  listEvidence,
+  pendingEvidence,
   requireEvidenceItem,
   updateEvidenceItem,
 } from '../../services/evidence/evidence-service';
@@ -21,7 +22,7 @@ function evidenceChanged<T>(deps: HostDeps, result: T): T {
 }
 
 export const evidenceHandlers = {
-  'evidence.list': (_i, d) => listEvidenceItems(file(d).db),
+  'evidence.list': (_i, d) => listEvidence(file(d)),
   'evidence.get': (i, d) => requireEvidenceItem(file(d), i.id),
   'evidence.add': async (i, d) =>
     evidenceChanged(
@@ -31,7 +32,7 @@ export const evidenceHandlers = {
       ),
     ),
   'evidence.update': (i, d) => evidenceChanged(d, updateEvidenceItem(file(d), d.ctx, i.id, i.patch)),
-  'evidence.custody': (i, d) => (requireEvidenceItem(file(d), i.id), custodyOf(file(d).db, i.id)),
+  'evidence.custody': (i, d) => custodyOfItem(file(d), i.id),
   'evidence.addCustody': (i, d) => evidenceChanged(d, addCustodyEntry(file(d), d.ctx, i)),
   'evidence.preview': (i, d) => previewEvidence(file(d), i.id, i.mode, i.page, i.line),
   'evidence.verify': async (i, d) =>
@@ -46,7 +47,7 @@ export const evidenceHandlers = {
         exportEvidence(file(d), d.ctx, job, i.id, i.path, i.overwrite),
       ),
     ),
-  'evidence.pending': (_i, d) => pendingEvidenceTable.all(file(d).db),
+  'evidence.pending': (_i, d) => pendingEvidence(file(d)),
   'jobs.cancel': (i) => ({ cancelled: cancelJob(i.jobId) }),
 } satisfies HandlerMap<
   | 'evidence.list'

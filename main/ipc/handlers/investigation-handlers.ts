@@ -1,22 +1,23 @@
 import { CONTENT_AREAS } from '../../../shared/ipc/contract';
 import type { investigationContract } from '../../../shared/ipc/investigation-contract';
 import {
-  dataElementsTable,
-  eventsTable,
-  notesTable,
-  partiesTable,
-  populationsTable,
-  tasksTable,
-} from '../../casefile/repos/tables';
-import { getFacts } from '../../casefile/repos/facts-repo';
-import { eventTags } from '../../casefile/repos/event-links-repo';
-import { createRecord, removeRecord, requireRecord, updateRecord } from '../../services/collection-service';
+  createRecord,
+  getRecord,
+  listRecords,
+  removeRecord,
+  updateRecord,
+} from '../../services/collection-service';
 import { exportCaseDocument, importCaseDocument } from '../../services/case-document-service';
-import { importEventsCsv, listEvents } from '../../services/event-service';
-import { updateFacts } from '../../services/facts-service';
+import { importEventsCsv, listEvents, listEventTags } from '../../services/event-service';
+import { caseFacts, updateFacts } from '../../services/facts-service';
 import { caseOverview } from '../../services/overview-service';
 import { addPartyAction, removeParty, removePartyAction } from '../../services/party-service';
-import { importPopulationsCsv, removePopulation, setPopulation } from '../../services/population-service';
+import {
+  importPopulationsCsv,
+  listPopulations,
+  removePopulation,
+  setPopulation,
+} from '../../services/population-service';
 import { dataElementSpec, eventSpec, noteSpec, partySpec, taskSpec } from '../../services/record-specs';
 import { searchCase } from '../../services/search-service';
 import { createDemoInSession } from '../../services/workspace';
@@ -36,10 +37,10 @@ const file = (deps: HostDeps) => deps.session.require();
 const ctx = (deps: HostDeps) => deps.ctx;
 
 export const investigationHandlers = {
-  'facts.get': (_i, d) => getFacts(file(d).db),
+  'facts.get': (_i, d) => caseFacts(file(d)),
   'facts.update': (i, d) => changed(d, ['facts'], updateFacts(file(d), i.patch, ctx(d))),
 
-  'dataElements.list': (_i, d) => dataElementsTable.all(file(d).db),
+  'dataElements.list': (_i, d) => listRecords(file(d), dataElementSpec),
   'dataElements.add': (i, d) =>
     changed(d, ['dataElements'], createRecord(file(d), ctx(d), dataElementSpec, i)),
   'dataElements.update': (i, d) =>
@@ -47,14 +48,14 @@ export const investigationHandlers = {
   'dataElements.remove': (i, d) =>
     changed(d, ['dataElements'], (removeRecord(file(d), ctx(d), dataElementSpec, i.id), null)),
 
-  'populations.list': (_i, d) => populationsTable.all(file(d).db),
+  'populations.list': (_i, d) => listPopulations(file(d)),
   'populations.set': (i, d) => changed(d, ['populations'], setPopulation(file(d), i, ctx(d))),
   'populations.remove': (i, d) =>
     changed(d, ['populations'], (removePopulation(file(d), i.id, ctx(d)), null)),
   'populations.importCsv': (i, d) =>
     changed(d, ['populations'], importPopulationsCsv(file(d), i.csv, ctx(d))),
 
-  'parties.list': (_i, d) => partiesTable.all(file(d).db),
+  'parties.list': (_i, d) => listRecords(file(d), partySpec),
   'parties.create': (i, d) => changed(d, ['parties'], createRecord(file(d), ctx(d), partySpec, i)),
   'parties.update': (i, d) =>
     changed(d, ['parties'], updateRecord(file(d), ctx(d), partySpec, i.id, i.patch)),
@@ -63,19 +64,19 @@ export const investigationHandlers = {
   'parties.removeAction': (i, d) => changed(d, ['parties'], removePartyAction(file(d), i.id, ctx(d))),
 
   'events.list': (i, d) => listEvents(file(d), i),
-  'events.get': (i, d) => requireRecord(file(d).db, eventsTable, 'event', i.id),
+  'events.get': (i, d) => getRecord(file(d), eventSpec, i.id),
   'events.create': (i, d) => changed(d, ['events'], createRecord(file(d), ctx(d), eventSpec, i)),
   'events.update': (i, d) => changed(d, ['events'], updateRecord(file(d), ctx(d), eventSpec, i.id, i.patch)),
   'events.remove': (i, d) => changed(d, ['events'], (removeRecord(file(d), ctx(d), eventSpec, i.id), null)),
   'events.importCsv': (i, d) => changed(d, ['events'], importEventsCsv(file(d), i.csv, ctx(d))),
-  'events.tags': (_i, d) => eventTags(file(d).db),
+  'events.tags': (_i, d) => listEventTags(file(d)),
 
-  'tasks.list': (_i, d) => tasksTable.all(file(d).db),
+  'tasks.list': (_i, d) => listRecords(file(d), taskSpec),
   'tasks.create': (i, d) => changed(d, ['tasks'], createRecord(file(d), ctx(d), taskSpec, i)),
   'tasks.update': (i, d) => changed(d, ['tasks'], updateRecord(file(d), ctx(d), taskSpec, i.id, i.patch)),
   'tasks.remove': (i, d) => changed(d, ['tasks'], (removeRecord(file(d), ctx(d), taskSpec, i.id), null)),
 
-  'notes.list': (_i, d) => notesTable.all(file(d).db),
+  'notes.list': (_i, d) => listRecords(file(d), noteSpec),
   'notes.create': (i, d) => changed(d, ['notes'], createRecord(file(d), ctx(d), noteSpec, i)),
   'notes.update': (i, d) => changed(d, ['notes'], updateRecord(file(d), ctx(d), noteSpec, i.id, i.patch)),
   'notes.remove': (i, d) => changed(d, ['notes'], (removeRecord(file(d), ctx(d), noteSpec, i.id), null)),

@@ -1,5 +1,4 @@
-import { assessments } from '../../casefile/repos/obligations-repo';
-import { saveAssessment } from '../../services/obligations/assessment-service';
+import { listAssessments, saveAssessment } from '../../services/obligations/assessment-service';
 import { obligationsBoard, setObligationStatus } from '../../services/obligations/obligations-service';
 import { exportRegister } from '../../services/obligations/register-export';
 import { breachRegister } from '../../services/obligations/register-service';
@@ -18,7 +17,7 @@ export const obligationsHandlers = {
   'obligations.board': (i, d) => obligationsBoard(file(d), i.asOf, today(d)),
   'obligations.setStatus': (i, d) =>
     obligationsChanged(d, setObligationStatus(file(d), d.ctx, i.ruleId, i.asOf, i.status, today(d))),
-  'assessments.list': (_i, d) => assessments(file(d).db),
+  'assessments.list': (_i, d) => listAssessments(file(d)),
   'assessments.save': (i, d) => obligationsChanged(d, saveAssessment(file(d), d.ctx, i)),
   'register.get': (i, d) => breachRegister(file(d), d.ctx, i.asOf, today(d)),
   'register.export': async (i, d) => ({

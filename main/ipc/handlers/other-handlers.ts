@@ -1,7 +1,6 @@
 import { BreachdeskError } from '../../../shared/ipc/errors';
-import { APP_VERSION } from '../../app-version';
-import { LATEST_SCHEMA_VERSION } from '../../casefile/migrations';
-import { countAuditEntries, listAuditEntries } from '../../casefile/repos/audit-repo';
+import { auditPage } from '../../services/audit-service';
+import { appInfo } from '../../services/case-service';
 import type { DialogHost, HostDeps } from '../host-deps';
 import type { HandlerMap } from './handler';
 
@@ -12,11 +11,8 @@ function dialogs(deps: HostDeps): DialogHost {
 }
 
 export const appHandlers = {
-  'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION }),
-  'audit.list': (input, deps) => {
-    const { db } = deps.session.require();
-    return { entries: listAuditEntries(db, input.beforeSeq, input.limit), total: countAuditEntries(db) };
-  },
+  'app.info': () => appInfo(),
+  'audit.list': (input, deps) => auditPage(deps.session.require(), input.beforeSeq, input.limit),
   'recent.list': (_input, deps) => deps.recent?.list() ?? [],
   'recent.forget': (input, deps) => {
     deps.recent?.forget(input.path);

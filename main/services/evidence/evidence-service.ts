@@ -6,10 +6,17 @@ import type {
   EvidenceItem,
   EvidencePatch,
 } from '../../../shared/domain/evidence';
+import type { PendingEvidence } from '../../../shared/domain/pending-evidence';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
-import { appendCustodyEntry, getEvidenceItem, putEvidenceItem } from '../../casefile/repos/evidence-repo';
-import { eventsTable, partiesTable } from '../../casefile/repos/tables';
+import {
+  appendCustodyEntry,
+  custodyOf,
+  getEvidenceItem,
+  listEvidenceItems,
+  putEvidenceItem,
+} from '../../casefile/repos/evidence-repo';
+import { eventsTable, partiesTable, pendingEvidenceTable } from '../../casefile/repos/tables';
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
 import { fieldChanges } from '../diff';
@@ -77,4 +84,19 @@ export function addCustodyEntry(
       },
     };
   });
+}
+
+export function listEvidence(file: CaseFile): EvidenceItem[] {
+  return listEvidenceItems(file.db);
+}
+
+/** An item's chain of custody, oldest first; NOT_FOUND for an item that does not exist. */
+export function custodyOfItem(file: CaseFile, id: string): CustodyEntry[] {
+  requireEvidenceItem(file, id);
+  return custodyOf(file.db, id);
+}
+
+/** Files a demo case made by an earlier build lists as to be attached. */
+export function pendingEvidence(file: CaseFile): PendingEvidence[] {
+  return pendingEvidenceTable.all(file.db);
 }

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Assessment, AssessmentInput } from '../../../shared/domain/assessment';
 import { enisaScore, suggestedRisk } from '../../../shared/severity/enisa';
 import type { CaseFile } from '../../casefile/case-file';
-import { appendAssessment, latestAssessmentVersion } from '../../casefile/repos/obligations-repo';
+import {
+  appendAssessment,
+  assessments,
+  latestAssessmentVersion,
+} from '../../casefile/repos/obligations-repo';
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
 
@@ -38,4 +42,9 @@ export function saveAssessment(file: CaseFile, ctx: ServiceContext, input: Asses
       },
     };
   });
+}
+
+/** Every saved version of the severity assessment, newest first. */
+export function listAssessments(file: CaseFile): Assessment[] {
+  return assessments(file.db);
 }
