@@ -72,6 +72,11 @@ export function onEvent<E extends EventName>(
   });
 }
 
+/** Where a file dropped on the window is on disk; an empty string when the window cannot tell. */
+export function pathForFile(file: File): string {
+  return window.breachdesk?.pathForFile(file) ?? '';
+}
+
 /** The sentence to show for any failure thrown by `call` (or by code around it). */
 export function messageOf(error: unknown): string {
   if (error instanceof BreachdeskError) return error.message;

@@ -59,7 +59,7 @@ export function openCaseAt(path: string): Promise<void> {
   return exclusive(() => openAt(path));
 }
 
-export type CreateOutcome = { kind: 'created' } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+type CreateOutcome = { kind: 'created' } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
 /** Asks where to save the new case file, then creates it there (the save dialog confirmed any replacement). */
 export async function createCase(title: string, organisation: string): Promise<CreateOutcome> {

@@ -9,7 +9,7 @@ interface HashTextProps {
   keep?: number;
 }
 
-export function shortenHash(value: string, keep = 8): string {
+function shortenHash(value: string, keep = 8): string {
   return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-keep)}`;
 }
 

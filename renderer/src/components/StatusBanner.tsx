@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export type BannerTone = 'ok' | 'fail' | 'info';
+type BannerTone = 'ok' | 'fail' | 'info';
 
 interface StatusBannerProps {
   tone: BannerTone;

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { JobLane } from './job-lanes';
 
 /** What a job is, as main names it in its `job.progress` events. */
-export type JobKind = JobProgress['job'];
+type JobKind = JobProgress['job'];
 
 /** The channels that run a long job: their input carries the job id the progress events name. */
 export type JobChannel = {

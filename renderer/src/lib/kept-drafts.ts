@@ -11,7 +11,7 @@ useWorkspaceStore.subscribe((state, previous) => {
   if (state.current?.path !== previous.current?.path) kept.clear();
 });
 
-export interface DraftSlot<D> {
+interface DraftSlot<D> {
   keptDraft: D | undefined;
   keepDraft: (draft: D | null) => void;
 }

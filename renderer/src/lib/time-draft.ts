@@ -18,7 +18,7 @@ export function draftOf(time: ZonedTime | null, defaultZone: string): TimeDraft 
   return { text: localTextOf(time), zone: time.zone, approximate: time.approximate };
 }
 
-export type ParsedTime = { ok: true; time: ZonedTime | null } | { ok: false; reason: string };
+type ParsedTime = { ok: true; time: ZonedTime | null } | { ok: false; reason: string };
 
 export const TIME_FORMAT_HINT = 'YYYY-MM-DD HH:MM, or just a date or a month';
 
@@ -32,7 +32,7 @@ export function parseTimeDraft(draft: TimeDraft, nullable: boolean): ParsedTime 
   return { ok: true, time };
 }
 
-export function sameTime(a: ZonedTime | null, b: ZonedTime | null): boolean {
+function sameTime(a: ZonedTime | null, b: ZonedTime | null): boolean {
   if (a === null || b === null) return a === b;
   return (
     a.utc === b.utc && a.zone === b.zone && a.precision === b.precision && a.approximate === b.approximate

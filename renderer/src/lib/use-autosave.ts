@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspaceStore, type SaveKey } from '../stores/workspace-store';
 import { registerPendingEdit } from './pending-edits';
 
+/** The pause after the last keystroke before a field saves itself. */
 export const AUTOSAVE_DELAY_MS = 600;
 
-export interface AutosaveOptions<D> {
+interface AutosaveOptions<D> {
   /** Where a problem with this field is kept (and shown in the top bar): "facts.summary". */
   saveKey: SaveKey;
   /** The stored value, in the draft's form. */
@@ -21,7 +22,7 @@ export interface AutosaveOptions<D> {
   keepDraft?: (draft: D | null) => void;
 }
 
-export interface Autosave<D> {
+interface Autosave<D> {
   draft: D;
   error: string | null;
   /** A new draft; saved after a pause, or at once with `immediate` (checkboxes, selects). */

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { CONTENT_AREAS } from '../../../shared/ipc/contract';
 import { onEvent } from '../api/client';
 
-export type ContentArea = (typeof CONTENT_AREAS)[number];
+type ContentArea = (typeof CONTENT_AREAS)[number];
 
 /** Calls `reload` when main says one of `areas` changed in the open case (an import, another window). */
 export function useContentChanged(areas: readonly ContentArea[], reload: () => unknown): void {

@@ -26,7 +26,7 @@ function zoneNameIn(locale: string, zone: string, instant: Date): string {
 }
 
 /** "CET", "PST", "GMT+9": the short name people use for a zone at that instant. */
-export function zoneAbbreviation(utc: string, zone: string): string {
+function zoneAbbreviation(utc: string, zone: string): string {
   const instant = new Date(utc);
   if (Number.isNaN(instant.getTime())) return zone;
   // en-US knows the American abbreviations, en-GB the European ones; otherwise an offset.

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AuditEntry, CaseVerification } from '../../../shared/domain/audit';
 import { call, messageOf } from '../api/client';
 
-export const AUDIT_PAGE_SIZE = 200;
+const AUDIT_PAGE_SIZE = 200;
 const MAX_PAGE = 1000;
 
 interface AuditState {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** An evidence item someone asked to see (from search, the timeline or a link), at a line of its text. */
-export interface EvidenceFocus {
+interface EvidenceFocus {
   id: string;
   /** 1-based line of the item's text to scroll to, or null for the top. */
   line: number | null;

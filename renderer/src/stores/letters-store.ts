@@ -7,14 +7,14 @@ import { resetOnCaseChange } from '../lib/track-save';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 
 export type LetterTemplateSummary = ChannelOutput<'letters.templates'>[number];
-export type CreateLetterInput = ChannelInput<'letters.create'>;
-export type LetterStatusInput = ChannelInput<'letters.setStatus'>;
+type CreateLetterInput = ChannelInput<'letters.create'>;
+type LetterStatusInput = ChannelInput<'letters.setStatus'>;
 export type ObligationBoardRow = ChannelOutput<'obligations.board'>['rows'][number];
 
 /** Where a failed save of the letter body is kept (and shown in the top bar). */
 export const LETTER_SAVE_KEY: SaveKey = 'letters.body';
 
-export type SaveOutcome =
+type SaveOutcome =
   | { kind: 'saved'; version: number }
   | { kind: 'conflict'; version: number }
   | { kind: 'failed'; reason: string };

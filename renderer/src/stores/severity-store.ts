@@ -6,7 +6,7 @@ import { call, messageOf } from '../api/client';
 import { useWorkspaceStore } from './workspace-store';
 
 export type DpcCategory = EnisaInput['dpc']['category'];
-export type EiValue = EnisaInput['ei']['value'];
+type EiValue = EnisaInput['ei']['value'];
 export type CbLevel = EnisaInput['cb']['confidentiality'];
 export type Factors = AssessmentInput['factors'];
 
@@ -32,7 +32,7 @@ function emptyFactors(): Factors {
 }
 
 /** Where a case with no saved assessment starts: simple data, every other input at its lowest. */
-export function blankDraft(): SeverityDraft {
+function blankDraft(): SeverityDraft {
   return {
     category: 'simple',
     dpcScore: '1',
@@ -51,7 +51,7 @@ export function blankDraft(): SeverityDraft {
 }
 
 /** A saved version as the start of the next one. */
-export function draftFrom(version: Assessment): SeverityDraft {
+function draftFrom(version: Assessment): SeverityDraft {
   const { dpc, ei, cb } = version.enisa;
   return {
     category: dpc.category,

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type DialogId = 'none' | 'newCase' | 'help' | 'search';
+type DialogId = 'none' | 'newCase' | 'help' | 'search';
 
 interface UiState {
   dialog: DialogId;

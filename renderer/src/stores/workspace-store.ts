@@ -3,7 +3,7 @@ import type { CasePatch, OpenCase } from '../../../shared/domain/case';
 import { call, messageOf } from '../api/client';
 import type { SectionId } from '../app/sections';
 
-export type CaseField = keyof CasePatch;
+type CaseField = keyof CasePatch;
 /** What a save problem belongs to: a case-record field, or a key of another section ("facts.summary"). */
 export type SaveKey = CaseField | `${string}.${string}`;
 
@@ -123,7 +123,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   },
 }));
 
-export type SaveKind = 'saved' | 'saving' | 'failed';
+type SaveKind = 'saved' | 'saving' | 'failed';
 
 /** What the top bar says about the case file: a primitive, so the selector stays stable. */
 export function selectSaveText(state: WorkspaceState): string {

@@ -15,7 +15,7 @@ import { baseName, suggestedBundleName } from './format';
 import { useSigningStore } from './signing-store';
 
 /** A job that starts after a native save dialog: also "nothing chosen", or the dialog failed. */
-export type ChosenJobEnd<T> = JobEnd<T> | { kind: 'not-chosen' } | { kind: 'choose-failed'; message: string };
+type ChosenJobEnd<T> = JobEnd<T> | { kind: 'not-chosen' } | { kind: 'choose-failed'; message: string };
 
 /** What the export options talk about: the evidence files and privileged notes in the open case. */
 export interface CaseContents {

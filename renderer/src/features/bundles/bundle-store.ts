@@ -4,7 +4,7 @@ import { useJobStore } from '../../jobs/job-store';
 import { resetOnCaseChange } from '../../lib/track-save';
 
 /** The bundle dialog open now (one at a time, over the welcome screen or the workspace). */
-export type BundleFlow =
+type BundleFlow =
   | { kind: 'export' }
   /** Verify a chosen bundle; `importable` offers "Import as new case…" once it passes. */
   | { kind: 'verify'; path: string; importable: boolean }

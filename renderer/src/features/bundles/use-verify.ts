@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
 import { useBundleJobsStore } from './bundle-jobs-store';
 
-export type VerifyState =
+type VerifyState =
   | { kind: 'running' }
   | { kind: 'report'; report: BundleVerification }
   | { kind: 'cancelled' }

@@ -1,7 +1,7 @@
 import type { BundleVerification } from '../../../../shared/domain/bundle';
 
 /** Verified (green), intact but signed by a key not trusted here (amber), or failed (red). */
-export type Verdict = 'verified' | 'untrusted' | 'failed';
+type Verdict = 'verified' | 'untrusted' | 'failed';
 
 export function verdictOf(report: BundleVerification): Verdict {
   if (report.ok) return 'verified';

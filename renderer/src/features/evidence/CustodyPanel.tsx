@@ -9,7 +9,7 @@ import { parseTimeDraft, type TimeDraft } from '../../lib/time-draft';
 import { useCustodyStore } from '../../stores/evidence/custody-store';
 import { useZoneStore } from '../../stores/zone-store';
 
-export const CUSTODY_LABELS: Record<CustodyAction, string> = {
+const CUSTODY_LABELS: Record<CustodyAction, string> = {
   collected: 'Collected',
   received: 'Received',
   transferred: 'Transferred',

@@ -33,6 +33,7 @@ export function EvidenceSection() {
   const load = useEvidenceStore((state) => state.load);
   const chooseFiles = useEvidenceJobsStore((state) => state.chooseFiles);
   const verifyAll = useEvidenceJobsStore((state) => state.verifyAll);
+  const dropFiles = useEvidenceJobsStore((state) => state.dropFiles);
   const [dragging, setDragging] = useState(false);
   const [dropProblem, setDropProblem] = useState<string | null>(null);
   const depth = useRef(0);
@@ -72,17 +73,12 @@ export function EvidenceSection() {
     depth.current = 0;
     setDragging(false);
     if (busy) return setDropProblem('An evidence job is running; drop the files again when it has finished.');
-    const bridge = window.breachdesk;
-    const paths = [...event.dataTransfer.files]
-      .map((file) => bridge?.pathForFile(file) ?? '')
-      .filter((path) => path !== '');
-    if (paths.length === 0) {
+    if (!dropFiles([...event.dataTransfer.files])) {
       return setDropProblem(
         'Breachdesk cannot tell where the dropped items are on disk; use Add files… or Add folder… instead.',
       );
     }
     setDropProblem(null);
-    useEvidenceJobsStore.getState().setIntakePaths([...new Set(paths)]);
   }
 
   const addButtons = (

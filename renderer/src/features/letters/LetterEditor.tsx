@@ -8,7 +8,7 @@ import { letterExtensions } from './extensions';
 import { toEditorContent, toLetterDocument } from './letter-json';
 import { EditorToolbar } from './EditorToolbar';
 
-export const LETTER_AUTOSAVE_MS = 1000;
+const LETTER_AUTOSAVE_MS = 1000;
 
 interface LetterEditorProps {
   view: LetterView;

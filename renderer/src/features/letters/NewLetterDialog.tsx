@@ -10,7 +10,7 @@ import {
 
 type RecipientKind = (typeof LETTER_RECIPIENT_KINDS)[number];
 
-export const RECIPIENT_KIND_LABELS: Record<RecipientKind, string> = {
+const RECIPIENT_KIND_LABELS: Record<RecipientKind, string> = {
   supervisory_authority: 'Supervisory authorities',
   attorney_general: 'Attorneys general',
   state_police: 'State police',
@@ -23,7 +23,7 @@ export const RECIPIENT_KIND_LABELS: Record<RecipientKind, string> = {
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'French' };
 
-export function templateLabel(template: LetterTemplateSummary): string {
+function templateLabel(template: LetterTemplateSummary): string {
   return `${template.title} (${template.jurisdiction}, ${LANGUAGE_NAMES[template.language] ?? template.language})`;
 }
 

@@ -19,7 +19,7 @@ const FORMATS: { format: Format; label: string; extension: string }[] = [
 const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'HTML file' };
 
 /** A file name from the letter's title: "Notice of Data Breach" → "notice-of-data-breach.pdf". */
-export function suggestedName(title: string, extension: string): string {
+function suggestedName(title: string, extension: string): string {
   const base = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

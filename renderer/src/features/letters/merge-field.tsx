@@ -10,7 +10,7 @@ import { selectMergeValue, useLettersStore } from '../../stores/letters-store';
 
 const LABELS: ReadonlyMap<string, string> = new Map(MERGE_FIELDS.map((f) => [f.id, f.label]));
 
-export function mergeFieldLabel(field: string): string {
+function mergeFieldLabel(field: string): string {
   return LABELS.get(field) ?? field;
 }
 

@@ -1,6 +1,6 @@
 import type { LetterStatus } from '../../../../shared/domain/letters';
 
-export const STATUS_LABELS: Record<LetterStatus, string> = {
+const STATUS_LABELS: Record<LetterStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
   approved: 'Approved',

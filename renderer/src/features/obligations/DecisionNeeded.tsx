@@ -12,7 +12,7 @@ import { placeOf, statusText } from './format';
  * why. Every such button does the same thing, so they share one name; the notice it is for
  * describes it (its name does not repeat the notice's title, which names the notice's own row).
  */
-export function DecideButton({ describedBy }: { describedBy?: string }) {
+function DecideButton({ describedBy }: { describedBy?: string }) {
   const requestDecision = useObligationsStore((state) => state.requestDecision);
   return (
     <Button small variant="primary" aria-describedby={describedBy} onClick={requestDecision}>
@@ -22,7 +22,7 @@ export function DecideButton({ describedBy }: { describedBy?: string }) {
 }
 
 /** What the severity calculator suggests, never presented as the decision. */
-export function SuggestionText({ decision }: { decision: OpenDecision }) {
+function SuggestionText({ decision }: { decision: OpenDecision }) {
   if (decision.suggestion === null) {
     return <span className="obl-decision__suggestion">No suggestion yet: assess the severity for one.</span>;
   }

@@ -35,9 +35,9 @@ export function formatSpan(ms: number): string {
   return days < 10 && hours > 0 ? `${days} d ${hours} h` : `${counts.format(days)} d`;
 }
 
-export type Urgency = 'overdue' | 'soon' | 'later';
+type Urgency = 'overdue' | 'soon' | 'later';
 
-export interface Countdown {
+interface Countdown {
   text: string;
   urgency: Urgency;
 }

@@ -2,7 +2,7 @@ import type { PointerEvent, Ref } from 'react';
 import { placeLabels, ticksFor, type Span } from './strip-scale';
 import type { ExposureBand, StripMarker } from './strip-markers';
 
-export const STRIP_HEIGHT = 150;
+const STRIP_HEIGHT = 150;
 const LANE_Y = [14, 30, 46];
 const AXIS_Y = 116;
 const BAND_TOP = 62;

@@ -6,7 +6,7 @@ export interface Span {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-export const MIN_SPAN = 2 * HOUR;
+const MIN_SPAN = 2 * HOUR;
 
 /** The span that shows all of `times` with a margin on each side (at least a day in all). */
 export function fitSpan(times: readonly number[]): Span | null {
@@ -37,7 +37,7 @@ export function clamped(view: Span, full: Span): Span {
   return { start, end: start + width };
 }
 
-export interface Tick {
+interface Tick {
   at: number;
   label: string;
 }
@@ -92,7 +92,7 @@ function labelOf(date: Date, step: Step): string {
   return monthLabel.format(date);
 }
 
-export interface PlacedLabel {
+interface PlacedLabel {
   lane: number;
   anchor: 'start' | 'end';
   /** False when every lane is taken there: the marker stays, its label is in its tooltip. */

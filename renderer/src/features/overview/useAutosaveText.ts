@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { registerPendingEdit } from '../../lib/pending-edits';
+import { AUTOSAVE_DELAY_MS } from '../../lib/use-autosave';
 import { useWorkspaceStore } from '../../stores/workspace-store';
-
-export const AUTOSAVE_DELAY_MS = 600;
 
 type TextField = 'title' | 'organisation';
 type TextSchema = z.ZodType<string, string>;

@@ -1,4 +1,4 @@
-export const COUNT_MAX = 10_000_000_000;
+const COUNT_MAX = 10_000_000_000;
 
 /** Reads "1240", "1,240" or "1 240" as a whole number of people; null when it is not one. */
 export function parseCount(text: string): number | null {

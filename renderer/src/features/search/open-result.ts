@@ -6,7 +6,7 @@ import { useTasksNotesStore } from '../../stores/tasks-notes-store';
 import { useTimelineStore } from '../../stores/timeline-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 
-export const KIND_SECTIONS: Record<SearchKind, SectionId> = {
+const KIND_SECTIONS: Record<SearchKind, SectionId> = {
   facts: 'facts',
   event: 'timeline',
   party: 'parties',

@@ -2,7 +2,7 @@ import type { RiskLevel } from '../../../../shared/obligations/obligation';
 import type { SeverityBand } from '../../../../shared/severity/enisa';
 import type { CbLevel } from '../../stores/severity-store';
 
-export type CbElement = 'confidentiality' | 'integrity' | 'availability';
+type CbElement = 'confidentiality' | 'integrity' | 'availability';
 
 /**
  * The level wording of DOMAIN.md §2.1 for each circumstance of the breach; `verify` marks the

@@ -5,7 +5,7 @@ import { useTimelineStore } from '../../stores/timeline-store';
 import { rowId, TimelineRow } from './TimelineRow';
 
 /** Fixed row height (px), matching .tl-row in timeline.css, so 100,000 rows need no measuring. */
-export const ROW_HEIGHT = 58;
+const ROW_HEIGHT = 58;
 /** Rows fetched beyond the visible ones, so scrolling seldom meets an empty row. */
 const PREFETCH = 60;
 

@@ -24,7 +24,7 @@ export interface EventDraft {
 }
 
 /** A checked event, every default filled in. */
-export type EventValue = z.output<typeof eventInputSchema>;
+type EventValue = z.output<typeof eventInputSchema>;
 
 export type DraftErrors = Partial<Record<'time' | 'end' | 'title' | 'tags' | 'form', string>>;
 

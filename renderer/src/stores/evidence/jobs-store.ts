@@ -7,7 +7,7 @@ import type {
 } from '../../../../shared/domain/evidence';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { plural } from '../../../../shared/text/plural';
-import { call, messageOf } from '../../api/client';
+import { call, messageOf, pathForFile } from '../../api/client';
 import { useJobStore } from '../../jobs/job-store';
 import type { JobChannel, JobEnd, JobRequest } from '../../jobs/job-types';
 import { resetOnCaseChange } from '../../lib/track-save';
@@ -15,7 +15,7 @@ import { useCustodyStore } from './custody-store';
 import { useEvidenceStore } from './list-store';
 
 /** The evidence jobs (the bundle jobs run in their own lane). */
-export type EvidenceJobKind = 'intake' | 'verify' | 'export';
+type EvidenceJobKind = 'intake' | 'verify' | 'export';
 
 /** What the last long job came to, shown above the list until the next one starts or it is dismissed. */
 export type JobOutcome =
@@ -34,6 +34,8 @@ interface EvidenceJobsState {
 
   chooseFiles: (folders: boolean) => Promise<void>;
   setIntakePaths: (paths: string[] | null) => void;
+  /** Offers dropped files to the intake dialog; false when none of their places on disk is known. */
+  dropFiles: (files: readonly File[]) => boolean;
   intake: (paths: string[], metadata: IntakeMetadata) => Promise<void>;
   verifyAll: () => Promise<void>;
   exportItem: (item: EvidenceItem) => Promise<void>;
@@ -94,6 +96,13 @@ export const useEvidenceJobsStore = create<EvidenceJobsState>()((set) => {
 
     setIntakePaths(intakePaths) {
       set({ intakePaths });
+    },
+
+    dropFiles(files) {
+      const paths = files.map(pathForFile).filter((path) => path !== '');
+      if (paths.length === 0) return false;
+      set({ intakePaths: [...new Set(paths)] });
+      return true;
     },
 
     async intake(paths, metadata) {

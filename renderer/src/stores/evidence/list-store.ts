@@ -11,7 +11,7 @@ import { evidencePatches } from './evidence-patches';
 import { matchesFilter } from './evidence-filter';
 
 /** Where an item was asked to be opened (search, the timeline), with the line of its text to show. */
-export interface PreviewFocus {
+interface PreviewFocus {
   id: string;
   line: number | null;
 }

@@ -14,7 +14,7 @@ export interface PreviewRequest {
 }
 
 /** The answer to the latest request: the page, or why it could not be shown. */
-export type PreviewAnswer = { request: PreviewRequest } & ({ preview: Preview } | { message: string });
+type PreviewAnswer = { request: PreviewRequest } & ({ preview: Preview } | { message: string });
 
 interface PreviewStoreState {
   answer: PreviewAnswer | null;

@@ -6,8 +6,7 @@ import { formatCount } from '../../../../../shared/text/count';
 type TextPage = Extract<Preview, { type: 'text' }>;
 
 /** Banner above markup shown as its source. */
-export const SOURCE_BANNER =
-  'Shown as source text. Breachdesk never renders HTML, SVG or scripts from evidence.';
+const SOURCE_BANNER = 'Shown as source text. Breachdesk never renders HTML, SVG or scripts from evidence.';
 
 /**
  * One page of text with 1-based line numbers in a gutter (drawn by CSS from data-line, so copying

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Preview } from '../../../../../shared/domain/evidence';
 import { usePreviewStore, type PreviewRequest } from '../../../stores/evidence/preview-store';
 
-export type PreviewState =
+type PreviewState =
   | { status: 'loading'; last: Preview | null }
   | { status: 'ready'; preview: Preview }
   | { status: 'error'; message: string };
