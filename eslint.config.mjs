@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 // Bare module names are matched exactly (so a local './events' is not Node's 'events');
 // everything under 'node:' and the folders of other worlds are matched as patterns.
@@ -120,29 +121,13 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 15: the codecs (ZIP, BagIt, signing, HTML) are tested and reused without a case file.
-    // This block replaces main/'s rule for these files, so it repeats electron and the renderer.
-    files: ['main/formats/**/*.ts'],
-    rules: {
-      'no-restricted-imports': worldRule(
-        'main/formats/ holds pure codecs: streams, buffers and plain values only.',
-        ['electron', 'better-sqlite3'],
-        [
-          'electron/*',
-          '**/renderer/**',
-          '**/casefile/**',
-          '**/services/**',
-          '**/ipc/**',
-          // shared/ipc (the error type every layer throws) is environment-neutral and allowed.
-          '!**/shared/ipc/**',
-          '**/cli/**',
-          '**/shell/**',
-          '**/letters/**',
-          '**/evidence/**',
-        ],
-      ),
-    },
+    // The layers of main/ and the arrows between them (scripts/eslint-layers.mjs, README
+    // "Architecture"): an import that runs back up, or skips to a layer it may not use, fails.
+    files: ['main/**/*.ts'],
+    plugins: { breachdesk: layersPlugin },
+    rules: { 'breachdesk/layers': 'error' },
   },
+
   {
     files: ['test/**/*.ts', '*.config.ts'],
     rules: { 'no-console': 'off' },
