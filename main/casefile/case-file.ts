@@ -4,6 +4,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BreachdeskError } from '../../shared/ipc/errors';
 import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
+import { absoluteCasePath } from './case-path';
 import { checkWholeFile, inspectCaseFileHeader } from './header';
 import { findInterruptedChange } from './interrupted-change';
 import { coldJournalStamp, removeColdJournal } from './journal';
@@ -45,7 +46,8 @@ export class CaseFile {
  * Opens an existing case file. Everything that can refuse the file runs before anything can
  * write to it, so a refused file stays byte-for-byte as it was.
  */
-export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
+export function openCaseFile(given: string, stamp: AuditStamp): CaseFile {
+  const path = absoluteCasePath(given);
   const header = inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
   if (header.userVersion === 0) {
     throw new BreachdeskError(
@@ -85,11 +87,12 @@ export function openCaseFile(path: string, stamp: AuditStamp): CaseFile {
  * transaction with the fresh schema (the service writes the case record and its audit entry).
  */
 export function createCaseFile(
-  path: string,
+  given: string,
   options: { overwrite: boolean },
   stamp: AuditStamp,
   initialise: (db: Database) => void,
 ): CaseFile {
+  const path = absoluteCasePath(given);
   if (existsSync(path) && !options.overwrite) {
     throw new BreachdeskError(
       'ALREADY_EXISTS',

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { CASE_FILE_EXTENSION } from '../../shared/domain/case-file';
 import { BreachdeskError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from './migrations';
 import { appendAuditEntry } from './repos/audit-repo';
@@ -63,7 +64,7 @@ function backupBeforeUpgrade(db: Database, path: string, from: number, at: strin
   const stamp = at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const backupPath = join(
     dirname(path),
-    `${basename(path, ext)}.schema${from}-backup-${stamp}${ext || '.bdcase'}`,
+    `${basename(path, ext)}.schema${from}-backup-${stamp}${ext || CASE_FILE_EXTENSION}`,
   );
   // Written under a temporary name and renamed when whole, so a kill during the copy never
   // leaves something that looks like a backup; the partial copy is removed at the next open.

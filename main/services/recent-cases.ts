@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { replaceFileSync } from './files/atomic-write';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { RecentCase } from '../../shared/domain/recent';
+import { absoluteCasePath } from '../casefile/case-path';
 import { probeCaseFile } from '../casefile/probe';
 
 const MAX_RECENT = 12;
@@ -22,13 +23,13 @@ export class RecentCases {
   }
 
   remember(path: string, title: string, at: Date): void {
-    const absolute = resolve(path);
+    const absolute = absoluteCasePath(path);
     const others = this.read().filter((entry) => entry.path !== absolute);
     this.write([{ path: absolute, title, lastOpenedAt: at.toISOString() }, ...others].slice(0, MAX_RECENT));
   }
 
   forget(path: string): void {
-    const absolute = resolve(path);
+    const absolute = absoluteCasePath(path);
     this.write(this.read().filter((entry) => entry.path !== absolute));
   }
 

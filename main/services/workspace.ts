@@ -1,20 +1,19 @@
-import { resolve } from 'node:path';
 import type { OpenCase } from '../../shared/domain/case';
+import { absoluteCasePath } from '../casefile/case-path';
 import type { WorkspaceDeps } from './workspace-deps';
 import { createCase, describeOpenCase, openCase, type NewCase } from './case-service';
 import { createDemoCase } from './demo-service';
 
 /** Opens a case file in the host's session, remembers it as recent and tells the window. */
 export function openInSession(deps: WorkspaceDeps, path: string): OpenCase {
-  const absolute = resolve(path);
   const current = deps.session.current;
-  if (current?.path === absolute) return describeOpenCase(current);
-  const file = openCase(absolute, deps.ctx);
+  if (current?.path === absoluteCasePath(path)) return describeOpenCase(current);
+  const file = openCase(path, deps.ctx);
   return adopt(deps, file);
 }
 
 export function createInSession(deps: WorkspaceDeps, input: NewCase): OpenCase {
-  const file = createCase({ ...input, path: resolve(input.path) }, deps.ctx);
+  const file = createCase(input, deps.ctx);
   return adopt(deps, file);
 }
 
@@ -23,7 +22,7 @@ export async function createDemoInSession(
   path: string,
   overwrite: boolean,
 ): Promise<OpenCase> {
-  return adopt(deps, await createDemoCase(resolve(path), overwrite, deps.ctx));
+  return adopt(deps, await createDemoCase(path, overwrite, deps.ctx));
 }
 
 export function closeSession(deps: WorkspaceDeps): void {

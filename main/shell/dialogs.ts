@@ -1,9 +1,11 @@
 // Native open/save dialogs for case files, attached to the window that asked.
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
+import { CASE_FILE_EXTENSION } from '../../shared/domain/case-file';
 import type { DialogHost } from '../ipc/host-deps';
 
-const CASE_EXTENSION = 'bdcase';
+// Dialogs name extensions without their dot.
+const CASE_EXTENSION = CASE_FILE_EXTENSION.slice(1);
 const CASE_FILTERS = [{ name: 'Breachdesk case', extensions: [CASE_EXTENSION] }];
 const BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip'] }];
 

@@ -1,10 +1,12 @@
+import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
+
 /**
  * Names inside a bundle. Evidence and letter names come from people (and from the files they
  * collected), so each is made safe on every file system and numbered, which also keeps names
  * distinct after case folding.
  */
 
-export const SNAPSHOT_PATH = 'data/case.bdcase';
+export const SNAPSHOT_PATH = `data/case${CASE_FILE_EXTENSION}`;
 export const CASE_JSON_PATH = 'data/case.json';
 export const AUDIT_LOG_PATH = 'data/audit-log.jsonl';
 export const INDEX_PATH = 'data/index.html';

@@ -1,3 +1,4 @@
+import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -71,8 +72,8 @@ export async function exportBundle(
   const { target, temporary } = outputTarget(request.path, request.overwrite);
   // Named after the target so the next export to it can remove one a killed run left.
   const snapshotStem = `.${basename(target)}`;
-  removeStaleTemporaries(dirname(target), snapshotStem, 'snapshot.bdcase');
-  const snapshotPath = join(dirname(target), temporaryName(snapshotStem, 'snapshot.bdcase'));
+  removeStaleTemporaries(dirname(target), snapshotStem, `snapshot${CASE_FILE_EXTENSION}`);
+  const snapshotPath = join(dirname(target), temporaryName(snapshotStem, `snapshot${CASE_FILE_EXTENSION}`));
   const bundleId = randomUUID();
   const exportedAt = stampFor(ctx).at;
   const key = signing.ensureKey();

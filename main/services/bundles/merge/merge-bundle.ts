@@ -1,3 +1,4 @@
+import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -74,8 +75,8 @@ export async function mergeBundle(
   limits?: Partial<ZipLimits>,
 ): Promise<BundleMergeResult> {
   // In the temporary folder, named so the next run can remove one a killed run left there.
-  removeStaleTemporaries(tmpdir(), 'breachdesk-merge', 'bdcase');
-  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-merge', 'bdcase'));
+  removeStaleTemporaries(tmpdir(), 'breachdesk-merge', CASE_FILE_EXTENSION.slice(1));
+  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-merge', CASE_FILE_EXTENSION.slice(1)));
   let checked: CheckedBundle | null = null;
   let theirs: Database | null = null;
   const staged = new Map<string, StagedBytes>();

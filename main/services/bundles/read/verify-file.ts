@@ -1,3 +1,4 @@
+import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,8 @@ export async function verifyBundleFile(
   limits?: Partial<ZipLimits>,
 ): Promise<BundleVerification> {
   // In the temporary folder, named so the next run can remove one a killed run left there.
-  removeStaleTemporaries(tmpdir(), 'breachdesk-verify', 'bdcase');
-  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-verify', 'bdcase'));
+  removeStaleTemporaries(tmpdir(), 'breachdesk-verify', CASE_FILE_EXTENSION.slice(1));
+  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-verify', CASE_FILE_EXTENSION.slice(1)));
   try {
     const checked = await checkBundle(path, { signing, job, snapshotPath, limits });
     await checked.archive?.zip.close();
