@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BundleIndexModel } from '../../main/services/bundles/index-html';
+import type { BundleIndexModel } from '../../main/services/bundles/index-page/model';
 import { countAuditEntries, listAuditEntries } from '../../main/casefile/repos/audit-repo';
 import { getCaseRecord } from '../../main/casefile/repos/case-repo';
 import { listEvidenceItems } from '../../main/casefile/repos/evidence-repo';

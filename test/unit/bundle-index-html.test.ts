@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  relativeHref,
-  renderBundleIndex,
-  type BundleIndexModel,
-} from '../../main/services/bundles/index-html';
+import { renderBundleIndex } from '../../main/services/bundles/index-html';
+import { relativeHref } from '../../main/services/bundles/index-page/links';
+import type { BundleIndexModel } from '../../main/services/bundles/index-page/model';
 import { demoBundleIndexModel, evidenceBagPath } from '../helpers/bundle-index-model';
 
 const HEADINGS = [

@@ -6,7 +6,7 @@ import { getFacts } from '../../../casefile/repos/facts-repo';
 import { listLetters } from '../../../casefile/repos/letters-repo';
 import { investigationRecords } from '../../../casefile/repos/tables';
 import { obligationsBoard } from '../../obligations/obligations-service';
-import type { BundleIndexModel, BundleInfo, BundleLetterFile } from '../index-html';
+import type { BundleIndexModel, BundleInfo, BundleLetterFile } from '../index-page/model';
 
 const underData = (path: string) => path.replace(/^data\//, '');
 
