@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../shared/text/bytes';
 import type { CentralRecord } from './zip-central';
 import { FLAG, HOST_OSX, HOST_UNIX, METHOD, UNIX } from './zip-format';
 import { describeNameProblem, nameProblem, quoteName, type NameProblem } from './zip-names';
@@ -173,15 +174,4 @@ export function checkDuplicates(entries: readonly CheckedRecord[]): void {
 function pathKey(name: string): string {
   const key = name.normalize('NFC').toLowerCase();
   return key.endsWith('/') ? key.slice(0, -1) : key;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../shared/text/bytes';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
@@ -9,7 +10,6 @@ import {
   checkDuplicates,
   checkRecord,
   DEFAULT_ZIP_LIMITS,
-  formatBytes,
   type CheckedRecord,
   type ZipLimits,
 } from './zip-checks';
