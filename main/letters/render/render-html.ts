@@ -1,4 +1,5 @@
 import type { BlockNode, ListNode, TableNode } from '../../../shared/letters/document';
+import { markup, raw, type SafeHtml } from '../../formats/html/html-template';
 import { cellSpan, inlineRuns, letterheadLines, listStart, type Run } from './letter-content';
 import type { LetterRenderInput } from './letter-render-input';
 import {
@@ -13,7 +14,6 @@ import {
   TABLE_FONT_PT,
   TABLE_HEADER_FILL,
 } from './letter-style';
-import { escapeHtml } from '../../formats/html/html-escape';
 
 /** Nothing is loaded or run: no scripts, no fetches, only the inline style sheet. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -46,17 +46,22 @@ function styleSheet(input: LetterRenderInput): string {
   ].join('\n');
 }
 
-function inlineHtml(runs: readonly Run[]): string {
-  return runs
-    .map((run) => {
-      if (run.kind === 'break') return '<br>';
-      let html = escapeHtml(run.text);
-      if (run.italic) html = `<em>${html}</em>`;
-      if (run.bold) html = `<strong>${html}</strong>`;
-      if (run.missing) html = `<mark class="merge-missing">${html}</mark>`;
-      return html;
-    })
-    .join('');
+/** The parts one to a line: the page's source stays readable, and its layout as it always was. */
+function onePerLine(parts: readonly SafeHtml[]): SafeHtml {
+  return markup`${parts.map((part, index) => (index === 0 ? part : markup`\n${part}`))}`;
+}
+
+function runHtml(run: Run): SafeHtml {
+  if (run.kind === 'break') return markup`<br>`;
+  let html = markup`${run.text}`;
+  if (run.italic) html = markup`<em>${html}</em>`;
+  if (run.bold) html = markup`<strong>${html}</strong>`;
+  if (run.missing) html = markup`<mark class="merge-missing">${html}</mark>`;
+  return html;
+}
+
+function inlineHtml(runs: readonly Run[]): SafeHtml {
+  return markup`${runs.map(runHtml)}`;
 }
 
 interface Depth {
@@ -64,51 +69,53 @@ interface Depth {
   bullet: number;
 }
 
-function listHtml(list: ListNode, input: LetterRenderInput, depth: Depth): string {
+function listHtml(list: ListNode, input: LetterRenderInput, depth: Depth): SafeHtml {
   const ordered = list.type === 'orderedList';
   const style = listMarkerStyle(ordered, ordered ? depth.ordered : depth.bullet);
   const inner: Depth = ordered
     ? { ...depth, ordered: depth.ordered + 1 }
     : { ...depth, bullet: depth.bullet + 1 };
-  const items = list.content.map((item) => `<li>${blocksHtml(item.content, input, inner)}</li>`).join('\n');
+  const items = list.content.map((item) => markup`<li>${blocksHtml(item.content, input, inner)}</li>`);
   const start = listStart(list);
   const tag = ordered ? 'ol' : 'ul';
-  const startAttr = ordered && start !== 1 ? ` start="${start}"` : '';
-  return `<${tag} class="list-${style}"${startAttr}>\n${items}\n</${tag}>`;
+  const startAttr = ordered && start !== 1 ? markup` start="${start}"` : null;
+  return markup`<${tag} class="list-${style}"${startAttr}>\n${onePerLine(items)}\n</${tag}>`;
 }
 
-function tableHtml(table: TableNode, input: LetterRenderInput): string {
+function tableHtml(table: TableNode, input: LetterRenderInput): SafeHtml {
   const rows = table.content.map((row) => {
     const cells = row.content.map((cell) => {
       const tag = cell.type === 'tableHeader' ? 'th' : 'td';
       const span = cellSpan(cell);
-      const spanAttr = span > 1 ? ` colspan="${span}"` : '';
-      const paragraphs = cell.content.map((p) => `<p>${inlineHtml(inlineRuns(p.content, input.values))}</p>`);
-      return `<${tag}${spanAttr}>${paragraphs.join('')}</${tag}>`;
+      const spanAttr = span > 1 ? markup` colspan="${span}"` : null;
+      const paragraphs = cell.content.map(
+        (p) => markup`<p>${inlineHtml(inlineRuns(p.content, input.values))}</p>`,
+      );
+      return markup`<${tag}${spanAttr}>${paragraphs}</${tag}>`;
     });
-    return `<tr>${cells.join('')}</tr>`;
+    return markup`<tr>${cells}</tr>`;
   });
-  return `<table>\n${rows.join('\n')}\n</table>`;
+  return markup`<table>\n${onePerLine(rows)}\n</table>`;
 }
 
-function blocksHtml(blocks: readonly BlockNode[], input: LetterRenderInput, depth: Depth): string {
-  return blocks
-    .map((block) => {
-      switch (block.type) {
-        case 'paragraph':
-          return `<p>${inlineHtml(inlineRuns(block.content, input.values))}</p>`;
-        case 'heading': {
-          const tag = `h${block.attrs.level}`;
-          return `<${tag}>${inlineHtml(inlineRuns(block.content, input.values))}</${tag}>`;
-        }
-        case 'bulletList':
-        case 'orderedList':
-          return listHtml(block, input, depth);
-        case 'table':
-          return tableHtml(block, input);
-      }
-    })
-    .join('\n');
+function blockHtml(block: BlockNode, input: LetterRenderInput, depth: Depth): SafeHtml {
+  switch (block.type) {
+    case 'paragraph':
+      return markup`<p>${inlineHtml(inlineRuns(block.content, input.values))}</p>`;
+    case 'heading': {
+      const tag = `h${block.attrs.level}`;
+      return markup`<${tag}>${inlineHtml(inlineRuns(block.content, input.values))}</${tag}>`;
+    }
+    case 'bulletList':
+    case 'orderedList':
+      return listHtml(block, input, depth);
+    case 'table':
+      return tableHtml(block, input);
+  }
+}
+
+function blocksHtml(blocks: readonly BlockNode[], input: LetterRenderInput, depth: Depth): SafeHtml {
+  return onePerLine(blocks.map((block) => blockHtml(block, input, depth)));
 }
 
 /**
@@ -118,31 +125,39 @@ function blocksHtml(blocks: readonly BlockNode[], input: LetterRenderInput, dept
 export function renderLetterHtml(input: LetterRenderInput): string {
   const head = letterheadLines(input.letterhead);
   const letterhead = [
-    head.name === '' ? '' : `<p class="organisation">${escapeHtml(head.name)}</p>`,
-    ...head.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-  ].filter((line) => line !== '');
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${input.language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="Breachdesk">',
-    head.name === '' ? '' : `<meta name="author" content="${escapeHtml(head.name)}">`,
-    `<title>${escapeHtml(input.title)}</title>`,
-    `<style>\n${styleSheet(input)}\n</style>`,
-    '</head>',
-    '<body>',
-    letterhead.length === 0 ? '' : `<header class="letterhead">\n${letterhead.join('\n')}\n</header>`,
-    '<main>',
-    blocksHtml(input.doc.content, input, { ordered: 0, bullet: 0 }),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((line, index, all) => line !== '' || index === all.length - 1)
-    .join('\n');
+    head.name === '' ? null : markup`<p class="organisation">${head.name}</p>`,
+    ...head.lines.map((line) => markup`<p>${line}</p>`),
+  ].filter((line) => line !== null);
+  // Optional parts carry their own line break, so a part left out leaves no empty line.
+  const author = head.name === '' ? null : markup`<meta name="author" content="${head.name}">\n`;
+  const header =
+    letterhead.length === 0
+      ? null
+      : markup`<header class="letterhead">\n${onePerLine(letterhead)}\n</header>\n`;
+  const body =
+    input.doc.content.length === 0
+      ? null
+      : markup`${blocksHtml(input.doc.content, input, { ordered: 0, bullet: 0 })}\n`;
+  // The style sheet is this program's constants (sizes, colours, the paper size chosen from the
+  // jurisdiction, never its text): CSS, so not escaped.
+  const page = markup`<!DOCTYPE html>
+<html lang="${input.language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Breachdesk">
+${author}<title>${input.title}</title>
+<style>
+${raw(styleSheet(input))}
+</style>
+</head>
+<body>
+${header}<main>
+${body}</main>
+</body>
+</html>
+`;
+  return page.toString();
 }
