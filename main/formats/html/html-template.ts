@@ -1,4 +1,19 @@
-import { escapeHtml } from './html-escape';
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Text for HTML content and for quoted attribute values. Everything taken from a case is hostile
+ * text, never markup: with these five characters escaped it can neither open a tag nor leave an
+ * attribute. Not exported: the tag below is the only way text reaches HTML.
+ */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
 
 /**
  * Markup made by the `markup` tag (or `raw`). Only this module can make one, so a string that
