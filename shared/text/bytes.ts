@@ -1,8 +1,11 @@
 import { formatCount } from './count';
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+const UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
 
-/** Sizes in binary multiples with one decimal: "12.4 KB" (bytes shown as a whole number). */
+/**
+ * Sizes in binary multiples with one decimal, named as such so they cannot be read as decimal
+ * ones: "12.4 KiB" (bytes shown as a whole number: "1,000 bytes").
+ */
 export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;

@@ -287,7 +287,7 @@ test('the progress panel shows bytes, rate and time left while a large intake ru
     .getByRole('button', { name: 'Start intake' })
     .click();
   const panel = page.getByRole('region', { name: /Adding 1 path/ });
-  await expect(panel).toContainText('of 3.0 GB');
+  await expect(panel).toContainText('of 3.0 GiB');
   await expect(panel).toContainText(/\d MB\/s|GB\/s/);
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^\d+$/);
   await expect(panel).toContainText('mailbox-export.bin');

@@ -26,21 +26,21 @@ describe('plural', () => {
 });
 
 describe('bytes', () => {
-  it('shows bytes below one KB as a whole number', () => {
+  it('shows bytes below one KiB as a whole number', () => {
     expect(formatBytes(0)).toBe('0 bytes');
     expect(formatBytes(1)).toBe('1 bytes');
     expect(formatBytes(1023)).toBe('1,023 bytes');
   });
 
   it('uses binary multiples with one decimal', () => {
-    expect(formatBytes(1024)).toBe('1.0 KB');
-    expect(formatBytes(12.4 * 1024)).toBe('12.4 KB');
-    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
-    expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GB');
+    expect(formatBytes(1024)).toBe('1.0 KiB');
+    expect(formatBytes(12.4 * 1024)).toBe('12.4 KiB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MiB');
+    expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GiB');
   });
 
-  it('stops at TB', () => {
-    expect(formatBytes(2048 * 1024 ** 4)).toBe('2048.0 TB');
+  it('stops at TiB', () => {
+    expect(formatBytes(2048 * 1024 ** 4)).toBe('2048.0 TiB');
   });
 });
 

@@ -1,6 +1,6 @@
 import { formatBytes } from '../../../shared/text/bytes';
 
-/** "48.2 MB/s"; an empty string until a rate is known. */
+/** "48.2 MiB/s"; an empty string until a rate is known. */
 export function formatRate(bytesPerSecond: number): string {
   return bytesPerSecond > 0 ? `${formatBytes(Math.round(bytesPerSecond))}/s` : '';
 }

@@ -1,7 +1,8 @@
 import { markup, type SafeHtml } from '../../../formats/html/html-template';
 import { definitions, section } from './blocks';
 import type { BundleIndexModel, BundleInfo } from './model';
-import { plural, utcText } from './text';
+import { utcText } from './text';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's About this bundle: what the exporter recorded, and how to verify the bag.
 

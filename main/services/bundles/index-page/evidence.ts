@@ -4,7 +4,10 @@ import { EMPTY, emptyState, lines, muted, section } from './blocks';
 import { fileLink } from './links';
 import type { BundleEvidenceEntry, BundleIndexModel } from './model';
 import { table } from './table';
-import { countText, humanBytes, plural, utcText, zonedText } from './text';
+import { utcText, zonedText } from './text';
+import { formatCount } from '../../../../shared/text/count';
+import { formatBytes } from '../../../../shared/text/bytes';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's Evidence: each file with its size, SHA-256 and a relative link when included.
 
@@ -33,8 +36,8 @@ function evidenceIntro(model: BundleIndexModel): SafeHtml {
 }
 
 function sizeCell(bytes: number): SafeHtml {
-  const human = humanBytes(bytes);
-  const exact = `${countText(bytes)} bytes`;
+  const human = formatBytes(bytes);
+  const exact = `${formatCount(bytes)} bytes`;
   return human === exact ? markup`${exact}` : lines([markup`${human}`, muted(exact)]);
 }
 
@@ -55,7 +58,7 @@ export function evidenceSection(model: BundleIndexModel): SafeHtml {
   }
   const total = model.evidence.reduce((sum, e) => sum + e.item.size, 0);
   const list = table({
-    caption: `${plural(model.evidence.length, 'file')}, ${humanBytes(total)} in all`,
+    caption: `${plural(model.evidence.length, 'file')}, ${formatBytes(total)} in all`,
     columns: [
       { heading: 'File' },
       { heading: 'Size', align: 'right', className: 'size' },

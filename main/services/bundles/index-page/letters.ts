@@ -4,7 +4,8 @@ import { EMPTY, emptyState, lines, muted, section, warn } from './blocks';
 import { fileLink } from './links';
 import type { BundleIndexModel, BundleLetterEntry, BundleLetterFile } from './model';
 import { table } from './table';
-import { plural, utcText } from './text';
+import { utcText } from './text';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's Letters: status, what each answers, links to the rendered files.
 

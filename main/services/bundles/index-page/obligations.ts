@@ -7,7 +7,8 @@ import type { Board } from '../../obligations/obligations-service';
 import { EMPTY, emptyState, lines, muted, section, warn } from './blocks';
 import type { BundleIndexModel } from './model';
 import { table } from './table';
-import { caseZone, instantIn, plural, utcText } from './text';
+import { caseZone, instantIn, utcText } from './text';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's Obligations: notices owed with UTC deadlines, those awaiting the risk decision,
 // and the rules that owe nothing here.

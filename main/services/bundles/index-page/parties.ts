@@ -3,7 +3,8 @@ import { markup, type SafeHtml } from '../../../formats/html/html-template';
 import { EMPTY, emptyState, lines, muted, section } from './blocks';
 import type { BundleIndexModel } from './model';
 import { table } from './table';
-import { plural, zonedText } from './text';
+import { zonedText } from './text';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's Recipients and parties, with what was done with each.
 

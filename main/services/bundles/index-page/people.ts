@@ -9,7 +9,7 @@ import { markup, type SafeHtml } from '../../../formats/html/html-template';
 import { EMPTY, emptyState, section, warn } from './blocks';
 import type { BundleIndexModel } from './model';
 import { table } from './table';
-import { countText } from './text';
+import { formatCount } from '../../../../shared/text/count';
 
 // The index page's People and data: who is affected, by jurisdiction, and what data.
 
@@ -31,10 +31,10 @@ function populationsTable(populations: readonly Population[]): SafeHtml {
     rows: rows.map(({ p, name }) => [
       markup`${name}`,
       markup`<code>${p.jurisdiction}</code>`,
-      markup`${countText(p.count)}`,
+      markup`${formatCount(p.count)}`,
       markup`${p.exact ? 'exact' : 'estimate'}`,
     ]),
-    foot: [markup`Total`, EMPTY, markup`${countText(total)}`, EMPTY],
+    foot: [markup`Total`, EMPTY, markup`${formatCount(total)}`, EMPTY],
   });
 }
 

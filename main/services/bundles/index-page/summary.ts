@@ -5,7 +5,8 @@ import type { ZonedTime } from '../../../../shared/time/zoned-time';
 import { markup, type SafeHtml } from '../../../formats/html/html-template';
 import { definitions, muted, prose, section } from './blocks';
 import type { BundleIndexModel } from './model';
-import { countText, sentence, utcText, zonedText } from './text';
+import { sentence, utcText, zonedText } from './text';
+import { formatCount } from '../../../../shared/text/count';
 
 // The index page's Summary: the case at a glance and the four key facts in the people's words.
 
@@ -18,7 +19,7 @@ function peopleTotal(populations: readonly Population[]): string {
   if (populations.length === 0) return 'Not recorded';
   const total = populations.reduce((sum, p) => sum + p.count, 0);
   const estimated = populations.some((p) => !p.exact);
-  return `${countText(total)}${estimated ? ' (includes estimates)' : ''}`;
+  return `${formatCount(total)}${estimated ? ' (includes estimates)' : ''}`;
 }
 
 function contactPair(facts: Facts): readonly [string, string] {

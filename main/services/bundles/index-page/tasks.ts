@@ -3,7 +3,7 @@ import { markup, type SafeHtml } from '../../../formats/html/html-template';
 import { EMPTY, emptyState, section } from './blocks';
 import type { BundleIndexModel } from './model';
 import { table } from './table';
-import { plural } from './text';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's Tasks, flagging the ones overdue when the bundle was exported.
 

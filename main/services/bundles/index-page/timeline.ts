@@ -4,7 +4,8 @@ import { markup, type SafeHtml } from '../../../formats/html/html-template';
 import { EMPTY, emptyState, lines, muted, section } from './blocks';
 import type { BundleIndexModel } from './model';
 import { table } from './table';
-import { plural, utcText, zonedText } from './text';
+import { utcText, zonedText } from './text';
+import { plural } from '../../../../shared/text/plural';
 
 // The index page's Timeline: events in time order, UTC first, then as entered.
 
