@@ -56,7 +56,7 @@ const LINE_BREAK_TAGS =
   /<(?:br|hr)\b[^>]{0,1000}>|<\/(?:p|div|tr|li|h[1-6]|table|blockquote|pre|ul|ol|dt|dd|title)\s*>/gi;
 
 /** An HTML body read as a person would: tags and scripts gone, paragraphs on their own lines. */
-export function htmlAsText(html: string): string {
+function htmlAsText(html: string): string {
   const flowed = html.replace(/\r?\n|\r/g, ' ').replace(LINE_BREAK_TAGS, '$&\n');
   const stripped = new MarkupTextStripper().push(flowed);
   const lines = stripped.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());

@@ -21,7 +21,7 @@ export class LineTally {
   }
 }
 
-export function countLineBreaks(text: string): number {
+function countLineBreaks(text: string): number {
   let count = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
   return count;

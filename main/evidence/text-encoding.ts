@@ -113,7 +113,7 @@ function guessLegacyEncoding(head: Uint8Array): string {
 }
 
 /** The canonical name of a label this runtime's TextDecoder accepts, or null (Node without full ICU lacks some). */
-export function decoderName(label: string): string | null {
+function decoderName(label: string): string | null {
   try {
     const encoding = new TextDecoder(label).encoding;
     return encoding === 'replacement' ? null : encoding;

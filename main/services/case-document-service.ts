@@ -30,7 +30,7 @@ export function exportCaseDocument(file: CaseFile): CaseDocument {
 }
 
 /** Turns zod's complaints about a document into one sentence naming each bad path. */
-export function parseCaseDocument(raw: unknown): CaseDocument {
+function parseCaseDocument(raw: unknown): CaseDocument {
   const parsed = caseDocumentSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues

@@ -6,7 +6,7 @@ import { changeWithAudit } from './audited';
 import type { ServiceContext } from './context';
 import { fieldChanges } from './diff';
 
-export const FACTS_SEARCH_ID = 'facts';
+const FACTS_SEARCH_ID = 'facts';
 
 export function updateFacts(file: CaseFile, patch: FactsPatch, ctx: ServiceContext): Facts {
   return changeWithAudit(file, ctx, (db, at) => {

@@ -81,7 +81,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
 }
 
 /** A title made safe as a file name on every platform; the person can still edit it. */
-export function safeFileName(suggested: string): string {
+function safeFileName(suggested: string): string {
   const cleaned = suggested
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -33,7 +33,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditVerificationSchema = z.object({
+const auditVerificationSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int().nonnegative(),
   headHash: z.string(),

@@ -52,7 +52,7 @@ export const BAG_PROBLEM_CODES = [
 ] as const;
 
 /** What went wrong, by kind; every problem names the file it is about when there is one. */
-export const BUNDLE_PROBLEM_CODES = [
+const BUNDLE_PROBLEM_CODES = [
   /** The zip itself: damaged, truncated, or refused as hostile (paths, links, bombs, encryption). */
   'archive',
   ...BAG_PROBLEM_CODES,
@@ -62,7 +62,7 @@ export const BUNDLE_PROBLEM_CODES = [
 ] as const;
 export type BundleProblemCode = (typeof BUNDLE_PROBLEM_CODES)[number];
 
-export const bundleProblemSchema = z.object({
+const bundleProblemSchema = z.object({
   code: z.enum(BUNDLE_PROBLEM_CODES),
   /** The path inside the bag (or the zip entry name) at fault; null for the bundle as a whole. */
   path: z.string().nullable(),
@@ -70,8 +70,8 @@ export const bundleProblemSchema = z.object({
 });
 export type BundleProblem = z.output<typeof bundleProblemSchema>;
 
-export const SIGNATURE_STATUSES = ['valid', 'invalid', 'unknown-signer', 'missing'] as const;
-export const AUDIT_CHECK_STATUSES = ['ok', 'broken', 'head-mismatch', 'not-checked'] as const;
+const SIGNATURE_STATUSES = ['valid', 'invalid', 'unknown-signer', 'missing'] as const;
+const AUDIT_CHECK_STATUSES = ['ok', 'broken', 'head-mismatch', 'not-checked'] as const;
 
 export const bundleVerificationSchema = z.object({
   ok: z.boolean(),
@@ -129,7 +129,7 @@ export type BundleImportResult = z.output<typeof bundleImportResultSchema>;
 export const MERGE_KINDS = ['event', 'party', 'task', 'note', 'evidence'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
-export const CONFLICT_STATUSES = ['open', 'kept-ours', 'took-theirs'] as const;
+const CONFLICT_STATUSES = ['open', 'kept-ours', 'took-theirs'] as const;
 
 /** A record both sides changed differently; kept until a person picks a side. */
 export const mergeConflictSchema = z.object({

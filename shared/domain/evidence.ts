@@ -72,7 +72,7 @@ export const evidencePatchSchema = patchSchemaOf(editableFields);
 export type EvidencePatch = z.output<typeof evidencePatchSchema>;
 
 /** Metadata given once for every file of one intake. */
-export const intakeMetadataSchema = z
+const intakeMetadataSchema = z
   .object({
     source: editableFields.source,
     collectedBy: editableFields.collectedBy,
@@ -122,7 +122,7 @@ export const intakeResultSchema = z.object({
 });
 export type IntakeResult = z.output<typeof intakeResultSchema>;
 
-export const CUSTODY_ACTIONS = ['collected', 'received', 'transferred', 'exported', 'verified'] as const;
+const CUSTODY_ACTIONS = ['collected', 'received', 'transferred', 'exported', 'verified'] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 export const custodyEntrySchema = z.object({
@@ -148,7 +148,7 @@ export const custodyInputSchema = z
   })
   .strict();
 
-export const evidenceProblemSchema = z.object({
+const evidenceProblemSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   sha256,

@@ -23,7 +23,7 @@ const organisationFields = {
 };
 
 /** The organisation as the law sees it: where it is, its role, and whom regulators can reach. */
-export const organisationDetailsSchema = z.object(organisationFields);
+const organisationDetailsSchema = z.object(organisationFields);
 
 const nullableTime = zonedTimeSchema.nullable().default(null);
 

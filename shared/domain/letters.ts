@@ -5,7 +5,7 @@ import { LETTER_LANGUAGES, LETTER_RECIPIENT_KINDS } from '../letters/template';
 
 const instant = z.iso.datetime({ offset: false });
 
-export const LETTER_STATUSES = ['draft', 'in_review', 'approved', 'sent'] as const;
+const LETTER_STATUSES = ['draft', 'in_review', 'approved', 'sent'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export const LETTER_FORMATS = ['pdf', 'docx', 'html'] as const;
 

@@ -3,8 +3,7 @@ import { decisionNeededSchema, notTriggeredSchema, obligationSchema } from '../o
 
 const instant = z.iso.datetime({ offset: false });
 
-export const OBLIGATION_STATUSES = ['todo', 'drafting', 'sent', 'not_required'] as const;
-export type ObligationStatusValue = (typeof OBLIGATION_STATUSES)[number];
+const OBLIGATION_STATUSES = ['todo', 'drafting', 'sent', 'not_required'] as const;
 
 export const obligationStatusInputSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('todo'), note: z.string().max(5_000).default('') }).strict(),

@@ -55,7 +55,7 @@ const partyActionFields = {
 };
 
 export const partyActionInputSchema = z.object({ partyId: z.uuid(), ...partyActionFields }).strict();
-export const partyActionSchema = z.object({ id: z.uuid(), ...partyActionFields });
+const partyActionSchema = z.object({ id: z.uuid(), ...partyActionFields });
 export type PartyAction = z.output<typeof partyActionSchema>;
 
 export const partyInputSchema = z.object(partyFields).strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const RECENT_STATES = ['available', 'missing', 'locked', 'unreadable'] as const;
+const RECENT_STATES = ['available', 'missing', 'locked', 'unreadable'] as const;
 
 export const recentCaseSchema = z.object({
   path: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A section of the breach register: label/value lines, a table, or both. */
-export const registerSectionSchema = z.object({
+const registerSectionSchema = z.object({
   heading: z.string(),
   fields: z.array(z.object({ label: z.string(), value: z.string() })),
   table: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }).nullable(),

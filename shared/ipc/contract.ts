@@ -89,7 +89,7 @@ export const CONTENT_AREAS = [
   'conflicts',
 ] as const;
 
-export const MENU_COMMANDS = [
+const MENU_COMMANDS = [
   'newCase',
   'openCase',
   'openRecent',

@@ -9,5 +9,3 @@ export const failureSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
 });
-
-export const envelopeSchema = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), failureSchema]);

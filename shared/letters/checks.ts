@@ -5,7 +5,7 @@ import { MERGE_FIELDS, type MergeFieldId } from './merge-fields';
 import { filledValue, headingTexts, mergeFieldsIn, plainTextOf } from './plain-text';
 import type { LetterTemplate, Matcher } from './template';
 
-export const LETTER_CHECK_STATUSES = ['pass', 'fail'] as const;
+const LETTER_CHECK_STATUSES = ['pass', 'fail'] as const;
 
 /** One check of a letter, as the editor shows it beside the draft and IPC carries it. */
 export const letterCheckSchema = z.object({
@@ -55,7 +55,6 @@ export const CHECK_KINDS = [
       'Body text is at least 10 points in the output (California’s rule, applied to every letter).',
   },
 ] as const;
-export type CheckKind = (typeof CHECK_KINDS)[number]['kind'];
 
 export const MIN_BODY_FONT_PT = 10;
 const CA_FORMAT_CITATION = 'Cal. Civ. Code §1798.82(d)(1)';
@@ -74,7 +73,7 @@ function labelOf(id: MergeFieldId): string {
 }
 
 /** Heading text for comparison: case, spacing, quotes and trailing punctuation do not matter. */
-export function normaliseHeading(text: string): string {
+function normaliseHeading(text: string): string {
   return text
     .toLowerCase()
     .replace(/[’‘]/g, "'")

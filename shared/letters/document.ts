@@ -9,28 +9,28 @@ import { MERGE_FIELD_IDS } from './merge-fields';
  */
 const markSchema = z.object({ type: z.enum(['bold', 'italic']) });
 
-export const textNodeSchema = z.object({
+const textNodeSchema = z.object({
   type: z.literal('text'),
   text: z.string().min(1),
   marks: z.array(markSchema).optional(),
 });
-export const mergeFieldNodeSchema = z.object({
+const mergeFieldNodeSchema = z.object({
   type: z.literal('mergeField'),
   attrs: z.object({ field: z.enum(MERGE_FIELD_IDS) }),
 });
-export const hardBreakSchema = z.object({ type: z.literal('hardBreak') });
-export const inlineSchema = z.discriminatedUnion('type', [
+const hardBreakSchema = z.object({ type: z.literal('hardBreak') });
+const inlineSchema = z.discriminatedUnion('type', [
   textNodeSchema,
   mergeFieldNodeSchema,
   hardBreakSchema,
 ]);
 export type InlineNode = z.output<typeof inlineSchema>;
 
-export const paragraphSchema = z.object({
+const paragraphSchema = z.object({
   type: z.literal('paragraph'),
   content: z.array(inlineSchema).optional(),
 });
-export const headingSchema = z.object({
+const headingSchema = z.object({
   type: z.literal('heading'),
   attrs: z.looseObject({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]) }),
   content: z.array(inlineSchema).optional(),
@@ -74,7 +74,7 @@ const listSchema: z.ZodType<ListNode> = z.object({
   attrs: z.record(z.string(), z.unknown()).optional(),
   content: z.array(listItemSchema),
 });
-export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
+const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.union([paragraphSchema, headingSchema, listSchema, tableSchema]),
 );
 

@@ -29,14 +29,14 @@ const markdown = new MarkdownIt('commonmark', {
 const MERGE_TOKEN = /\{\{\s*([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\s*\}\}/g;
 const FIELD_IDS: ReadonlySet<string> = new Set(MERGE_FIELD_IDS);
 
-export function isMergeFieldId(id: string): id is MergeFieldId {
+function isMergeFieldId(id: string): id is MergeFieldId {
   return FIELD_IDS.has(id);
 }
 
 type MarkName = 'bold' | 'italic';
 
 /** Splits text at `{{field}}` tokens; an unknown field name stays as text. */
-export function splitMergeTokens(text: string, marks: readonly MarkName[] = []): InlineNode[] {
+function splitMergeTokens(text: string, marks: readonly MarkName[] = []): InlineNode[] {
   const out: InlineNode[] = [];
   const pushText = (t: string) => {
     if (t === '') return;

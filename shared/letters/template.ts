@@ -6,7 +6,7 @@ export const LETTER_RECIPIENT_KINDS = [...RECIPIENT_KINDS, 'partner'] as const;
 export const LETTER_LANGUAGES = ['en', 'fr'] as const;
 
 /** How a check finds something in a letter: a heading's text, a merge field, or words. */
-export const matcherSchema = z.discriminatedUnion('kind', [
+const matcherSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heading'), text: z.string() }).strict(),
   z.object({ kind: z.literal('mergeField'), field: z.enum(MERGE_FIELD_IDS) }).strict(),
   /** Case-insensitive regular expression over the letter's plain text. */

@@ -8,7 +8,7 @@ export const RISK_LEVELS = ['unlikely', 'risk', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** Decisions a person makes that a rule's answer can rest on: only the GDPR risk level so far. */
-export const DECISION_KINDS = ['gdpr_risk'] as const;
+const DECISION_KINDS = ['gdpr_risk'] as const;
 
 const recipientSchema = z.object({ kind: z.enum(RECIPIENT_KINDS), name: z.string(), channel: z.string() });
 const verificationSchema = z.enum(['verified', 'unverified']);
@@ -17,7 +17,7 @@ const verificationSchema = z.enum(['verified', 'unverified']);
  * A decision nobody has confirmed yet that decides whether a notice is owed. The engine never
  * takes it for the person: it says what each answer means and what the calculator suggests.
  */
-export const openDecisionSchema = z.object({
+const openDecisionSchema = z.object({
   kind: z.enum(DECISION_KINDS),
   /** The question to answer, in one sentence. */
   question: z.string(),

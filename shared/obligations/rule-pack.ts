@@ -30,7 +30,7 @@ const periodSchema = z
   .refine((p) => (p.hours === undefined) !== (p.days === undefined), 'Give hours or days, not both');
 export type Period = z.output<typeof periodSchema>;
 
-export const deadlineSchema = z.discriminatedUnion('kind', [
+const deadlineSchema = z.discriminatedUnion('kind', [
   /** A fixed period from a clock: "not later than 72 hours after having become aware". */
   z
     .object({ kind: z.literal('period'), clock: z.enum(CLOCKS), period: periodSchema, wording: z.string() })
@@ -66,7 +66,7 @@ export const contentItemSchema = z
   .strict();
 export type ContentItem = z.output<typeof contentItemSchema>;
 
-export const triggerSchema = z
+const triggerSchema = z
   .object({
     /** Organisation roles the rule is written for. */
     roles: z.array(z.enum(ORGANISATION_ROLES)).min(1),
@@ -98,7 +98,7 @@ export const triggerSchema = z
   .strict();
 export type Trigger = z.output<typeof triggerSchema>;
 
-export const ruleSchema = z
+const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string(),

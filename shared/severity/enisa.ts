@@ -125,4 +125,3 @@ export const EDPB_FACTORS = [
   { id: 'encryption', label: 'No state-of-the-art encryption with an uncompromised key' },
   { id: 'backup', label: 'No backup, or availability restored slowly' },
 ] as const;
-export type EdpbFactorId = (typeof EDPB_FACTORS)[number]['id'];

@@ -22,7 +22,7 @@ export function isTimeZone(zone: string): boolean {
   return known;
 }
 
-export const timeZoneSchema = z.string().min(1).refine(isTimeZone, 'Unknown time zone');
+const timeZoneSchema = z.string().min(1).refine(isTimeZone, 'Unknown time zone');
 
 /**
  * A moment as a person entered it: the instant in UTC, the zone it was entered in (so it can be

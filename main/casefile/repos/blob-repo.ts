@@ -6,7 +6,7 @@ import { statement } from '../statements';
 export { CHUNK_SIZE };
 
 /** What the bytes are and how their text was read; shared by every item holding them. */
-export const blobContentSchema = z.object({
+const blobContentSchema = z.object({
   mediaType: z.string(),
   kind: z.enum(EVIDENCE_KINDS),
   encoding: z.string().nullable(),
@@ -115,15 +115,6 @@ export function readChunk(db: Database, blobId: number, seq: number): Buffer | n
     seq,
   }) as { bytes: Buffer } | undefined;
   return row?.bytes ?? null;
-}
-
-/** The chunk numbers present for a blob, in order (to find missing ones). */
-export function chunkCount(db: Database, blobId: number): number {
-  return (
-    statement(db, 'SELECT count(*) AS n FROM blob_chunks WHERE blob_id = @blobId').get({ blobId }) as {
-      n: number;
-    }
-  ).n;
 }
 
 /** Bytes [start, end) of a blob, read from the chunks that hold them. */

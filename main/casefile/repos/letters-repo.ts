@@ -9,7 +9,7 @@ import { RecordTable } from './record-table';
 import { statement } from '../statements';
 
 /** Letters in the order they were drafted. */
-export const lettersTable = new RecordTable('letters', letterRecordSchema, (letter) => letter.createdAt);
+const lettersTable = new RecordTable('letters', letterRecordSchema, (letter) => letter.createdAt);
 
 export function putLetter(db: Database, letter: LetterRecord): void {
   lettersTable.put(db, letter);

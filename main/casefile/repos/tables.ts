@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import { dataElementSchema, DATA_ELEMENT_TERMS } from '../../../shared/domain/data-elements';
 import { timelineEventSchema } from '../../../shared/domain/events';
 import { partySchema } from '../../../shared/domain/parties';
@@ -32,8 +31,6 @@ export const pendingEvidenceTable = new RecordTable('pending_evidence', pendingE
 function invertIso(iso: string): string {
   return String(9_999_999_999_999 - Date.parse(iso)).padStart(13, '0');
 }
-
-export const idSchema = z.uuid();
 
 /** The investigation's record collections, each in its listing order: what exports carry. */
 export function investigationRecords(db: Database) {

@@ -17,7 +17,7 @@ export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8
  * before 1.7, with the same files and the rule differences noted where they apply. bagit-python
  * also opens 0.93–0.96 (older tag file names, no tag manifests) and any 1.x; we report those.
  */
-export const BAGIT_VERSIONS = ['1.0', '0.97'] as const;
+const BAGIT_VERSIONS = ['1.0', '0.97'] as const;
 export type BagItVersion = (typeof BAGIT_VERSIONS)[number];
 
 /** RFC 8493 §2.4 names; bagit-python accepts any `hashlib.algorithms_guaranteed` name, we these four. */
@@ -47,7 +47,7 @@ export const TAGMANIFEST_RE = /^tagmanifest-([a-z0-9]+)\.txt$/;
 /** Anything named like a manifest, to report algorithms we do not support rather than ignore them. */
 export const ANY_MANIFEST_RE = /^(tag)?manifest-(.+)\.txt$/;
 
-export function isSupportedAlgorithm(name: string): name is BagAlgorithm {
+function isSupportedAlgorithm(name: string): name is BagAlgorithm {
   return (SUPPORTED_ALGORITHMS as readonly string[]).includes(name);
 }
 

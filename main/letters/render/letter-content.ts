@@ -23,7 +23,7 @@ export type Run = TextRun | BreakRun;
 const LABELS = new Map<string, string>(MERGE_FIELDS.map((field) => [field.id, field.label]));
 
 /** A merge field's printed text: its value, or its label in brackets when it has none. */
-export function mergeFieldText(
+function mergeFieldText(
   field: MergeFieldId,
   values: LetterRenderInput['values'],
 ): { text: string; missing: boolean } {
@@ -63,11 +63,6 @@ export function inlineRuns(
     }
   }
   return runs;
-}
-
-/** The runs as plain text, line breaks as "\n". */
-export function runsText(runs: readonly Run[]): string {
-  return runs.map((run) => (run.kind === 'break' ? '\n' : run.text)).join('');
 }
 
 /** The letterhead as lines: the organisation's name, then its address lines, then the contact line. */

@@ -41,7 +41,7 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
 }
 
 /** What the case owes under the law as of `asOf` (default: the day of discovery). */
-export function evaluateCase(
+function evaluateCase(
   file: CaseFile,
   asOf: string | undefined,
   today: string,

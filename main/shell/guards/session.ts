@@ -51,11 +51,11 @@ export function hardenSession(session: HardenableSession): void {
   });
 }
 
-export function isPermittedForAppPage(permission: string, requestingUrl: string): boolean {
+function isPermittedForAppPage(permission: string, requestingUrl: string): boolean {
   return PERMISSIONS_FOR_APP_PAGE.has(permission) && isAppUrl(requestingUrl);
 }
 
-export function isAllowedRequest(url: string): boolean {
+function isAllowedRequest(url: string): boolean {
   try {
     return ALLOWED_REQUEST_PROTOCOLS.has(new URL(url).protocol);
   } catch {

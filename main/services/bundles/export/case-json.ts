@@ -6,7 +6,7 @@ import { letterVersions, listLetters } from '../../../casefile/repos/letters-rep
 import { assessments, obligationStatuses } from '../../../casefile/repos/obligations-repo';
 import { investigationRecords } from '../../../casefile/repos/tables';
 
-export const BUNDLE_CASE_JSON_FORMAT = 'breachdesk.bundle-case/1';
+const BUNDLE_CASE_JSON_FORMAT = 'breachdesk.bundle-case/1';
 
 export interface CaseJsonContext {
   bundleId: string;

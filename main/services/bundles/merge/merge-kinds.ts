@@ -12,7 +12,7 @@ import { eventSpec, noteSpec, partySpec, taskSpec } from '../../record-specs';
 const STAMPS = new Set(['createdAt', 'updatedAt']);
 
 /** The fields of evidence a person edits; the rest describes the bytes and cannot differ by id. */
-export const EVIDENCE_EDITABLE = [
+const EVIDENCE_EDITABLE = [
   'source',
   'collectedBy',
   'collectedAt',
@@ -52,7 +52,7 @@ export const RECORD_KINDS: readonly { kind: Exclude<MergeKind, 'evidence'>; spec
   { kind: 'note', spec: noteSpec as unknown as AnySpec },
 ];
 
-export function specOf(kind: Exclude<MergeKind, 'evidence'>): AnySpec {
+function specOf(kind: Exclude<MergeKind, 'evidence'>): AnySpec {
   const found = RECORD_KINDS.find((k) => k.kind === kind);
   if (found === undefined) throw new Error(`no spec for ${kind}`);
   return found.spec;
