@@ -19,11 +19,7 @@ const mergeFieldNodeSchema = z.object({
   attrs: z.object({ field: z.enum(MERGE_FIELD_IDS) }),
 });
 const hardBreakSchema = z.object({ type: z.literal('hardBreak') });
-const inlineSchema = z.discriminatedUnion('type', [
-  textNodeSchema,
-  mergeFieldNodeSchema,
-  hardBreakSchema,
-]);
+const inlineSchema = z.discriminatedUnion('type', [textNodeSchema, mergeFieldNodeSchema, hardBreakSchema]);
 export type InlineNode = z.output<typeof inlineSchema>;
 
 const paragraphSchema = z.object({
