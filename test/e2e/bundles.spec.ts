@@ -98,7 +98,7 @@ test('export the demo case with the default options: progress, then the written 
   const dialog = page.getByRole('dialog', { name: 'Export case bundle' });
   const evidence = dialog.getByRole('checkbox', { name: 'Include evidence files' });
   await expect(evidence).toBeChecked();
-  await expect(evidence).toHaveAccessibleDescription(/\d+ files, [\d.]+ [KMG]B of original bytes/);
+  await expect(evidence).toHaveAccessibleDescription(/\d+ files, [\d.]+ [KMG]iB of original bytes/);
   const privileged = dialog.getByRole('checkbox', { name: 'Include privileged notes' });
   await expect(privileged).not.toBeChecked();
   await expect(privileged).toHaveAccessibleDescription(/privileged notes are left out .*audit entries/);
@@ -476,10 +476,10 @@ test('merging a bundle signed by an untrusted key merges nothing until the signe
 
 test('cancelling an export part-way writes no file', async ({ page, host }) => {
   await demoCase(host);
-  // 512 MiB that take no disk space, so the export has enough to read that it can be stopped.
+  // 1 GiB that takes no disk space, so the export has enough to read that it can be stopped.
   const big = join(host.dir, 'mailbox-image.raw');
   const handle = await open(big, 'w');
-  await handle.truncate(512 * 1024 ** 2);
+  await handle.truncate(1024 ** 3);
   await handle.close();
   await host.call('evidence.add', { jobId: randomUUID(), paths: [big] });
   await host.start();
@@ -495,12 +495,11 @@ test('cancelling an export part-way writes no file', async ({ page, host }) => {
   await dialog.getByRole('button', { name: 'Choose location…' }).click();
 
   const panel = dialog.getByRole('region', { name: /^Exporting / });
-  await expect(panel).toBeVisible();
   await expect(panel.getByRole('progressbar')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
-  await expect(panel).toContainText(/of [\d.]+ MB/);
-  await page.screenshot({ path: artifactPath('bundle-export-progress.png') });
-  await panel.getByRole('button', { name: 'Cancel', exact: true }).click();
+  // Cancel at once, from the keyboard where the panel put it: anything slower (a screenshot, more
+  // checks) can let a fast disk finish the export first.
+  await page.keyboard.press('Enter');
 
   await expect(dialog.getByRole('status', { name: 'Export', exact: true })).toContainText(
     'Export cancelled; no file was written.',

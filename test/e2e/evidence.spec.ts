@@ -87,7 +87,7 @@ test('attach files through the dialog, edit their metadata, record custody, expo
   const rows = list.getByRole('listitem');
   await expect(rows).toHaveCount(2);
   const logRow = rows.filter({ hasText: 'partner-sync-access.log' });
-  await expect(logRow).toContainText(`${(Buffer.byteLength(logText) / 1024).toFixed(1)} KB`);
+  await expect(logRow).toContainText(`${(Buffer.byteLength(logText) / 1024).toFixed(1)} KiB`);
   await expect(logRow).toContainText(sha256(logText).slice(0, 5));
   await expect(rows.filter({ hasText: 'affected-accounts.csv' })).toContainText('CSV');
 
@@ -288,7 +288,7 @@ test('the progress panel shows bytes, rate and time left while a large intake ru
     .click();
   const panel = page.getByRole('region', { name: /Adding 1 path/ });
   await expect(panel).toContainText('of 3.0 GiB');
-  await expect(panel).toContainText(/\d MB\/s|GB\/s/);
+  await expect(panel).toContainText(/\d MiB\/s|GiB\/s/);
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^\d+$/);
   await expect(panel).toContainText('mailbox-export.bin');
   await expect(panel).toContainText(/(about .+|under a second) left/);
