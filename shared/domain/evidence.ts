@@ -85,6 +85,17 @@ const intakeMetadataSchema = z
   .strict();
 export type IntakeMetadata = z.output<typeof intakeMetadataSchema>;
 
+/** An intake that says nothing about its files (the default when a call gives no metadata). */
+export const NO_INTAKE_METADATA: IntakeMetadata = {
+  source: '',
+  collectedBy: '',
+  collectedAt: null,
+  description: '',
+  tags: [],
+  eventIds: [],
+  partyIds: [],
+};
+
 export const jobIdSchema = z.uuid();
 
 export const intakeInputSchema = z
@@ -101,15 +112,7 @@ export const intakeInputSchema = z
       )
       .min(1)
       .max(10_000),
-    metadata: intakeMetadataSchema.default({
-      source: '',
-      collectedBy: '',
-      collectedAt: null,
-      description: '',
-      tags: [],
-      eventIds: [],
-      partyIds: [],
-    }),
+    metadata: intakeMetadataSchema.default(NO_INTAKE_METADATA),
   })
   .strict();
 

@@ -1,22 +1,19 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IntakeMetadata, IntakeResult, JobProgress } from '../../shared/domain/evidence';
+import {
+  NO_INTAKE_METADATA,
+  type IntakeMetadata,
+  type IntakeResult,
+  type JobProgress,
+} from '../../shared/domain/evidence';
 import type { CaseFile } from '../../main/casefile/case-file';
 import { silentEvents, type EventSink } from '../../main/ipc/host-deps';
 import type { ServiceContext } from '../../main/services/context';
 import { takeInEvidence } from '../../main/services/evidence/intake-service';
 import { Job } from '../../main/services/jobs';
 
-export const NO_METADATA: IntakeMetadata = {
-  source: '',
-  collectedBy: '',
-  collectedAt: null,
-  description: '',
-  tags: [],
-  eventIds: [],
-  partyIds: [],
-};
+export const NO_METADATA: IntakeMetadata = NO_INTAKE_METADATA;
 
 /** A job that reports every step (no throttling), so tests can act at a known point. */
 export function newJob(kind: JobProgress['job'] = 'intake', events: EventSink = silentEvents): Job {

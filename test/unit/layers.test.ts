@@ -1,22 +1,12 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintWithRule } from '../helpers/lint-rule';
 
 /**
  * The layers of main/ (shell, cli → ipc → services → casefile, evidence, letters, formats; all →
  * shared) are enforced by lint (scripts/eslint-layers.mjs). These deliberate violations must be
  * reported, and the allowed arrows must not be.
  */
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  // The files below do not exist: lint them without type information and only for this rule.
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-  ruleFilter: ({ ruleId }) => ruleId === 'breachdesk/layers',
-});
-
-async function layerErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'breachdesk/layers').map((m) => m.message);
-}
+const layerErrors = lintWithRule('breachdesk/layers');
 
 describe('layers of main/', () => {
   it.each([

@@ -1,21 +1,11 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintWithRule } from '../helpers/lint-rule';
 
 /**
  * main/shell/guards/ holds the shell's security logic so it can be tested on plain Node. If a
  * guard imported 'electron', these tests could no longer load it: lint must say so first.
  */
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  // The file below does not exist, so lint it without type information and only for the world rule.
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-  ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
-});
-
-async function importErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-}
+const importErrors = lintWithRule('no-restricted-imports');
 
 describe('main/shell/guards', () => {
   it("refuses an import of 'electron'", async () => {

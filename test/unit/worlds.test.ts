@@ -1,21 +1,11 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintWithRule } from '../helpers/lint-rule';
 
 /**
  * The three worlds of DESIGN.md §2 are enforced by lint. These deliberate violations must be
  * reported, or `npm test` would let a renderer read the disk or a service load Electron.
  */
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  // The files below do not exist, so lint them without type information and only for the world rule.
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-  ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
-});
-
-async function importErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-}
+const importErrors = lintWithRule('no-restricted-imports');
 
 describe('three worlds', () => {
   it.each([
