@@ -14,68 +14,60 @@ const POINTS = {
   'when the rollback journal is hot': (p: Import) => journalHot(p.casePath),
 };
 
-/** `facts import` of a document with thousands of events: all of them land, or none. */
-describe('crash: facts import', () => {
+type Sandbox = Prepared['sandbox'];
+
+/**
+ * An import into a fresh case that must land whole or not at all: after a kill the case holds
+ * none of the `expected` records or all of them, and after a clean run all of them.
+ */
+function wholeOrNothing(
+  args: (casePath: string, shared: string) => string[],
+  count: (sandbox: Sandbox, casePath: string) => Promise<number>,
+  expected: number,
+): void {
   crashSuite<Import>({
     prepare: async (sandbox, shared) => {
-      const document = factsDocument(shared);
       const casePath = await caseFrom(shared, 'case.bdcase', sandbox.dir, initCase);
       return {
         sandbox,
         casePath,
-        args: ['facts', 'import', casePath, document],
+        args: args(casePath, shared),
         cases: [casePath],
         allowed: [],
         check: async (killed) => {
-          const total = await eventTotal(sandbox, casePath);
-          expect(killed ? [0, DOCUMENT_EVENTS] : [DOCUMENT_EVENTS]).toContain(total);
+          expect(killed ? [0, expected] : [expected]).toContain(await count(sandbox, casePath));
         },
       };
     },
     points: POINTS,
   });
+}
+
+/** `facts import` of a document with thousands of events. */
+describe('crash: facts import', () => {
+  wholeOrNothing(
+    (casePath, shared) => ['facts', 'import', casePath, factsDocument(shared)],
+    eventTotal,
+    DOCUMENT_EVENTS,
+  );
 });
 
 /** `events.importCsv` through `breachdesk api`: every line, or none. */
 describe('crash: events CSV import', () => {
   const { csv, lines } = eventsCsv();
-  crashSuite<Import>({
-    prepare: async (sandbox, shared) => {
-      const casePath = await caseFrom(shared, 'case.bdcase', sandbox.dir, initCase);
-      return {
-        sandbox,
-        casePath,
-        args: ['api', casePath, 'events.importCsv', JSON.stringify({ csv })],
-        cases: [casePath],
-        allowed: [],
-        check: async (killed) => {
-          const total = await eventTotal(sandbox, casePath);
-          expect(killed ? [0, lines] : [lines]).toContain(total);
-        },
-      };
-    },
-    points: POINTS,
-  });
+  wholeOrNothing(
+    (casePath) => ['api', casePath, 'events.importCsv', JSON.stringify({ csv })],
+    eventTotal,
+    lines,
+  );
 });
 
 /** `populations.importCsv` through `breachdesk api`: every jurisdiction's row, or none. */
 describe('crash: populations CSV import', () => {
   const { csv, lines } = populationsCsv();
-  crashSuite<Import>({
-    prepare: async (sandbox, shared) => {
-      const casePath = await caseFrom(shared, 'case.bdcase', sandbox.dir, initCase);
-      return {
-        sandbox,
-        casePath,
-        args: ['api', casePath, 'populations.importCsv', JSON.stringify({ csv })],
-        cases: [casePath],
-        allowed: [],
-        check: async (killed) => {
-          const rows = await api<unknown[]>(sandbox, casePath, 'populations.list');
-          expect(killed ? [0, lines] : [lines]).toContain(rows.length);
-        },
-      };
-    },
-    points: POINTS,
-  });
+  wholeOrNothing(
+    (casePath) => ['api', casePath, 'populations.importCsv', JSON.stringify({ csv })],
+    async (sandbox, casePath) => (await api<unknown[]>(sandbox, casePath, 'populations.list')).length,
+    lines,
+  );
 });
