@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { crashMidChange, writeCommitHeader } from '../helpers/crash';
 import { expect, test } from './host/test-host';
+import { artifactPath } from './support/paths';
 
 test('a case file a crash left mid-change opens, says in one sentence that the change was rolled back, and the note can be dismissed', async ({
   page,
@@ -26,6 +27,7 @@ test('a case file a crash left mid-change opens, says in one sentence that the c
   );
   await expect(page.getByRole('banner').getByText('Partner API exposure')).toBeVisible();
 
+  await page.screenshot({ path: artifactPath('recovered-after-crash.png') });
   await note.getByRole('button', { name: 'Dismiss' }).click();
   await expect(note).toHaveCount(0);
   await page

@@ -57,6 +57,7 @@ function RecoveryNotices({ notices }: { notices: readonly string[] }) {
   return (
     <StatusBanner
       tone="info"
+      mark="i"
       label="Recovered after a crash"
       title={notices[0]}
       actions={
