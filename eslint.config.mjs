@@ -77,7 +77,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': worldRule(
         'renderer/ runs in the sandboxed browser: import only shared/ and UI packages; reach main through window.breachdesk.',
-        [...NODE_BUILTINS, 'electron', 'better-sqlite3'],
+        [...NODE_BUILTINS, 'electron', 'better-sqlite3-multiple-ciphers'],
         [...NODE_PATTERNS, 'electron/*', '**/main/**', '../main', '../../main'],
       ),
     },
@@ -87,7 +87,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': worldRule(
         'shared/ is environment-neutral: no Node, DOM, Electron or UI imports.',
-        [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'],
+        [...NODE_BUILTINS, 'electron', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom', 'zustand'],
         [...NODE_PATTERNS, 'electron/*', 'react-dom/*', '**/main/**', '**/renderer/**'],
       ),
     },

@@ -60,7 +60,8 @@ export const layersPlugin = {
         schema: [],
         messages: {
           upward: 'main/{{from}}/ may not import main/{{to}}/: {{why}} (allowed: {{allowed}}).',
-          sqlite: "Only main/casefile/ opens SQLite; import better-sqlite3's types with 'import type'.",
+          sqlite:
+            "Only main/casefile/ opens SQLite; import better-sqlite3-multiple-ciphers' types with 'import type'.",
         },
       },
       create(context) {
@@ -70,7 +71,7 @@ export const layersPlugin = {
         const allowed = new Set([from, 'shared', ...(ALLOWED_ARROWS[from] ?? [])]);
         function check(node, spec, typeOnly) {
           if (typeof spec !== 'string') return;
-          if (spec === 'better-sqlite3') {
+          if (spec === 'better-sqlite3-multiple-ciphers') {
             if (from !== 'casefile' && !typeOnly) context.report({ node, messageId: 'sqlite' });
             return;
           }

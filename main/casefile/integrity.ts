@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function checkIntegrity(db: Database): { ok: boolean; messages: string[] } {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditStamp } from './migrate';
 import { appendAuditEntry } from './repos/audit-repo';
 import { discardBlob, stagedBlobIds } from './repos/blob-repo';

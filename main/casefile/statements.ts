@@ -1,9 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 const caches = new WeakMap<Database, Map<string, Statement>>();
 
 /**
- * A prepared statement for this connection, compiled once. better-sqlite3 does not cache
+ * A prepared statement for this connection, compiled once. The SQLite binding does not cache
  * statements itself, and re-preparing on every call dominates bulk work such as imports.
  */
 export function statement(db: Database, sql: string): Statement {

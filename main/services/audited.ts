@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseFile } from '../casefile/case-file';
 import { appendAuditEntry } from '../casefile/repos/audit-repo';
 import { stampFor, type ServiceContext } from './context';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import type { SearchKind } from '../../shared/domain/search';
 import { BreachdeskError } from '../../shared/ipc/errors';

@@ -7,7 +7,7 @@ import {
 import { BreachdeskError } from '../../shared/ipc/errors';
 import type { CaseFile } from '../casefile/case-file';
 import { populationsTable } from '../casefile/repos/tables';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { changeWithAudit } from './audited';
 import type { ServiceContext } from './context';
 import { parseCsv } from './csv';

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { APPLICATION_ID } from '../../main/casefile/constants';
 

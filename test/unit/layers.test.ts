@@ -56,7 +56,11 @@ describe('layers of main/', () => {
       "import { x } from '../casefile/case-file';",
     ],
     ['the shell importing the command line', 'main/shell/violation.ts', "import { x } from '../cli/run';"],
-    ['a service opening SQLite', 'main/services/violation.ts', "import BetterSqlite3 from 'better-sqlite3';"],
+    [
+      'a service opening SQLite',
+      'main/services/violation.ts',
+      "import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';",
+    ],
     [
       'a dynamic import running back up',
       'main/casefile/violation.ts',
@@ -92,9 +96,13 @@ describe('layers of main/', () => {
     [
       'a service naming the Database type',
       'main/services/ok.ts',
-      "import type { Database } from 'better-sqlite3';",
+      "import type { Database } from 'better-sqlite3-multiple-ciphers';",
     ],
-    ['casefile opening SQLite', 'main/casefile/ok.ts', "import BetterSqlite3 from 'better-sqlite3';"],
+    [
+      'casefile opening SQLite',
+      'main/casefile/ok.ts',
+      "import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';",
+    ],
     [
       'the shell hosting services',
       'main/shell/ok.ts',

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../statements';
 import canonicalize from 'canonicalize';
 import { GENESIS_HASH, type AuditEntry } from '../../../shared/domain/audit';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { CHUNK_SIZE, EVIDENCE_KINDS, TEXT_STATES } from '../../../shared/domain/evidence';
 import { statement } from '../statements';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../statements';
 import { caseRecordSchema, type CaseRecord, type CaseStatus } from '../../../shared/domain/case';
 import { BreachdeskError } from '../../../shared/ipc/errors';

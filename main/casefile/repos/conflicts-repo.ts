@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { mergeConflictSchema, type MergeConflict } from '../../../shared/domain/bundle';
 import { RecordTable } from './record-table';
 

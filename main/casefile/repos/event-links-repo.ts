@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EventCursor, EventFilter, TimelineEvent } from '../../../shared/domain/events';
 import { statement } from '../statements';
 import { MATCHING_ITEM_IDS } from './search-repo';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { EMPTY_FACTS, factsSchema, type Facts } from '../../../shared/domain/facts';
 import { statement } from '../statements';
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { assessmentSchema, type Assessment } from '../../../shared/domain/assessment';
 import { obligationStatusSchema, type ObligationStatus } from '../../../shared/domain/obligation-status';
 import { statement } from '../statements';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { HIT_END, HIT_START, type SearchKind } from '../../../shared/domain/search';
 import { statement } from '../statements';
 

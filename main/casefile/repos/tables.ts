@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { dataElementSchema, DATA_ELEMENT_TERMS } from '../../../shared/domain/data-elements';
 import { timelineEventSchema } from '../../../shared/domain/events';
 import { partySchema } from '../../../shared/domain/parties';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../statements';
 
 // A snapshot arrives with its blob rows but without their chunks (the bag carries the bytes as

@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { APPLICATION_ID, CACHE_KIB, PAGE_SIZE } from '../constants';
 
 /**

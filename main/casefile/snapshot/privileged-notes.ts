@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { WITHHELD_PAYLOAD } from '../../../shared/domain/audit';
 import { identifier } from './identifiers';
 import { ofType, type SchemaObject } from './schema-objects';

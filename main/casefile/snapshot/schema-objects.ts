@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** One entry of a case file's schema, as sqlite_schema and pragma table_list describe it. */
 export interface SchemaObject {

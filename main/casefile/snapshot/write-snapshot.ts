@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseFile } from '../case-file';
 import { APPLICATION_ID } from '../constants';
 import { checkSnapshotPolicy } from './check-policy';

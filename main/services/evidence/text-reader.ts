@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EvidenceKind } from '../../../shared/domain/evidence';
 import { addTextPage, readRange, type BlobContent, type StoredBlob } from '../../casefile/repos/blob-repo';
 import { docxText } from '../../evidence/docx-text';

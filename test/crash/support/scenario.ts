@@ -15,7 +15,7 @@
  * target appearing. A point the job outran checks a completed run instead. Timings are never
  * asserted.
  *
- * After the kill: the system sqlite3 (or better-sqlite3 on a copy) finds the file as left sound,
+ * After the kill: the system sqlite3 (or better-sqlite3-multiple-ciphers on a copy) finds the file as left sound,
  * `breachdesk verify` exits 0, no journal stays beside the case, the job's own promise holds (an
  * item or an import is whole or absent, an output at its name is complete), the next run of the
  * command completes, and no unexpected, partial or temporary file is left in the folder or in

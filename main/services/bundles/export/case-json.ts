@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getCaseRecord } from '../../../casefile/repos/case-repo';
 import { custodyOf, listEvidenceItems } from '../../../casefile/repos/evidence-repo';
 import { getFacts } from '../../../casefile/repos/facts-repo';

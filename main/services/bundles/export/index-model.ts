@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CaseFile } from '../../../casefile/case-file';
 import { getCaseRecord } from '../../../casefile/repos/case-repo';
 import { listEvidenceItems } from '../../../casefile/repos/evidence-repo';

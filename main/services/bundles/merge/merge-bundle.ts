@@ -1,5 +1,5 @@
 import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

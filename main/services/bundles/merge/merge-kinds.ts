@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { MergeKind } from '../../../../shared/domain/bundle';
 import type { TimelineEvent } from '../../../../shared/domain/events';
 import type { EvidenceItem } from '../../../../shared/domain/evidence';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendChunk, CHUNK_SIZE } from '../../../casefile/repos/blob-repo';
 
 /** Chunks written per transaction: large enough that commits do not dominate. */

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { blobAwaitingBytes, blobsAwaitingBytes } from '../../../casefile/snapshot/blobs-awaiting-bytes';
 import { finishLoading, openSnapshotForLoading } from '../../../casefile/snapshot/open-snapshot';
 import { chunkWriter } from './chunk-writer';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { BundleProblem, BundleVerification } from '../../../../shared/domain/bundle';
