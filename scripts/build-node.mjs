@@ -15,7 +15,7 @@ const common = {
   logLevel: 'warning',
   // Native addon and the Electron runtime are loaded at run time, never bundled; pdf.js is an
   // ES module that finds its own parts relative to itself, so it is loaded from node_modules.
-  external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'pdfkit'],
+  external: ['better-sqlite3-multiple-ciphers', 'electron', 'pdfjs-dist', 'pdfkit'],
 };
 
 // Code that finds files beside itself uses import.meta.url (it runs as ES modules under the
