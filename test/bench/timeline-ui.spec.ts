@@ -4,24 +4,13 @@ import type { Locator, Page } from '@playwright/test';
 import { APP_URL } from '../e2e/host/serve-renderer';
 import { expect, test, type TestHost } from '../e2e/host/test-host';
 import { median } from './stats';
+import { csvOfEvents } from '../helpers/timeline-csv';
 
 const RUNS = 5;
 const LARGE = 100_000;
 /** The baseline: a timeline of one fetched page, loaded the same way in the same run. */
 const SMALL = 100;
 const WHEEL_STEPS = 40;
-
-function csvOfEvents(from: number, to: number): string {
-  const start = Date.UTC(2020, 3, 9, 8, 0);
-  const lines = ['time,zone,title,precision,end,detail,source,tags'];
-  for (let i = from; i < to; i += 1) {
-    const time = new Date(start + i * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-    lines.push(
-      `${time},UTC,Partner call ${i + 1},,,Synthetic access-log line ${i + 1},access log,partner-sync`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 async function caseWithEvents(host: TestHost, name: string, total: number): Promise<void> {
   if ((await host.call('case.current', {})) !== null) await host.call('case.close', {});

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
+import { csvOfEvents } from '../helpers/timeline-csv';
 
 async function openTimeline(page: Page): Promise<void> {
   await page
@@ -122,18 +123,6 @@ test('add, edit, delete and filter events; a bad CSV imports nothing, a good one
   await rows.nth(3).click();
   await page.screenshot({ path: artifactPath('timeline.png') });
 });
-
-function csvOfEvents(from: number, to: number): string {
-  const start = Date.UTC(2020, 3, 9, 8, 0);
-  const lines = ['time,zone,title,precision,end,detail,source,tags'];
-  for (let i = from; i < to; i += 1) {
-    const time = new Date(start + i * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-    lines.push(
-      `${time},UTC,Partner call ${i + 1},,,Synthetic access-log line ${i + 1},access log,partner-sync`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 test('100,000 events: the list stays virtualised, End reaches the last event, scrolling fills the rows', async ({
   page,
