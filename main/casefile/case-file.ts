@@ -1,9 +1,10 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { BreachdeskError } from '../../shared/ipc/errors';
 import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
+import { creatingPathFor, removeAbandonedCreations } from './abandoned-creations';
 import { absoluteCasePath } from './case-path';
 import { checkWholeFile, inspectCaseFileHeader } from './header';
 import { findInterruptedChange } from './interrupted-change';
@@ -102,7 +103,8 @@ export function createCaseFile(
   if (!existsSync(dirname(path))) {
     throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(path))} does not exist.`);
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
+  removeAbandonedCreations(path);
+  const temporary = creatingPathFor(path, randomUUID());
   try {
     const db = connect(temporary);
     try {
@@ -125,7 +127,7 @@ export function createCaseFile(
 }
 
 /** Replacing a file that another window or process has open would pull it from under them. */
-function refuseIfOpenElsewhere(path: string): void {
+export function refuseIfOpenElsewhere(path: string): void {
   if (probeCaseFile(path) === 'locked') {
     throw new BreachdeskError(
       'CASE_LOCKED',

@@ -9,7 +9,6 @@ import type { CasePatch, CaseRecord, OpenCase } from '../../shared/domain/case';
 import { changeWithAudit } from './audited';
 import { recoveryNotices } from './recovery-notices';
 import { stampFor, type ServiceContext } from './context';
-import { removeAbandonedCreations } from './files/temporaries';
 
 export interface NewCase {
   path: string;
@@ -28,7 +27,6 @@ export function createCase(input: NewCase, ctx: ServiceContext): CaseFile {
     createdAt: stamp.at,
     updatedAt: stamp.at,
   };
-  removeAbandonedCreations(input.path);
   return createCaseFile(input.path, { overwrite: input.overwrite }, stamp, (db) => {
     insertCaseRecord(db, record);
     appendAuditEntry(db, { ...stamp, action: 'case.created', target: `case:${record.id}`, payload: record });

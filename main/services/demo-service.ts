@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { BreachdeskError } from '../../shared/ipc/errors';
-import type { CaseFile } from '../casefile/case-file';
-import { probeCaseFile } from '../casefile/probe';
+import { refuseIfOpenElsewhere, type CaseFile } from '../casefile/case-file';
 import { demoEvidenceFiles } from '../demo/evidence-files';
 import { DEMO_LETTERS } from '../demo/letters';
 import { demoScenario } from '../demo/scenario';
@@ -63,13 +61,7 @@ export async function createDemoCase(
     const today = ctx.now().toISOString().slice(0, 10);
     for (const letter of DEMO_LETTERS) createLetter(file, ctx, { ...letter, title: undefined }, today);
     file.close();
-    // Replacing a file that another window or process has open would pull it from under them.
-    if (probeCaseFile(target) === 'locked') {
-      throw new BreachdeskError(
-        'CASE_LOCKED',
-        `${JSON.stringify(target)} is open elsewhere; close it there before replacing it.`,
-      );
-    }
+    refuseIfOpenElsewhere(target);
     renameSync(temporary, target);
   } catch (error) {
     file.close();

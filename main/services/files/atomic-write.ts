@@ -9,9 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { BreachdeskError } from '../../../shared/ipc/errors';
-import { removeStaleTemporaries, temporaryName } from './temporaries';
+import { freshTemporary } from './temporaries';
 
 /**
  * Where an output file goes: the absolute target, refused when its folder is missing or when it
@@ -23,15 +23,13 @@ export function outputTarget(path: string, overwrite: boolean): { target: string
   if (!existsSync(dirname(target))) {
     throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
   }
-  const stem = `.${basename(target)}`;
-  removeStaleTemporaries(dirname(target), stem, 'writing');
   if (existsSync(target) && !overwrite) {
     throw new BreachdeskError(
       'ALREADY_EXISTS',
       `${JSON.stringify(target)} already exists; choose another name.`,
     );
   }
-  return { target, temporary: join(dirname(target), temporaryName(stem, 'writing')) };
+  return { target, temporary: freshTemporary(dirname(target), `.${basename(target)}`, 'writing') };
 }
 
 /** An I/O failure said in a sentence that names the file; expected failures pass through. */
@@ -73,9 +71,7 @@ export async function writeFileAtomically(
  * is removed first.
  */
 export function replaceFileSync(path: string, bytes: string | Uint8Array): void {
-  const stem = basename(path);
-  removeStaleTemporaries(dirname(path), stem, 'tmp');
-  const temporary = join(dirname(path), temporaryName(stem, 'tmp'));
+  const temporary = freshTemporary(dirname(path), basename(path), 'tmp');
   try {
     const fd = openSync(temporary, 'wx', 0o600);
     try {

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isLockedElsewhere } from '../../casefile/probe';
-
-/** SQLite's side file of a temporary that is a database (the rollback journal). */
-const SIDE_FILES = ['', '-journal'];
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * A temporary file's name, `STEM.UUID.PID.KIND`: the writer's process id in the name lets a
@@ -12,6 +8,15 @@ const SIDE_FILES = ['', '-journal'];
  */
 export function temporaryName(stem: string, kind: string): string {
   return `${stem}.${randomUUID()}.${process.pid}.${kind}`;
+}
+
+/**
+ * A path in `dir` to write a temporary at, after removing what killed earlier runs left there
+ * under the same stem and kind: the one way every writer names its temporaries.
+ */
+export function freshTemporary(dir: string, stem: string, kind: string): string {
+  removeStaleTemporaries(dir, stem, kind);
+  return join(dir, temporaryName(stem, kind));
 }
 
 /**
@@ -39,32 +44,7 @@ export function removeStaleTemporaries(dir: string, stem: string, kind: string):
   }
 }
 
-/**
- * Removes case files whose creation beside `path` was cut off (`.NAME.UUID.creating`, named by
- * the case file layer) and their journals. Such a file has no writer's process id in its name;
- * one still being created is told by the exclusive lock its creator holds from its first write.
- */
-export function removeAbandonedCreations(path: string): void {
-  const dir = dirname(path);
-  const prefix = `.${basename(path)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.startsWith(prefix) && CREATING.test(name));
-  } catch {
-    return;
-  }
-  for (const name of names.filter((n) => !n.endsWith('-journal'))) {
-    if (isLockedElsewhere(join(dir, name))) continue;
-    for (const side of SIDE_FILES) removeQuietly(join(dir, `${name}${side}`));
-  }
-  // A journal whose file is already gone belongs to nothing.
-  for (const name of names.filter((n) => n.endsWith('-journal'))) {
-    if (!existsSync(join(dir, name.replace(/-journal$/, '')))) removeQuietly(join(dir, name));
-  }
-}
-
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const CREATING = /\.[0-9a-f-]{36}\.creating(-journal)?$/;
 
 function removeQuietly(path: string): void {
   try {

@@ -2,7 +2,7 @@ import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { BundleExportOptions, BundleExportResult } from '../../../../shared/domain/bundle';
 import type { EvidenceItem } from '../../../../shared/domain/evidence';
 import { LETTER_FORMATS } from '../../../../shared/domain/letters';
@@ -22,7 +22,7 @@ import { changeWithAudit } from '../../audited';
 import { storedChunks } from '../../evidence/stored-chunks';
 import { stampFor, type ServiceContext } from '../../context';
 import { outputTarget, writeErrorFor } from '../../files/atomic-write';
-import { removeStaleTemporaries, temporaryName } from '../../files/temporaries';
+import { freshTemporary } from '../../files/temporaries';
 import type { Job } from '../../jobs';
 import { renderInput, renderLetterBytes } from '../../letters/render-service';
 import { BAGIT_TXT, formatBagInfo, formatManifest, payloadOxum } from '../../../formats/bagit/bag-text';
@@ -71,9 +71,11 @@ export async function exportBundle(
 ): Promise<BundleExportResult> {
   const { target, temporary } = outputTarget(request.path, request.overwrite);
   // Named after the target so the next export to it can remove one a killed run left.
-  const snapshotStem = `.${basename(target)}`;
-  removeStaleTemporaries(dirname(target), snapshotStem, `snapshot${CASE_FILE_EXTENSION}`);
-  const snapshotPath = join(dirname(target), temporaryName(snapshotStem, `snapshot${CASE_FILE_EXTENSION}`));
+  const snapshotPath = freshTemporary(
+    dirname(target),
+    `.${basename(target)}`,
+    `snapshot${CASE_FILE_EXTENSION}`,
+  );
   const bundleId = randomUUID();
   const exportedAt = stampFor(ctx).at;
   const key = signing.ensureKey();

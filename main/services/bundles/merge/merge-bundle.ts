@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   MERGE_KINDS,
   type BundleMergeResult,
@@ -36,7 +35,7 @@ import { openSnapshot } from '../../../casefile/snapshot/open-snapshot';
 import { changeWithAudit } from '../../audited';
 import { stampFor, type ServiceContext } from '../../context';
 import { indexEvidenceItem } from '../../evidence/evidence-index';
-import { removeStaleTemporaries, temporaryName } from '../../files/temporaries';
+import { freshTemporary } from '../../files/temporaries';
 import type { Job } from '../../jobs';
 import { chunkWriter } from '../read/chunk-writer';
 import { refused, refuseNewerSchema } from '../read/import-bundle';
@@ -75,8 +74,7 @@ export async function mergeBundle(
   limits?: Partial<ZipLimits>,
 ): Promise<BundleMergeResult> {
   // In the temporary folder, named so the next run can remove one a killed run left there.
-  removeStaleTemporaries(tmpdir(), 'breachdesk-merge', CASE_FILE_EXTENSION.slice(1));
-  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-merge', CASE_FILE_EXTENSION.slice(1)));
+  const snapshotPath = freshTemporary(tmpdir(), 'breachdesk-merge', CASE_FILE_EXTENSION.slice(1));
   let checked: CheckedBundle | null = null;
   let theirs: Database | null = null;
   const staged = new Map<string, StagedBytes>();

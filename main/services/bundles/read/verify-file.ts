@@ -1,9 +1,8 @@
 import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
-import { removeStaleTemporaries, temporaryName } from '../../files/temporaries';
+import { freshTemporary } from '../../files/temporaries';
 import type { Job } from '../../jobs';
 import type { SigningKeys } from '../signing/signing-keys';
 import type { ZipLimits } from '../../../formats/zip/zip-reader';
@@ -17,8 +16,7 @@ export async function verifyBundleFile(
   limits?: Partial<ZipLimits>,
 ): Promise<BundleVerification> {
   // In the temporary folder, named so the next run can remove one a killed run left there.
-  removeStaleTemporaries(tmpdir(), 'breachdesk-verify', CASE_FILE_EXTENSION.slice(1));
-  const snapshotPath = join(tmpdir(), temporaryName('breachdesk-verify', CASE_FILE_EXTENSION.slice(1)));
+  const snapshotPath = freshTemporary(tmpdir(), 'breachdesk-verify', CASE_FILE_EXTENSION.slice(1));
   try {
     const checked = await checkBundle(path, { signing, job, snapshotPath, limits });
     await checked.archive?.zip.close();
