@@ -6,6 +6,7 @@ import { BreachdeskError } from '../../shared/ipc/errors';
 import { APPLICATION_ID, CACHE_KIB, LOCK_TIMEOUT_MS, PAGE_SIZE } from './constants';
 import { creatingPathFor, removeAbandonedCreations } from './abandoned-creations';
 import { absoluteCasePath } from './case-path';
+import { useSqlCipher } from './cipher';
 import { checkWholeFile, inspectCaseFileHeader } from './header';
 import { findInterruptedChange } from './interrupted-change';
 import { coldJournalStamp, removeColdJournal } from './journal';
@@ -18,6 +19,7 @@ import { caseFileErrorFrom } from './sqlite-errors';
 /** An open case file: this process holds its exclusive lock until close(). */
 export class CaseFile {
   #closed = false;
+  readonly #passphrase: Buffer | null;
 
   constructor(
     readonly path: string,
@@ -25,7 +27,23 @@ export class CaseFile {
     readonly migration: MigrationResult,
     /** What opening it had to repair after a crash (nothing for a file closed cleanly). */
     readonly recovery: Recovery = { rolledBack: null, intakesDiscarded: 0 },
-  ) {}
+    passphrase: Buffer | null = null,
+  ) {
+    this.#passphrase = passphrase === null ? null : Buffer.from(passphrase);
+  }
+
+  /** Whether the file is encrypted (SQLCipher 4) rather than plain SQLite. */
+  get encrypted(): boolean {
+    return this.#passphrase !== null;
+  }
+
+  /**
+   * The passphrase, for the copies casefile itself makes of this file (snapshots, re-encrypted
+   * copies), which must be encrypted like it. Never shown, logged or stored.
+   */
+  passphraseForCopies(): Buffer | null {
+    return this.#passphrase;
+  }
 
   get schemaVersion(): number {
     return this.migration.to;
@@ -40,6 +58,7 @@ export class CaseFile {
     if (this.#closed) return;
     this.#closed = true;
     this.db.close();
+    this.#passphrase?.fill(0);
   }
 }
 
@@ -47,9 +66,12 @@ export class CaseFile {
  * Opens an existing case file. Everything that can refuse the file runs before anything can
  * write to it, so a refused file stays byte-for-byte as it was.
  */
-export function openCaseFile(given: string, stamp: AuditStamp): CaseFile {
+export function openCaseFile(given: string, stamp: AuditStamp, passphrase: Buffer | null = null): CaseFile {
   const path = absoluteCasePath(given);
-  const header = inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION);
+  // For an encrypted file this checks the passphrase too, with Node's crypto: SQLite is never
+  // handed a wrong key, which it could only meet by failing to read (or by misusing a journal).
+  const header = inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION, passphrase);
+  const key = header.keys === null ? null : passphrase;
   if (header.userVersion === 0) {
     throw new BreachdeskError(
       'CASE_CORRUPT',
@@ -63,19 +85,21 @@ export function openCaseFile(given: string, stamp: AuditStamp): CaseFile {
   const coldJournal = interrupted === null ? coldJournalStamp(path) : null;
   let db: Database | undefined;
   try {
-    db = connect(path);
+    db = connect(path, key === null ? null : { passphrase: key, pageSize: header.pageSize });
     lockExclusively(db);
     if (coldJournal !== null) removeColdJournal(path, coldJournal);
-    if (interrupted !== null) checkWholeFile(path, inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION));
+    if (interrupted !== null) checkWholeFile(path, inspectCaseFileHeader(path, LATEST_SCHEMA_VERSION, key));
     checkQuickly(db, path);
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
       throw new BreachdeskError('NOT_A_CASE_FILE', `${JSON.stringify(path)} is not a Breachdesk case file.`);
     }
     if (interrupted !== null) recordRollback(db, stamp, interrupted);
     removePartialBackups(path);
+    // A re-encrypted copy whose writer was killed before renaming it into place.
+    removeAbandonedCreations(path);
     const migration = migrateCaseFile(db, path, header.userVersion, stamp);
     const intakesDiscarded = discardInterruptedIntakes(db, stamp);
-    return new CaseFile(path, db, migration, { rolledBack: interrupted, intakesDiscarded });
+    return new CaseFile(path, db, migration, { rolledBack: interrupted, intakesDiscarded }, key);
   } catch (error) {
     db?.close();
     throw caseFileErrorFrom(error, path);
@@ -89,7 +113,7 @@ export function openCaseFile(given: string, stamp: AuditStamp): CaseFile {
  */
 export function createCaseFile(
   given: string,
-  options: { overwrite: boolean },
+  options: { overwrite: boolean; passphrase: Buffer | null },
   stamp: AuditStamp,
   initialise: (db: Database) => void,
 ): CaseFile {
@@ -106,7 +130,10 @@ export function createCaseFile(
   removeAbandonedCreations(path);
   const temporary = creatingPathFor(path, randomUUID());
   try {
-    const db = connect(temporary);
+    const db = connect(
+      temporary,
+      options.passphrase === null ? null : { passphrase: options.passphrase, pageSize: PAGE_SIZE },
+    );
     try {
       // Large pages store evidence chunks about 1.6 times faster than the default 4 KiB; they
       // can only be chosen before the first write.
@@ -123,7 +150,7 @@ export function createCaseFile(
     rmSync(temporary, { force: true });
     throw caseFileErrorFrom(error, path);
   }
-  return openCaseFile(path, stamp);
+  return openCaseFile(path, stamp, options.passphrase);
 }
 
 /** Replacing a file that another window or process has open would pull it from under them. */
@@ -136,8 +163,17 @@ export function refuseIfOpenElsewhere(path: string): void {
   }
 }
 
-function connect(path: string): Database {
+/** The key of an encrypted file: its passphrase, and its page size (an encrypted header cannot say it). */
+interface ConnectionKey {
+  passphrase: Buffer;
+  pageSize: number;
+}
+
+function connect(path: string, key: ConnectionKey | null): Database {
   const db = new BetterSqlite3(path, { timeout: LOCK_TIMEOUT_MS });
+  if (key !== null) useSqlCipher(db, key.passphrase, key.pageSize);
+  // Sorts and temporary indexes stay in memory: a temporary file would hold case data unencrypted.
+  db.pragma('temp_store = MEMORY');
   // Before the first read, so the lock taken below is held until close.
   db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('journal_mode = DELETE');

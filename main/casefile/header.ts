@@ -1,6 +1,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { BreachdeskError } from '../../shared/ipc/errors';
+import { ENCRYPTED_PAGE_SIZES } from './cipher-settings';
 import { APPLICATION_ID } from './constants';
+import { isErrno } from './errno';
+import { readJournal } from './journal';
+import { decryptPage, derivePageKeys, saltOf, type PageKeys } from './sqlcipher-page';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_SIZE = 100;
@@ -14,6 +18,8 @@ export interface CaseFileHeader {
   changeCounter: number;
   /** The length the header declares, or 0 where that field is not trustworthy. */
   declaredBytes: number;
+  /** The page keys of an encrypted file (its passphrase opened page 1), or null for plaintext. */
+  keys: PageKeys | null;
 }
 
 /**
@@ -21,20 +27,87 @@ export interface CaseFileHeader {
  * Breachdesk case file before SQLite ever opens it, so a refused file is never written.
  * Whether the file is whole is a separate question (`checkWholeFile`): a file in the middle of
  * a change is rightly shorter than its header says until its journal is rolled back.
+ *
+ * An encrypted case file shows nothing but its salt and random bytes until it is decrypted, so
+ * it is told from junk by its passphrase: page 1 is decrypted here (Node's crypto, SQLCipher 4's
+ * page format) and its header checked like a plaintext one. Without the passphrase nothing can
+ * tell the two apart, and the message says both.
  */
-export function inspectCaseFileHeader(path: string, latestSchema: number): CaseFileHeader {
+export function inspectCaseFileHeader(
+  path: string,
+  latestSchema: number,
+  passphrase: Buffer | null = null,
+): CaseFileHeader {
   const sizeBytes = fileSize(path);
   const name = JSON.stringify(path);
   if (sizeBytes === 0) {
     throw new BreachdeskError('NOT_A_CASE_FILE', `${name} is an empty file, not a Breachdesk case file.`);
   }
-  const header = readHeader(path, Math.min(sizeBytes, HEADER_SIZE));
-  if (!header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+  const start = readHeader(path, Math.min(sizeBytes, HEADER_SIZE));
+  if (start.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    return { ...parseHeader(start, name, latestSchema, sizeBytes), keys: null };
+  }
+  if (!mayBeEncrypted(sizeBytes)) {
     throw new BreachdeskError(
       'NOT_A_CASE_FILE',
       `${name} is not a Breachdesk case file (not a SQLite database).`,
     );
   }
+  if (passphrase === null) {
+    throw new BreachdeskError(
+      'PASSPHRASE_REQUIRED',
+      `${name} is encrypted (or is not a case file at all); its passphrase is needed to open it.`,
+    );
+  }
+  const unlocked = unlockPageOne(path, sizeBytes, passphrase);
+  if (unlocked === null) {
+    throw new BreachdeskError('WRONG_PASSPHRASE', `${name}: the passphrase does not open this case file.`);
+  }
+  const header = parseHeader(unlocked.pageOne, name, latestSchema, sizeBytes);
+  if (header.pageSize !== unlocked.pageSize) {
+    throw new BreachdeskError('CASE_CORRUPT', `${name} is damaged: its database header is invalid.`);
+  }
+  return { ...header, keys: unlocked.keys };
+}
+
+/** Smallest encrypted file: one page of the smallest size SQLite allows. */
+function mayBeEncrypted(sizeBytes: number): boolean {
+  return sizeBytes >= 512 && sizeBytes % 512 === 0;
+}
+
+/**
+ * Decrypts page 1 with the passphrase, trying each page size an encrypted case file may have.
+ * A change cut off while page 1 was being rewritten leaves it torn; its copy as it was before
+ * the change is then in the hot journal, which is tried next.
+ */
+function unlockPageOne(
+  path: string,
+  sizeBytes: number,
+  passphrase: Buffer,
+): { pageOne: Buffer; pageSize: number; keys: PageKeys } | null {
+  const largest = Math.min(sizeBytes, Math.max(...ENCRYPTED_PAGE_SIZES));
+  const start = readHeader(path, largest);
+  const keys = derivePageKeys(passphrase, saltOf(start));
+  for (const pageSize of ENCRYPTED_PAGE_SIZES) {
+    if (sizeBytes < pageSize) continue;
+    const pageOne = decryptPage(start.subarray(0, pageSize), 1, keys);
+    if (pageOne !== null) return { pageOne, pageSize, keys };
+  }
+  for (const pageSize of ENCRYPTED_PAGE_SIZES) {
+    const journal = readJournal(path, pageSize, keys);
+    if (journal.kind === 'hot' && journal.pageOne !== null) {
+      return { pageOne: journal.pageOne, pageSize, keys };
+    }
+  }
+  return null;
+}
+
+function parseHeader(
+  header: Buffer,
+  name: string,
+  latestSchema: number,
+  sizeBytes: number,
+): Omit<CaseFileHeader, 'keys'> {
   if (header.length < HEADER_SIZE) {
     throw new BreachdeskError('CASE_CORRUPT', `${name} is truncated: its database header is incomplete.`);
   }
@@ -127,8 +200,4 @@ function readHeader(path: string, length: number): Buffer {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-export function isErrno(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
 }

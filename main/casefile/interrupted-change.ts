@@ -16,7 +16,7 @@ export interface InterruptedChange {
  * exactly as they are for someone to examine.
  */
 export function findInterruptedChange(path: string, header: CaseFileHeader): InterruptedChange | null {
-  const journal = readJournal(path, header.pageSize);
+  const journal = readJournal(path, header.pageSize, header.keys);
   if (journal.kind === 'none') return null;
   const name = JSON.stringify(path);
   const journalName = JSON.stringify(journalPathOf(path));

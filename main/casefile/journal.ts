@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
-import { isErrno } from './header';
+import { isErrno } from './errno';
+import { decryptPage, type PageKeys } from './sqlcipher-page';
 
 /**
  * What lies beside a case file in `FILE-journal`, read with plain file I/O before SQLite opens
@@ -29,9 +30,11 @@ export function journalPathOf(casePath: string): string {
 /**
  * Reads the journal of the case file at `casePath`, given the page size its header declares.
  * A missing or empty journal, or one whose first byte is zero (SQLite zeroes the header when a
- * change commits), is not hot: SQLite ignores it.
+ * change commits), is not hot: SQLite ignores it. The journal of an encrypted file holds its
+ * pages encrypted, while SQLite's checksums cover them as they were before encryption: with the
+ * file's page `keys`, each record is decrypted (and its HMAC checked) before its checksum is.
  */
-export function readJournal(casePath: string, pageSize: number): JournalState {
+export function readJournal(casePath: string, pageSize: number, keys: PageKeys | null = null): JournalState {
   let fd: number;
   try {
     fd = openSync(journalPathOf(casePath), 'r');
@@ -40,7 +43,7 @@ export function readJournal(casePath: string, pageSize: number): JournalState {
     return { kind: 'damaged', reason: 'it cannot be read' };
   }
   try {
-    return parseJournal(new FileReader(fd), pageSize);
+    return parseJournal(new FileReader(fd), pageSize, keys);
   } finally {
     closeSync(fd);
   }
@@ -73,7 +76,7 @@ interface SegmentHeader {
   pageSize: number;
 }
 
-function parseJournal(file: FileReader, pageSize: number): JournalState {
+function parseJournal(file: FileReader, pageSize: number, keys: PageKeys | null): JournalState {
   if (file.size === 0 || file.read(0, 1)[0] === 0) return { kind: 'none' };
   const first = segmentHeader(file.read(0, HEADER_FIELDS));
   if (typeof first === 'string') return { kind: 'damaged', reason: first };
@@ -94,11 +97,14 @@ function parseJournal(file: FileReader, pageSize: number): JournalState {
     // bytes of an earlier change, or records never synced), and so does this reading.
     const count = segment.records;
     for (let n = 0; n < count; n += 1) {
-      const record = file.read(offset, recordSize);
-      const sound = record.length === recordSize && checksumMatches(record, segment.nonce, pageSize);
+      const record = readRecord(file, offset, pageSize, keys);
+      const sound = record !== null && checksumMatches(record, segment.nonce, pageSize);
       if (!sound) {
         if (index === 0)
-          return { kind: 'damaged', reason: `its record ${n + 1} of ${count} is incomplete or altered` };
+          return {
+            kind: 'damaged',
+            reason: `its record ${n + 1} of ${count} is incomplete or altered${keys === null ? '' : ', or was encrypted with another key'}`,
+          };
         return { kind: 'hot', bytes: file.size, records, pageOne };
       }
       if (record.readUInt32BE(0) === 1 && pageOne === null) pageOne = record.subarray(4, 4 + pageSize);
@@ -112,6 +118,22 @@ function parseJournal(file: FileReader, pageSize: number): JournalState {
     offset += next.sectorSize;
   }
   return { kind: 'hot', bytes: file.size, records, pageOne };
+}
+
+/** One record (page number, page, checksum), its page decrypted for an encrypted file; null if unsound. */
+function readRecord(
+  file: FileReader,
+  offset: number,
+  pageSize: number,
+  keys: PageKeys | null,
+): Buffer | null {
+  const record = file.read(offset, pageSize + 8);
+  if (record.length !== pageSize + 8) return null;
+  if (keys === null) return record;
+  const page = decryptPage(record.subarray(4, 4 + pageSize), record.readUInt32BE(0), keys);
+  if (page === null) return null;
+  page.copy(record, 4);
+  return record;
 }
 
 function segmentHeader(bytes: Buffer): SegmentHeader | string {

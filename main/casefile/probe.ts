@@ -28,6 +28,9 @@ export function probeCaseFile(path: string): CaseFileState {
     // A read-only connection cannot roll an interrupted change back; opening the file will.
     if (interrupted && sqliteCode(error) === 'SQLITE_READONLY_ROLLBACK') return 'available';
     const mapped = error instanceof BreachdeskError ? error : caseFileErrorFrom(error, path);
+    // An encrypted file can only be read with its passphrase, which a probe does not have:
+    // whether someone holds it open is all there is to tell.
+    if (mapped.code === 'PASSPHRASE_REQUIRED') return isLockedElsewhere(path) ? 'locked' : 'available';
     return mapped.code === 'CASE_LOCKED' ? 'locked' : 'unreadable';
   }
 }

@@ -33,6 +33,8 @@ export class CliHost {
       dialogs: null,
       signing: new SigningKeys(userConfigDir(), ownerOnlyFileProtector()),
       events,
+      // The command line has no keychain: it never remembers a passphrase.
+      passphrases: null,
       logError: (error) => {
         if (process.env.BREACHDESK_DEBUG)
           process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);

@@ -14,12 +14,17 @@ import { obligationsCommand } from './commands/obligations';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
+import { caseDecryptCommand, caseEncryptCommand, caseRekeyCommand } from './commands/case';
 import { showCommand } from './commands/show';
 import { verifyCommand } from './commands/verify';
 import { EXIT, exitCodeFor } from './exit-codes';
+import { PASSPHRASE_HELP, PASSPHRASE_OPTIONS, useCommandValues } from './passphrase';
 
 const COMMANDS: readonly Command[] = [
   initCommand,
+  caseEncryptCommand,
+  caseRekeyCommand,
+  caseDecryptCommand,
   showCommand,
   verifyCommand,
   demoCommand,
@@ -54,6 +59,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run "breachdesk COMMAND --help" for a command's arguments and examples.
+${PASSPHRASE_HELP}
 Exit codes: 0 ok, 1 usage error, 2 invalid input or failed verification, 3 case file cannot be opened.
 `;
 }
@@ -99,7 +105,12 @@ function parseCommandLine(command: Command, args: string[]) {
   if (args.includes('--help') || args.includes('-h')) throw new HelpRequested();
   let parsed;
   try {
-    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...PASSPHRASE_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : 'bad arguments';
     throw new CliFailure(`${command.name}: ${reason}; run "breachdesk ${command.name} --help".`, EXIT.usage);
@@ -114,10 +125,9 @@ function parseCommandLine(command: Command, args: string[]) {
       EXIT.usage,
     );
   }
-  return {
-    positionals: parsed.positionals,
-    values: parsed.values as Record<string, string | boolean | undefined>,
-  };
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  useCommandValues(values);
+  return { positionals: parsed.positionals, values };
 }
 
 function fail(message: string, code: number): number {

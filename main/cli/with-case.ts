@@ -2,6 +2,7 @@ import { BreachdeskError } from '../../shared/ipc/errors';
 import type { OpenCase } from '../../shared/domain/case';
 import { CliFailure, CliHost } from './cli-host';
 import { exitCodeForOpen } from './exit-codes';
+import { canPrompt, commandPassphrase, promptPassphrase } from './passphrase';
 import type { EventSink } from '../ipc/host-deps';
 
 /**
@@ -17,7 +18,7 @@ export async function withCase<T>(
   try {
     let opened: OpenCase;
     try {
-      opened = await host.call('case.open', { path });
+      opened = await openWithPassphrase(host, path);
     } catch (error) {
       if (error instanceof BreachdeskError)
         throw new CliFailure(error.message, exitCodeForOpen(error.code), error.code);
@@ -30,4 +31,25 @@ export async function withCase<T>(
   } finally {
     host.close();
   }
+}
+
+/**
+ * Opens with the passphrase given (--passphrase-file, BREACHDESK_PASSPHRASE); an encrypted file
+ * opened without one asks for it on a terminal, once.
+ */
+async function openWithPassphrase(host: CliHost, path: string): Promise<OpenCase> {
+  const given = commandPassphrase();
+  try {
+    return await host.call('case.open', { path, ...(given === null ? {} : { passphrase: given }) });
+  } catch (error) {
+    if (
+      given !== null ||
+      !(error instanceof BreachdeskError) ||
+      error.code !== 'PASSPHRASE_REQUIRED' ||
+      !canPrompt()
+    )
+      throw error;
+  }
+  const typed = await promptPassphrase(`Passphrase for ${path}: `);
+  return host.call('case.open', { path, passphrase: typed });
 }

@@ -15,6 +15,8 @@ export interface NewCase {
   title: string;
   organisation: string;
   overwrite: boolean;
+  /** Encrypts the new file with it; null only by the explicit choice of a plaintext file. */
+  passphrase: Buffer | null;
 }
 
 export function createCase(input: NewCase, ctx: ServiceContext): CaseFile {
@@ -27,22 +29,34 @@ export function createCase(input: NewCase, ctx: ServiceContext): CaseFile {
     createdAt: stamp.at,
     updatedAt: stamp.at,
   };
-  return createCaseFile(input.path, { overwrite: input.overwrite }, stamp, (db) => {
-    insertCaseRecord(db, record);
-    appendAuditEntry(db, { ...stamp, action: 'case.created', target: `case:${record.id}`, payload: record });
-  });
+  return createCaseFile(
+    input.path,
+    { overwrite: input.overwrite, passphrase: input.passphrase },
+    stamp,
+    (db) => {
+      insertCaseRecord(db, record);
+      appendAuditEntry(db, {
+        ...stamp,
+        action: 'case.created',
+        target: `case:${record.id}`,
+        payload: record,
+      });
+    },
+  );
 }
 
-export function openCase(path: string, ctx: ServiceContext): CaseFile {
-  return openCaseFile(path, stampFor(ctx));
+export function openCase(path: string, ctx: ServiceContext, passphrase: Buffer | null = null): CaseFile {
+  return openCaseFile(path, stampFor(ctx), passphrase);
 }
 
-export function describeOpenCase(file: CaseFile): OpenCase {
+export function describeOpenCase(file: CaseFile, passphraseRemembered = false): OpenCase {
   return {
     path: file.path,
     schemaVersion: file.schemaVersion,
     record: getCaseRecord(file.db),
     notices: recoveryNotices(file.recovery),
+    encrypted: file.encrypted,
+    passphraseRemembered: file.encrypted && passphraseRemembered,
   };
 }
 
@@ -65,6 +79,10 @@ function changedFields(before: CaseRecord, patch: CasePatch): (keyof CasePatch)[
 }
 
 /** This build's version and the case-file schema it writes. */
-export function appInfo(): { version: string; schemaVersion: number } {
-  return { version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION };
+export function appInfo(canRememberPassphrases: boolean): {
+  version: string;
+  schemaVersion: number;
+  canRememberPassphrases: boolean;
+} {
+  return { version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, canRememberPassphrases };
 }

@@ -26,6 +26,9 @@ export function demoEvidenceFolder(casePath: string): string {
  * The case is built under a temporary name and renamed into place when complete, so a failure
  * or a kill never leaves a half-built demo at `path` (the next run removes a killed one's file).
  */
+/** Said by the app and the command line whenever the demo case is created. */
+export const DEMO_NOT_ENCRYPTED = 'The demo case file is not encrypted: everything in it is fictional.';
+
 export async function createDemoCase(
   path: string,
   overwrite: boolean,
@@ -39,6 +42,9 @@ export async function createDemoCase(
       title: document.case?.title ?? 'Demo case',
       organisation: document.case?.organisation ?? 'Demo',
       overwrite: false,
+      // Left unencrypted on purpose: every person and record in it is fictional, and it is
+      // meant to be opened and shared freely. DEMO_NOT_ENCRYPTED says so wherever it is made.
+      passphrase: null,
     },
     ctx,
   );

@@ -3,6 +3,7 @@ import type { CaseSession } from './case-session';
 import type { ServiceContext } from './context';
 import type { EventSink } from './events';
 import type { RecentCases } from './recent-cases';
+import type { RememberedPassphrases } from './remembered-passphrases';
 
 /**
  * What the services that work on a host's open case need from that host: its session, who is
@@ -16,4 +17,6 @@ export interface WorkspaceDeps {
   /** This installation's bundle signing key and the keys it trusts. */
   signing: SigningKeys;
   events: EventSink;
+  /** Case passphrases this computer remembers; null where they cannot be kept safely (CLI, no keychain). */
+  passphrases: RememberedPassphrases | null;
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { DialogHost, EventSink, HostDeps } from '../ipc/host-deps';
 import { SigningKeys } from '../services/bundles/signing/signing-keys';
 import { CaseSession } from '../services/case-session';
-import { appKeyProtector } from './key-protection';
+import { appKeyProtector, passphraseProtector } from './key-protection';
+import { RememberedPassphrases } from '../services/remembered-passphrases';
 import { type RecentCases } from '../services/recent-cases';
 import { defaultActor } from '../services/user-config';
 
@@ -29,5 +30,11 @@ export function createWindowDeps(options: WindowDepsOptions): HostDeps {
     signing: new SigningKeys(app.getPath('userData'), appKeyProtector()),
     events: options.events,
     logError: options.logError,
+    passphrases: rememberedPassphrases(),
   };
+}
+
+function rememberedPassphrases(): RememberedPassphrases | null {
+  const protector = passphraseProtector();
+  return protector === null ? null : new RememberedPassphrases(app.getPath('userData'), protector);
 }

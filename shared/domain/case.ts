@@ -44,8 +44,21 @@ export const openCaseSchema = z.object({
    * was rolled back; …"); empty for a file that was closed cleanly.
    */
   notices: z.array(z.string()),
+  /** Encrypted at rest (SQLCipher 4) rather than a plain SQLite file. */
+  encrypted: z.boolean(),
+  /** This computer keeps its passphrase (encrypted by the system keychain) and opens it without asking. */
+  passphraseRemembered: z.boolean(),
 });
 export type OpenCase = z.infer<typeof openCaseSchema>;
+
+/**
+ * A case passphrase as typed. No upper length limit (a passphrase manager may produce a long one);
+ * it is never trimmed, since spaces may be part of it.
+ */
+export const passphraseSchema = z
+  .string()
+  .min(1, 'A passphrase is required')
+  .refine((p) => !p.includes('\0'), 'A passphrase cannot contain a NUL character');
 
 export const casePatchSchema = z
   .object({

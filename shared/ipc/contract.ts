@@ -6,6 +6,7 @@ import {
   caseTitleSchema,
   openCaseSchema,
   organisationSchema,
+  passphraseSchema,
 } from '../domain/case';
 import { recentCaseSchema } from '../domain/recent';
 import type { ChannelName, EventName } from './channel-names';
@@ -32,7 +33,12 @@ export const contract = {
   ...bundleContract,
   'app.info': {
     input: none,
-    output: z.object({ version: z.string(), schemaVersion: z.number().int() }),
+    output: z.object({
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      /** Whether this host can remember case passphrases (the app, with a system keychain). */
+      canRememberPassphrases: z.boolean(),
+    }),
   },
   'case.create': {
     input: z
@@ -42,11 +48,53 @@ export const contract = {
         organisation: organisationSchema,
         /** Only when a person confirmed replacing the file (the native save dialog asks). */
         overwrite: z.boolean().default(false),
+        /** Encrypts the new case file with this passphrase (the default, and required unless `plaintext`). */
+        passphrase: passphraseSchema.optional(),
+        /** The explicit choice of an unencrypted case file. */
+        plaintext: z.boolean().default(false),
+        remember: z.boolean().default(false),
+      })
+      .strict()
+      .refine((input) => input.plaintext !== (input.passphrase !== undefined), {
+        message:
+          'A new case file is encrypted: give it a passphrase, or choose explicitly to leave it unencrypted (not both).',
+      }),
+    output: openCaseSchema,
+  },
+  'case.open': {
+    input: z
+      .object({
+        path: casePath,
+        /** For an encrypted file; without it, a remembered passphrase is used if there is one. */
+        passphrase: passphraseSchema.optional(),
+        remember: z.boolean().default(false),
       })
       .strict(),
     output: openCaseSchema,
   },
-  'case.open': { input: z.object({ path: casePath }).strict(), output: openCaseSchema },
+  /** Encrypts the open plaintext case in place (a new file renamed over it), audited. */
+  'case.encrypt': {
+    input: z.object({ passphrase: passphraseSchema, remember: z.boolean().default(false) }).strict(),
+    output: openCaseSchema,
+  },
+  /** Re-encrypts the open case with a new passphrase; the current one is asked again. */
+  'case.changePassphrase': {
+    input: z
+      .object({
+        current: passphraseSchema,
+        passphrase: passphraseSchema,
+        remember: z.boolean().default(false),
+      })
+      .strict(),
+    output: openCaseSchema,
+  },
+  /** Forgets this computer's remembered passphrase for the open case. */
+  'case.forgetPassphrase': { input: none, output: openCaseSchema },
+  /** Writes an unencrypted copy of the open case (explicit, audited in both files). */
+  'case.decryptCopy': {
+    input: z.object({ path: casePath, overwrite: z.boolean().default(false) }).strict(),
+    output: z.object({ path: z.string() }),
+  },
   'case.close': { input: none, output: z.null() },
   'case.current': { input: none, output: openCaseSchema.nullable() },
   'case.update': { input: z.object({ patch: casePatchSchema }).strict(), output: caseRecordSchema },

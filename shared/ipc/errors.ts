@@ -10,11 +10,19 @@ export const ERROR_CODES = [
   'NEWER_SCHEMA',
   'CASE_LOCKED',
   'CASE_CORRUPT',
+  /** An encrypted case file, and no passphrase was given (none is remembered either). */
+  'PASSPHRASE_REQUIRED',
+  /** The passphrase given does not decrypt the case file. */
+  'WRONG_PASSPHRASE',
   'NOT_FOUND',
   'ALREADY_EXISTS',
   'UNSUPPORTED',
   'CANCELLED',
   'IO_ERROR',
+  /** A bundle sealed in an age envelope to a passphrase, and no passphrase was given. */
+  'BUNDLE_PASSPHRASE_REQUIRED',
+  /** The passphrase given does not open the bundle's age envelope. */
+  'BUNDLE_PASSPHRASE_WRONG',
   'INTERNAL',
 ] as const;
 
@@ -26,6 +34,8 @@ export const CASE_FILE_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'NEWER_SCHEMA',
   'CASE_LOCKED',
   'CASE_CORRUPT',
+  'PASSPHRASE_REQUIRED',
+  'WRONG_PASSPHRASE',
 ]);
 
 /** An expected failure with a code from the shared list and a message fit to show a person. */

@@ -19,7 +19,15 @@ function expectOneLineError(result: CliResult, status: number, pattern: RegExp):
 
 function init(dir: string, name = 'case.bdcase'): string {
   const path = join(dir, name);
-  const result = runCli(['init', path, '--title', 'Partner API exposure', '--org', 'Sonora Streaming AB']);
+  const result = runCli([
+    'init',
+    path,
+    '--title',
+    'Partner API exposure',
+    '--org',
+    'Sonora Streaming AB',
+    '--plaintext',
+  ]);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return path;
@@ -31,6 +39,9 @@ describe('breachdesk CLI', () => {
     expect(overall.status).toBe(0);
     const commands = [
       'init',
+      'case encrypt',
+      'case rekey',
+      'case decrypt',
       'show',
       'verify',
       'demo',
@@ -71,7 +82,7 @@ describe('breachdesk CLI', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     });
     expectOneLineError(
-      runCli(['init', path, '--title', 'Again', '--org', 'O']),
+      runCli(['init', path, '--title', 'Again', '--org', 'O', '--plaintext']),
       2,
       /already exists; choose another name/,
     );
@@ -220,7 +231,7 @@ describe('breachdesk CLI: investigation commands', () => {
     const exported = join(dir, 'facts.json');
     expect(runCli(['facts', 'export', demo, '-o', exported]).status).toBe(0);
     const copy = join(dir, 'copy.bdcase');
-    runCli(['init', copy, '--title', 'Copy', '--org', 'Sonora Streaming AB']);
+    runCli(['init', copy, '--title', 'Copy', '--org', 'Sonora Streaming AB', '--plaintext']);
     const imported = runCli(['facts', 'import', copy, exported, '--json']);
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ updated: 0 });

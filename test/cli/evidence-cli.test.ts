@@ -14,7 +14,8 @@ const MIB = 1024 * 1024;
 function init(dir: string): string {
   const path = join(dir, 'case.bdcase');
   expect(
-    runCli(['init', path, '--title', 'Partner API exposure', '--org', 'Sonora Streaming AB']).status,
+    runCli(['init', path, '--title', 'Partner API exposure', '--org', 'Sonora Streaming AB', '--plaintext'])
+      .status,
   ).toBe(0);
   return path;
 }

@@ -11,7 +11,8 @@ const ROLLED_BACK = 'An interrupted change was rolled back; everything saved bef
 function init(dir: string): string {
   const path = join(dir, 'case.bdcase');
   expect(
-    runCli(['init', path, '--title', 'Partner API exposure', '--org', 'Sonora Streaming AB']).status,
+    runCli(['init', path, '--title', 'Partner API exposure', '--org', 'Sonora Streaming AB', '--plaintext'])
+      .status,
   ).toBe(0);
   return path;
 }

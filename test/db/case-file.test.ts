@@ -52,7 +52,7 @@ describe('case file', () => {
     makeCase(dir).close();
     expect(() => makeCase(dir)).toThrow(expect.objectContaining({ code: 'ALREADY_EXISTS' }) as Error);
     const replaced = createCase(
-      { path: join(dir, 'case.bdcase'), title: 'New', organisation: 'O', overwrite: true },
+      { path: join(dir, 'case.bdcase'), title: 'New', organisation: 'O', overwrite: true, passphrase: null },
       testContext(),
     );
     expect(getCaseRecord(replaced.db).title).toBe('New');
@@ -63,7 +63,13 @@ describe('case file', () => {
     const dir = tempDir();
     expect(() =>
       createCase(
-        { path: join(dir, 'no', 'x.bdcase'), title: 'T', organisation: 'O', overwrite: false },
+        {
+          path: join(dir, 'no', 'x.bdcase'),
+          title: 'T',
+          organisation: 'O',
+          overwrite: false,
+          passphrase: null,
+        },
         testContext(),
       ),
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }) as Error);
@@ -107,7 +113,13 @@ describe('case file', () => {
     const dir = tempDir();
     expect(() =>
       createCase(
-        { path: join(dir, 'x.bdcase'), title: 'T'.repeat(300), organisation: 'O', overwrite: false },
+        {
+          path: join(dir, 'x.bdcase'),
+          title: 'T'.repeat(300),
+          organisation: 'O',
+          overwrite: false,
+          passphrase: null,
+        },
         testContext(),
       ),
     ).toThrow(BreachdeskError);

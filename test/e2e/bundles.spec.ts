@@ -68,6 +68,7 @@ function colleague(host: TestHost) {
     dialogs: null,
     signing: new SigningKeys(join(host.dir, 'colleague-config'), ownerOnlyFileProtector('Colleague')),
     events: silentEvents,
+    passphrases: null,
     logError: (error) => errors.push(error),
   });
   return {

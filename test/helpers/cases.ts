@@ -15,14 +15,28 @@ export function testContext(actor = 'tester'): ServiceContext {
   };
 }
 
-export function makeCase(dir: string, name = 'case.bdcase', ctx = testContext()): CaseFile {
+/** A plaintext case file: most tests are about what is in it, not how it is kept. */
+export function makeCase(
+  dir: string,
+  name = 'case.bdcase',
+  ctx = testContext(),
+  passphrase: Buffer | null = null,
+): CaseFile {
   return createCase(
     {
       path: join(dir, name),
       title: 'Partner API exposure',
       organisation: 'Sonora Streaming AB',
       overwrite: false,
+      passphrase,
     },
     ctx,
   );
+}
+
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+
+/** An encrypted case file (the default for real ones), with TEST_PASSPHRASE. */
+export function makeEncryptedCase(dir: string, name = 'case.bdcase', ctx = testContext()): CaseFile {
+  return makeCase(dir, name, ctx, Buffer.from(TEST_PASSPHRASE, 'utf8'));
 }

@@ -3,6 +3,8 @@ import { createDispatcher, type Dispatch } from '../../main/ipc/dispatcher';
 import type { DialogHost, HostDeps } from '../../main/ipc/host-deps';
 import { ownerOnlyFileProtector } from '../../main/services/bundles/signing/key-protector';
 import { SigningKeys } from '../../main/services/bundles/signing/signing-keys';
+import { RememberedPassphrases } from '../../main/services/remembered-passphrases';
+import { testKeychain } from './test-keychain';
 import { CaseSession } from '../../main/services/case-session';
 import { RecentCases } from '../../main/services/recent-cases';
 import type { EventName } from '../../shared/ipc/channel-names';
@@ -27,6 +29,7 @@ export function recordingHost(dir: string, dialogs: DialogHost | null = null): R
     signing: new SigningKeys(join(dir, 'config'), ownerOnlyFileProtector()),
     events: { emit: (event, payload) => events.push({ event, payload }) },
     logError: (error) => errors.push(error),
+    passphrases: new RememberedPassphrases(join(dir, 'config'), testKeychain()),
   };
   return { deps, dispatch: createDispatcher(deps), events, errors };
 }

@@ -5,6 +5,7 @@ import type { Envelope } from '../../shared/ipc/envelope';
 import { bytesOf } from '../helpers/raw-db';
 import { recordingHost, type RecordingHost } from '../helpers/test-host';
 import { useTempDir } from '../helpers/temp-dir';
+import { TEST_PASSPHRASE } from '../helpers/cases';
 
 const tempDir = useTempDir();
 const hosts: RecordingHost[] = [];
@@ -22,7 +23,12 @@ function value<T>(envelope: Envelope<T>): T {
 }
 
 async function createdCase(h: RecordingHost, dir: string): Promise<OpenCase> {
-  const input = { path: join(dir, 'c.bdcase'), title: 'Case', organisation: 'Org' };
+  const input = {
+    path: join(dir, 'c.bdcase'),
+    title: 'Case',
+    organisation: 'Org',
+    passphrase: TEST_PASSPHRASE,
+  };
   return openCaseSchema.parse(value(await h.dispatch('case.create', input)));
 }
 
@@ -82,7 +88,12 @@ describe('dispatcher', () => {
 
   it('says which field is wrong, in a sentence', async () => {
     const h = host(tempDir());
-    const result = await h.dispatch('case.create', { path: '', title: 'T', organisation: 'O' });
+    const result = await h.dispatch('case.create', {
+      path: '',
+      title: 'T',
+      organisation: 'O',
+      plaintext: true,
+    });
     expect(result).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
@@ -159,10 +170,19 @@ describe('dispatcher', () => {
     const dir = tempDir();
     const h = host(dir);
     const first = await createdCase(h, dir);
-    value(await h.dispatch('case.create', { path: join(dir, 'd.bdcase'), title: 'D', organisation: 'O' }));
+    value(
+      await h.dispatch('case.create', {
+        path: join(dir, 'd.bdcase'),
+        title: 'D',
+        organisation: 'O',
+        plaintext: true,
+      }),
+    );
     // The first file's lock is released: another host can open it now.
     const other = host(dir);
-    expect(value(await other.dispatch('case.open', { path: first.path }))).toMatchObject({
+    expect(
+      value(await other.dispatch('case.open', { path: first.path, passphrase: TEST_PASSPHRASE })),
+    ).toMatchObject({
       record: { title: 'Case' },
     });
   });

@@ -21,7 +21,12 @@ async function openHost(): Promise<{
     if (!envelope.ok) throw new Error(`${envelope.code}: ${envelope.message}`);
     return contract[channel].output.parse(envelope.value) as ChannelOutput<C>;
   };
-  await call('case.create', { path: join(dir, 'c.bdcase'), title: 'Case', organisation: 'Org' });
+  await call('case.create', {
+    path: join(dir, 'c.bdcase'),
+    title: 'Case',
+    organisation: 'Org',
+    plaintext: true,
+  });
   return { call, host };
 }
 

@@ -17,16 +17,35 @@ describe('contract', () => {
 
   it('trims titles and refuses empty ones', () => {
     const input = contract['case.create'].input;
-    expect(input.parse({ path: 'a.bdcase', title: '  T  ', organisation: 'O' })).toEqual({
+    expect(input.parse({ path: 'a.bdcase', title: '  T  ', organisation: 'O', passphrase: ' p ' })).toEqual({
       path: 'a.bdcase',
       title: 'T',
       organisation: 'O',
       overwrite: false,
+      // Never trimmed: spaces may be part of a passphrase.
+      passphrase: ' p ',
+      plaintext: false,
+      remember: false,
     });
-    expect(input.safeParse({ path: 'a.bdcase', title: '   ', organisation: 'O' }).success).toBe(false);
-    expect(input.safeParse({ path: 'a.bdcase', title: 'T', organisation: 'O', extra: 1 }).success).toBe(
-      false,
-    );
+    expect(
+      input.safeParse({ path: 'a.bdcase', title: '   ', organisation: 'O', plaintext: true }).success,
+    ).toBe(false);
+    expect(
+      input.safeParse({ path: 'a.bdcase', title: 'T', organisation: 'O', plaintext: true, extra: 1 }).success,
+    ).toBe(false);
+  });
+
+  it('encrypts a new case unless plaintext is chosen explicitly, and never both', () => {
+    const input = contract['case.create'].input;
+    const base = { path: 'a.bdcase', title: 'T', organisation: 'O' };
+    const refused = input.safeParse(base);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/give it a passphrase, or choose explicitly/);
+    expect(input.safeParse({ ...base, plaintext: true }).success).toBe(true);
+    expect(input.safeParse({ ...base, passphrase: 'x', plaintext: true }).success).toBe(false);
+    expect(input.safeParse({ ...base, passphrase: '' }).success).toBe(false);
+    // No upper length limit.
+    expect(input.safeParse({ ...base, passphrase: 'x'.repeat(100_000) }).success).toBe(true);
   });
 
   it('refuses an empty case patch and unknown statuses', () => {

@@ -11,7 +11,8 @@ export const demoCommand: Command = {
 Builds the sample incident (a fictional streaming company whose partner API exposed account data
 in 2020): facts, data elements, people affected by jurisdiction, parties, timeline, tasks and
 notes. Its generated evidence files are written to the folder "NAME evidence" beside FILE and
-listed as pending evidence. Refuses to replace an existing FILE unless --overwrite is given.
+listed as pending evidence. The demo case file is not encrypted (everything in it is fictional).
+Refuses to replace an existing FILE unless --overwrite is given.
 
 Example:
   breachdesk demo sonora-demo.bdcase`,
@@ -25,6 +26,7 @@ Example:
         overwrite: values.overwrite === true,
       });
       const overview = await host.call('overview.get', {});
+      for (const notice of created.notices) process.stderr.write(`breachdesk: ${notice}\n`);
       if (values.json === true) printJson({ ...created, counts: overview.counts });
       else {
         const { events, parties, peopleAffected, evidence } = overview.counts;

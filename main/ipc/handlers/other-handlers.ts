@@ -11,7 +11,7 @@ function dialogs(deps: HostDeps): DialogHost {
 }
 
 export const appHandlers = {
-  'app.info': () => appInfo(),
+  'app.info': (_input, deps) => appInfo(deps.passphrases !== null),
   'audit.list': (input, deps) => auditPage(deps.session.require(), input.beforeSeq, input.limit),
   'recent.list': (_input, deps) => deps.recent?.list() ?? [],
   'recent.forget': (input, deps) => {

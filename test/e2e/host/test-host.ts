@@ -9,6 +9,8 @@ import { requireChromium } from '../support/chromium';
 import { bridgeScript } from './bridge-script';
 import { DialogStub } from './dialog-stub';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
+import { RememberedPassphrases } from '../../../main/services/remembered-passphrases';
+import { testKeychain } from '../../helpers/test-keychain';
 import { CaseSession } from '../../../main/services/case-session';
 import { RecentCases } from '../../../main/services/recent-cases';
 import { ownerOnlyFileProtector } from '../../../main/services/bundles/signing/key-protector';
@@ -72,6 +74,7 @@ export const test = base.extend<{ host: TestHost }, { chromiumAvailable: string 
       signing: new SigningKeys(join(dir, 'config'), ownerOnlyFileProtector('e2e tester')),
       events: forwardEvents(page),
       logError: (error) => loggedErrors.push(error),
+      passphrases: new RememberedPassphrases(join(dir, 'config'), testKeychain()),
     };
     const dispatch = createDispatcher(deps);
 

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import type { OptionSpec, ParsedCommand } from './command';
+import { CliFailure } from './cli-host';
+import { EXIT } from './exit-codes';
+
+/** Accepted by every command: where the passphrase of an encrypted case file comes from. */
+export const PASSPHRASE_OPTIONS: OptionSpec = { 'passphrase-file': { type: 'string' } };
+
+export const PASSPHRASE_ENV = 'BREACHDESK_PASSPHRASE';
+
+/** What the help of every command that opens a case says about passphrases. */
+export const PASSPHRASE_HELP = `Encrypted case files: --passphrase-file PATH (its first line), else the
+${PASSPHRASE_ENV} environment variable (weaker: other programs of yours can read it), else a
+prompt that does not echo, on a terminal.`;
+
+/**
+ * The passphrase given without asking: the first line of --passphrase-file (or of the file
+ * named by `option`), else BREACHDESK_PASSPHRASE; null when neither is given.
+ */
+export function givenPassphrase(values: ParsedCommand['values'], option = 'passphrase-file'): string | null {
+  const file = values[option];
+  if (typeof file === 'string') return firstLineOf(file, option);
+  const fromEnv = process.env[PASSPHRASE_ENV];
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : null;
+}
+
+function firstLineOf(path: string, option: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new CliFailure(`--${option}: ${JSON.stringify(path)} cannot be read.`, EXIT.usage);
+  }
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (line === '')
+    throw new CliFailure(`--${option}: the first line of ${JSON.stringify(path)} is empty.`, EXIT.usage);
+  return line;
+}
+
+/** Whether a person is at a terminal to type a passphrase. */
+export function canPrompt(): boolean {
+  return process.stdin.isTTY && process.stderr.isTTY;
+}
+
+/** Asks on the terminal without echoing what is typed; twice when `confirm`, which must match. */
+export async function promptPassphrase(question: string, confirm = false): Promise<string> {
+  const first = await readHidden(question);
+  if (first === '') throw new CliFailure('no passphrase was entered.', EXIT.usage);
+  if (!confirm) return first;
+  const second = await readHidden('Type it again: ');
+  if (second !== first) throw new CliFailure('the two passphrases differ; nothing was changed.', EXIT.usage);
+  return first;
+}
+
+function readHidden(question: string): Promise<string> {
+  const input = process.stdin;
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    process.stderr.write(question);
+    input.setRawMode(true);
+    input.resume();
+    input.setEncoding('utf8');
+    const finish = (error: Error | null) => {
+      input.setRawMode(false);
+      input.pause();
+      input.removeListener('data', onData);
+      process.stderr.write('\n');
+      if (error === null) resolve(typed);
+      else reject(error);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n' || char === '\u0004') return finish(null);
+        if (char === '\u0003') return finish(new CliFailure('cancelled; nothing was changed.', EXIT.usage));
+        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/**
+ * The passphrase options of the command line being run. One command runs per process, so
+ * run.ts records them once and withCase reads them, instead of every command passing them on.
+ */
+let commandValues: ParsedCommand['values'] = {};
+
+export function useCommandValues(values: ParsedCommand['values']): void {
+  commandValues = values;
+}
+
+export function commandPassphrase(): string | null {
+  return givenPassphrase(commandValues);
+}
