@@ -1,4 +1,4 @@
-import type { FileHandle } from 'node:fs/promises';
+import type { ReadableFile } from './random-access-file';
 
 /** Reads ahead this much at a time: one read serves many consecutive small headers. */
 export const WINDOW_BYTES = 1024 * 1024;
@@ -14,7 +14,7 @@ export class ByteWindow {
   #start = 0;
 
   constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: ReadableFile,
     private readonly fileSize: number,
   ) {}
 
@@ -47,7 +47,7 @@ export class ByteWindow {
 }
 
 /** Fills the buffer from the position, stopping early only at the end of the file; returns bytes read. */
-export async function readFully(handle: FileHandle, buffer: Buffer, position: number): Promise<number> {
+export async function readFully(handle: ReadableFile, buffer: Buffer, position: number): Promise<number> {
   let done = 0;
   while (done < buffer.length) {
     const { bytesRead } = await handle.read(buffer, done, buffer.length - done, position + done);

@@ -1,4 +1,4 @@
-import type { FileHandle } from 'node:fs/promises';
+import type { ReadableFile } from './random-access-file';
 import { readFully, type ByteWindow } from './byte-window';
 import {
   EOCD,
@@ -30,7 +30,7 @@ export const damaged = (detail: string): ZipRefusedError =>
  * checks that the central directory they describe ends exactly where the end records begin.
  */
 export async function locateDirectory(
-  handle: FileHandle,
+  handle: ReadableFile,
   fileSize: number,
   window: ByteWindow,
 ): Promise<DirectoryLocation> {

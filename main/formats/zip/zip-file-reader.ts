@@ -1,7 +1,7 @@
-import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { RandomAccessReader } from 'yauzl';
 import { readFully, WINDOW_BYTES, type ByteWindow } from './byte-window';
+import type { ReadableFile } from './random-access-file';
 import { EOCD } from './zip-format';
 
 /** Stored data is read in blocks this large: few system calls, and zlib.crc32 runs at full speed. */
@@ -20,7 +20,7 @@ type ReadCallback = (error: Error | null, bytesRead?: number) => void;
  * and which locateDirectory has already resolved (the record whose comment reaches the file's end).
  */
 export class ZipFileReader extends RandomAccessReader {
-  readonly #handle: FileHandle;
+  readonly #handle: ReadableFile;
   readonly #window: ByteWindow;
   readonly #commentLengthAt: number;
   #closed: Promise<void> | null = null;
@@ -32,7 +32,7 @@ export class ZipFileReader extends RandomAccessReader {
   /** Block size for the next data range; set just before yauzl opens it. */
   chunkBytes = DEFAULT_CHUNK_BYTES;
 
-  constructor(handle: FileHandle, window: ByteWindow, eocdPosition: number) {
+  constructor(handle: ReadableFile, window: ByteWindow, eocdPosition: number) {
     super();
     this.#handle = handle;
     this.#window = window;

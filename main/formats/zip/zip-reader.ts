@@ -14,6 +14,7 @@ import {
   type ZipLimits,
 } from './zip-checks';
 import { damaged, locateDirectory } from './zip-directory';
+import type { ReadableFile } from './random-access-file';
 import { DEFAULT_CHUNK_BYTES, ZipFileReader } from './zip-file-reader';
 import { EXTRA, FLAG, fromDosDateTime, LOCAL, MAX32, parseExtraFields, readUint64 } from './zip-format';
 import { quoteName } from './zip-names';
@@ -52,10 +53,15 @@ const DEFLATE_INPUT_BYTES = 1024 * 1024;
  * header and the byte range it occupies. Entry data is checked (length and CRC-32) as it is read.
  * yauzl parses the records and streams the data; the policy above is this module's, on top.
  * Refusals are ZipRefusedError; a file that cannot be opened at all rejects with Node's own error.
+ * The source is a path, or a file already open (a decrypting scratch file: formats/scratch).
  */
-export async function openZip(path: string, limits: Partial<ZipLimits> = {}): Promise<ZipArchive> {
+export async function openZip(
+  source: string | ReadableFile,
+  limits: Partial<ZipLimits> = {},
+): Promise<ZipArchive> {
   const effective: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
-  const handle = await open(path, 'r');
+  // An open file given here belongs to the archive from now on: closed on a refusal or by close().
+  const handle = typeof source === 'string' ? await open(source, 'r') : source;
   let reader: ZipFileReader | null = null;
   try {
     const stat = await handle.stat();

@@ -1,4 +1,4 @@
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import {
@@ -21,6 +21,7 @@ import {
   ZIP64_LOCATOR,
 } from './zip-format';
 import { describeNameProblem, nameProblem, quoteName } from './zip-names';
+import type { WritableFile } from './random-access-file';
 
 export interface ZipWriterOptions {
   /**
@@ -68,8 +69,9 @@ type State = 'open' | 'busy' | 'finished' | 'failed' | 'aborted';
  * local and central headers. Entries are added one at a time (await each addFile).
  */
 export class ZipWriter {
-  readonly #path: string;
-  readonly #handle: FileHandle;
+  /** The file this writer created and therefore closes and deletes on abort; null when the caller owns it. */
+  readonly #path: string | null;
+  readonly #handle: WritableFile;
   readonly #threshold: number;
   readonly #entries: WrittenEntry[] = [];
   /** Writes on their way to the disk, with the file range each covers. */
@@ -85,7 +87,7 @@ export class ZipWriter {
   #pendingStart = 0;
   #pendingLength = 0;
 
-  private constructor(path: string, handle: FileHandle, threshold: number) {
+  private constructor(path: string | null, handle: WritableFile, threshold: number) {
     this.#path = path;
     this.#handle = handle;
     this.#threshold = threshold;
@@ -93,12 +95,18 @@ export class ZipWriter {
 
   /** Creates the file (it must not exist) readable by its owner only. */
   static async create(path: string, options: ZipWriterOptions = {}): Promise<ZipWriter> {
-    const threshold = options.zip64Threshold ?? MAX32;
-    if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > MAX32) {
-      throw new RangeError(`zip64Threshold must be an integer from 1 to ${MAX32}.`);
-    }
+    const threshold = checkedThreshold(options);
     const handle = await open(path, 'wx', 0o600);
     return new ZipWriter(path, handle, threshold);
+  }
+
+  /**
+   * Writes into a file the caller opened and keeps: finish() flushes it but leaves it open (to be
+   * read back), and abort() only waits for the writes in flight. An encrypting scratch file is
+   * written this way, so a bundle to be sealed in an envelope never exists on disk in plaintext.
+   */
+  static onto(file: WritableFile, options: ZipWriterOptions = {}): ZipWriter {
+    return new ZipWriter(null, file, checkedThreshold(options));
   }
 
   /** Bytes of the archive produced so far (some may still be on their way to the disk). */
@@ -156,7 +164,7 @@ export class ZipWriter {
       await this.#flushPending();
       await this.#drain();
       await this.#handle.sync();
-      await this.#handle.close();
+      if (this.#path !== null) await this.#handle.close();
       this.#state = 'finished';
       return { bytes: this.#offset, entries: this.#entries.length };
     } catch (error) {
@@ -167,7 +175,8 @@ export class ZipWriter {
 
   /**
    * Closes and deletes the file. Safe after any error and idempotent; after finish it deletes the
-   * finished file too, so a caller whose rename failed can clean up with the same call.
+   * finished file too, so a caller whose rename failed can clean up with the same call. A file
+   * given to onto() is the caller's to close and delete: abort only lets its writes settle.
    */
   abort(): Promise<void> {
     this.#aborting ??= this.#abort();
@@ -181,9 +190,9 @@ export class ZipWriter {
     if (!wasFinished) {
       await Promise.allSettled([...this.#inFlight.keys()]);
       // FileHandle.close also waits for operations still running on the handle.
-      await this.#handle.close().catch(() => undefined);
+      if (this.#path !== null) await this.#handle.close().catch(() => undefined);
     }
-    await rm(this.#path, { force: true });
+    if (this.#path !== null) await rm(this.#path, { force: true });
   }
 
   #enter(): void {
@@ -439,8 +448,16 @@ export class ZipWriter {
   }
 }
 
+function checkedThreshold(options: ZipWriterOptions): number {
+  const threshold = options.zip64Threshold ?? MAX32;
+  if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > MAX32) {
+    throw new RangeError(`zip64Threshold must be an integer from 1 to ${MAX32}.`);
+  }
+  return threshold;
+}
+
 /** Positional write that finishes what a short write left over. */
-async function writeFully(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
+async function writeFully(handle: WritableFile, bytes: Buffer, position: number): Promise<void> {
   let done = 0;
   while (done < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
