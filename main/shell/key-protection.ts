@@ -8,6 +8,7 @@ export function appKeyProtector(): KeyProtector {
   if (!safeStorage.isEncryptionAvailable()) return ownerOnlyFileProtector('This computer (app)');
   return {
     fileName: 'signing-key.safe',
+    ageIdentityFileName: 'age-identity.safe',
     label: 'This computer (app)',
     description:
       'Encrypted with your system keychain (Electron safeStorage) in the Breachdesk config folder.',

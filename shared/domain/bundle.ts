@@ -24,6 +24,31 @@ export const bundleExportOptionsSchema = z
   .strict();
 export type BundleExportOptions = z.output<typeof bundleExportOptionsSchema>;
 
+/**
+ * An age envelope (age-encryption.org/v1) around the whole zip, written as NAME.zip.age: to a
+ * passphrase (scrypt), or to one or more X25519 recipients (`age1…`, as age-keygen and
+ * "keys list" print them). The bag inside stays a plain BagIt zip.
+ */
+export const bundleEnvelopeSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('passphrase'), passphrase: z.string().min(1, 'A passphrase is required') })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('recipients'),
+      recipients: z
+        .array(z.string().trim().min(1, 'A recipient cannot be empty'))
+        .min(1, 'At least one recipient is required')
+        .max(100, 'At most 100 recipients'),
+    })
+    .strict(),
+]);
+export type BundleEnvelope = z.output<typeof bundleEnvelopeSchema>;
+
+/** Whether a bundle came in an age envelope, and of which kind. */
+export const ENVELOPE_KINDS = ['none', 'passphrase', 'recipients'] as const;
+export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
+
 export const bundleExportResultSchema = z.object({
   path: z.string(),
   bundleId: z.uuid(),
@@ -35,6 +60,8 @@ export const bundleExportResultSchema = z.object({
   letterFiles: z.number().int().nonnegative(),
   signerFingerprint: fingerprintSchema,
   auditHead: sha256Hex,
+  /** The age envelope the zip was sealed in (`path` then ends in .age). */
+  envelope: z.enum(ENVELOPE_KINDS),
 });
 export type BundleExportResult = z.output<typeof bundleExportResultSchema>;
 
@@ -53,6 +80,8 @@ export const BAG_PROBLEM_CODES = [
 
 /** What went wrong, by kind; every problem names the file it is about when there is one. */
 const BUNDLE_PROBLEM_CODES = [
+  /** The age envelope around the zip: its header or a chunk fails authentication, or it is cut short. */
+  'envelope',
   /** The zip itself: damaged, truncated, or refused as hostile (paths, links, bombs, encryption). */
   'archive',
   ...BAG_PROBLEM_CODES,
@@ -76,6 +105,8 @@ const AUDIT_CHECK_STATUSES = ['ok', 'broken', 'head-mismatch', 'not-checked'] as
 export const bundleVerificationSchema = z.object({
   ok: z.boolean(),
   path: z.string(),
+  /** The age envelope the zip came in; it was opened (and authenticated) before the zip was read. */
+  envelope: z.enum(ENVELOPE_KINDS),
   /** What bag-info.txt says (null where it is missing or unreadable). */
   bag: z.object({
     name: z.string().nullable(),
@@ -195,5 +226,10 @@ export const signingInfoSchema = z.object({
   /** How the private key is protected on this machine, in words. */
   protection: z.string(),
   trusted: z.array(trustedKeySchema),
+  /**
+   * This installation's age recipient (`age1…`): colleagues seal bundles to it with
+   * `--encrypt-to`; null until the first export or "keys create" makes the identity.
+   */
+  ageRecipient: z.string().nullable(),
 });
 export type SigningInfo = z.output<typeof signingInfoSchema>;

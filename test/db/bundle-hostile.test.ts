@@ -25,7 +25,7 @@ import { openZip, type ZipLimits } from '../../main/formats/zip/zip-reader';
 import { createDemoCase } from '../../main/services/demo-service';
 import { stampFor } from '../../main/services/context';
 import { Job } from '../../main/services/jobs';
-import { exportTo, keysIn } from '../helpers/bundles';
+import { exportTo, keysIn, scratchFilesLeft, sealFile } from '../helpers/bundles';
 import {
   editBundle,
   fileOf,
@@ -174,55 +174,56 @@ function reseal(bundle: BundleFiles, payloadPath: string, key = keys.ensureKey()
   resign(bundle, key);
 }
 
-describe('hostile zips are refused before anything is written', () => {
-  const zipCases: { name: string; entries: RawEntry[]; expected: Expected }[] = [
-    {
-      name: 'an absolute path',
-      entries: [stored('/tmp/breachdesk-evil.txt', 'pwned')],
-      expected: { code: 'archive', path: '/tmp/breachdesk-evil.txt', reason: 'an absolute path' },
-    },
-    {
-      name: 'a ".." path',
-      entries: [stored('bag/data/../../evil.txt', 'pwned')],
-      expected: { code: 'archive', path: 'bag/data/../../evil.txt', reason: 'a ".." path' },
-    },
-    {
-      name: 'a backslash',
-      entries: [stored('bag/data\\..\\..\\evil.txt', 'pwned')],
-      expected: { code: 'archive', path: 'bag/data\\..\\..\\evil.txt', reason: 'backslash' },
-    },
-    {
-      name: 'a symbolic link',
-      entries: [stored('bag/data/link.txt', '/etc/passwd', { externalAttributes: (0o120777 << 16) >>> 0 })],
-      expected: { code: 'archive', path: 'bag/data/link.txt', reason: 'symbolic link' },
-    },
-    {
-      name: 'names equal after Unicode normalisation (NFC and NFD)',
-      entries: [stored('bag/data/caf\u00e9.txt', 'one'), stored('bag/data/cafe\u0301.txt', 'two')],
-      expected: { code: 'archive', path: 'bag/data/cafe\u0301.txt', reason: 'Unicode normalisation' },
-    },
-    {
-      name: 'names equal after case folding',
-      entries: [stored('bag/data/Report.txt', 'one'), stored('bag/data/report.txt', 'two')],
-      expected: { code: 'archive', path: 'bag/data/report.txt', reason: 'other letter case' },
-    },
-    {
-      name: 'the same name twice',
-      entries: [stored('bag/data/hello.txt', 'again\n')],
-      expected: { code: 'archive', path: 'bag/data/hello.txt', reason: 'appears twice' },
-    },
-    {
-      name: 'an encrypted entry',
-      entries: [stored('bag/data/secret.txt', randomBytes(32), { flags: 0x0801 })],
-      expected: { code: 'archive', path: 'bag/data/secret.txt', reason: 'is encrypted' },
-    },
-    {
-      name: 'a compression-ratio bomb (deflated zeros)',
-      entries: [deflated('bag/data/zeros.bin', Buffer.alloc(16 * 1024 * 1024))],
-      expected: { code: 'archive', path: 'bag/data/zeros.bin', reason: 'zip bomb' },
-    },
-  ];
+/** Zips built byte by byte around a small bag, each with one hostile entry. */
+const zipCases: { name: string; entries: RawEntry[]; expected: Expected }[] = [
+  {
+    name: 'an absolute path',
+    entries: [stored('/tmp/breachdesk-evil.txt', 'pwned')],
+    expected: { code: 'archive', path: '/tmp/breachdesk-evil.txt', reason: 'an absolute path' },
+  },
+  {
+    name: 'a ".." path',
+    entries: [stored('bag/data/../../evil.txt', 'pwned')],
+    expected: { code: 'archive', path: 'bag/data/../../evil.txt', reason: 'a ".." path' },
+  },
+  {
+    name: 'a backslash',
+    entries: [stored('bag/data\\..\\..\\evil.txt', 'pwned')],
+    expected: { code: 'archive', path: 'bag/data\\..\\..\\evil.txt', reason: 'backslash' },
+  },
+  {
+    name: 'a symbolic link',
+    entries: [stored('bag/data/link.txt', '/etc/passwd', { externalAttributes: (0o120777 << 16) >>> 0 })],
+    expected: { code: 'archive', path: 'bag/data/link.txt', reason: 'symbolic link' },
+  },
+  {
+    name: 'names equal after Unicode normalisation (NFC and NFD)',
+    entries: [stored('bag/data/caf\u00e9.txt', 'one'), stored('bag/data/cafe\u0301.txt', 'two')],
+    expected: { code: 'archive', path: 'bag/data/cafe\u0301.txt', reason: 'Unicode normalisation' },
+  },
+  {
+    name: 'names equal after case folding',
+    entries: [stored('bag/data/Report.txt', 'one'), stored('bag/data/report.txt', 'two')],
+    expected: { code: 'archive', path: 'bag/data/report.txt', reason: 'other letter case' },
+  },
+  {
+    name: 'the same name twice',
+    entries: [stored('bag/data/hello.txt', 'again\n')],
+    expected: { code: 'archive', path: 'bag/data/hello.txt', reason: 'appears twice' },
+  },
+  {
+    name: 'an encrypted entry',
+    entries: [stored('bag/data/secret.txt', randomBytes(32), { flags: 0x0801 })],
+    expected: { code: 'archive', path: 'bag/data/secret.txt', reason: 'is encrypted' },
+  },
+  {
+    name: 'a compression-ratio bomb (deflated zeros)',
+    entries: [deflated('bag/data/zeros.bin', Buffer.alloc(16 * 1024 * 1024))],
+    expected: { code: 'archive', path: 'bag/data/zeros.bin', reason: 'zip bomb' },
+  },
+];
 
+describe('hostile zips are refused before anything is written', () => {
   for (const { name, entries, expected } of zipCases) {
     it(`refuses ${name}`, { timeout: 60_000 }, async () => {
       const dir = tempDir();
@@ -298,6 +299,76 @@ describe('hostile zips are refused before anything is written', () => {
       );
     },
   );
+});
+
+describe('the same refusals when the zip comes sealed in an age envelope', () => {
+  /** The file sealed to this installation's age recipient as NAME.age, the plain one removed. */
+  async function sealed(zip: string): Promise<string> {
+    const path = await sealFile(zip, { recipients: [await keys.age.ensure()] });
+    rmSync(zip);
+    return path;
+  }
+
+  for (const { name, entries, expected } of zipCases) {
+    it(`refuses ${name}`, { timeout: 60_000 }, async () => {
+      const dir = tempDir();
+      const zip = await sealed(bagZip(dir, 'hostile.zip', entries));
+      const report = await expectRefused(zip, expected);
+      expect(report.envelope).toBe('recipients');
+      expect(readdirSync(dir)).toEqual(['hostile.zip.age']);
+      expect(existsSync('/tmp/breachdesk-evil.txt')).toBe(false);
+      expect(scratchFilesLeft()).toEqual([]);
+    });
+  }
+
+  it('refuses a truncated archive and a file that is not a zip', { timeout: 60_000 }, async () => {
+    const bytes = readFileSync(bundle);
+    const cases = [
+      { name: 'half.zip', bytes: bytes.subarray(0, Math.floor(bytes.length / 2)), reason: 'truncated' },
+      { name: 'noise.zip', bytes: randomBytes(4096), reason: 'not a zip file' },
+    ];
+    for (const { name, bytes: content, reason } of cases) {
+      const path = join(tempDir(), name);
+      writeFileSync(path, content);
+      await expectRefused(await sealed(path), { code: 'archive', path: null, reason });
+    }
+    expect(scratchFilesLeft()).toEqual([]);
+  });
+
+  it(
+    'refuses a flipped byte inside an evidence file, and a bundle signed by an untrusted key',
+    { timeout: 60_000 },
+    async () => {
+      const path = firstEvidencePath(original);
+      const flipped = await tampered('flipped.zip', (b) => {
+        b.files.set(path, flipByte(fileOf(b, path)));
+      });
+      await expectRefused(await sealed(flipped), {
+        code: 'checksum',
+        path,
+        reason: 'does not match manifest-sha256.txt',
+      });
+      const foreign = join(tempDir(), 'foreign.zip');
+      writeFileSync(foreign, readFileSync(foreignBundle));
+      await expectRefused(await sealed(foreign), {
+        code: 'signature',
+        path: SIGNATURE,
+        reason: 'not trusted',
+      });
+      expect(scratchFilesLeft()).toEqual([]);
+    },
+  );
+
+  it('refuses a zip over the limits, counted inside the envelope', { timeout: 60_000 }, async () => {
+    const copy = join(tempDir(), 'copy.zip');
+    writeFileSync(copy, readFileSync(bundle));
+    await expectRefused(
+      await sealed(copy),
+      { code: 'archive', path: null, reason: 'more than the 5 allowed' },
+      { maxEntries: 5 },
+    );
+    expect(scratchFilesLeft()).toEqual([]);
+  });
 });
 
 describe('damaged and tampered bags are refused before anything is written', () => {

@@ -4,6 +4,7 @@ import type {
   BundleMergeResult,
   BundleVerification,
   MergeConflict,
+  SigningInfo,
 } from '../../../shared/domain/bundle';
 import { CONTENT_AREAS } from '../../../shared/ipc/contract';
 import { listConflicts } from '../../casefile/repos/conflicts-repo';
@@ -42,21 +43,23 @@ export async function exportCaseBundle(
 export function verifyCaseBundle(
   deps: WorkspaceDeps,
   jobId: string,
-  path: string,
+  request: { path: string; bundlePassphrase?: string },
 ): Promise<BundleVerification> {
-  return runJob(jobId, 'bundle-verify', deps.events, (job) => verifyBundleFile(path, deps.signing, job));
+  return runJob(jobId, 'bundle-verify', deps.events, (job) =>
+    verifyBundleFile(request.path, deps.signing, job, undefined, request.bundlePassphrase),
+  );
 }
 
 /** Writes a bundle out as a new case file; the open case, if any, is not touched. */
 export function importCaseBundle(
   deps: WorkspaceDeps,
   jobId: string,
-  request: { path: string; target: string; overwrite: boolean },
+  request: { path: string; target: string; overwrite: boolean; bundlePassphrase?: string },
 ): Promise<BundleImportResult> {
   return runJob(jobId, 'bundle-import', deps.events, (job) =>
     importBundle(
       request.path,
-      { target: request.target, overwrite: request.overwrite },
+      { target: request.target, overwrite: request.overwrite, bundlePassphrase: request.bundlePassphrase },
       deps.ctx,
       job,
       deps.signing,
@@ -68,13 +71,28 @@ export function importCaseBundle(
 export async function mergeCaseBundle(
   deps: WorkspaceDeps,
   jobId: string,
-  path: string,
+  request: { path: string; bundlePassphrase?: string },
 ): Promise<BundleMergeResult> {
   const result = await runJob(jobId, 'bundle-merge', deps.events, (job) =>
-    mergeBundle(deps.session.require(), deps.ctx, job, deps.signing, path),
+    mergeBundle(
+      deps.session.require(),
+      deps.ctx,
+      job,
+      deps.signing,
+      request.path,
+      undefined,
+      request.bundlePassphrase,
+    ),
   );
   contentChanged(deps, [...CONTENT_AREAS]);
   return result;
+}
+
+/** The signing keys and this installation's age recipient, creating both if they do not exist yet. */
+export async function ensureInstallationKeys(deps: WorkspaceDeps): Promise<SigningInfo> {
+  deps.signing.ensureKey();
+  await deps.signing.age.ensure();
+  return deps.signing.info();
 }
 
 export function mergeConflicts(deps: WorkspaceDeps, includeResolved: boolean): MergeConflict[] {

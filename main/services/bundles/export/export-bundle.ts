@@ -3,7 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { BundleExportOptions, BundleExportResult } from '../../../../shared/domain/bundle';
+import type {
+  BundleEnvelope,
+  BundleExportOptions,
+  BundleExportResult,
+} from '../../../../shared/domain/bundle';
 import type { EvidenceItem } from '../../../../shared/domain/evidence';
 import { LETTER_FORMATS } from '../../../../shared/domain/letters';
 import { BreachdeskError } from '../../../../shared/ipc/errors';
@@ -30,6 +34,8 @@ import type { SigningKeys } from '../signing/signing-keys';
 import { signDetached } from '../signing/signing-keys';
 import { openZip } from '../../../formats/zip/zip-reader';
 import { ZipWriter } from '../../../formats/zip/zip-writer';
+import { SealedScratch } from '../../../formats/scratch/sealed-scratch';
+import { ageSealFor, sealedBundlePath, sealInto } from '../envelope/seal-envelope';
 import {
   AUDIT_LOG_PATH,
   bagName,
@@ -53,13 +59,17 @@ const CANCELLED = 'Bundle export cancelled; nothing was written.';
 export interface BundleExportRequest extends BundleExportOptions {
   path: string;
   overwrite: boolean;
+  /** Seal the zip in an age envelope, written as NAME.zip.age. */
+  envelope?: BundleEnvelope;
 }
 
 /**
  * Writes the open case as a zip holding one signed BagIt bag. Every payload file's SHA-256 is
  * known before the zip is started (evidence hashes come from intake; generated files are small),
  * so the tag files go first and the evidence streams straight from the case file into the zip.
- * The zip is written under a temporary name and renamed only when complete.
+ * The zip is written under a temporary name and renamed only when complete. With an envelope the
+ * zip goes to a scratch file encrypted under a key held in memory, and from there through age into
+ * the temporary name: its plaintext never reaches the disk.
  */
 export async function exportBundle(
   file: CaseFile,
@@ -69,7 +79,12 @@ export async function exportBundle(
   request: BundleExportRequest,
   today: string,
 ): Promise<BundleExportResult> {
-  const { target, temporary } = outputTarget(request.path, request.overwrite);
+  // A recipient that is not one is refused before any work is done.
+  const seal = request.envelope === undefined ? null : ageSealFor(request.envelope);
+  const { target, temporary } = outputTarget(
+    seal === null ? request.path : sealedBundlePath(request.path),
+    request.overwrite,
+  );
   // Named after the target so the next export to it can remove one a killed run left.
   const snapshotPath = freshTemporary(
     dirname(target),
@@ -79,7 +94,10 @@ export async function exportBundle(
   const bundleId = randomUUID();
   const exportedAt = stampFor(ctx).at;
   const key = signing.ensureKey();
+  // Created like the signing key, so colleagues can seal bundles to this installation from now on.
+  await signing.age.ensure();
   let zip: ZipWriter | null = null;
+  let scratch: SealedScratch | null = null;
   try {
     job.report(
       {
@@ -147,7 +165,10 @@ export async function exportBundle(
     const root = bagName(record.title, exportedAt.slice(0, 10));
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     const progress = { doneBytes: 0, totalBytes, doneItems: 0, totalItems: files.length };
-    zip = await ZipWriter.create(temporary);
+    if (seal !== null) {
+      scratch = await SealedScratch.create(freshTemporary(dirname(target), `.${basename(target)}`, 'sealed'));
+    }
+    zip = scratch === null ? await ZipWriter.create(temporary) : ZipWriter.onto(scratch);
     for (const entry of files) {
       job.throwIfCancelled(CANCELLED);
       await zip.addFile(
@@ -165,29 +186,50 @@ export async function exportBundle(
     zip = null;
     job.throwIfCancelled(CANCELLED);
     // The central directory is read back through the same checks an import applies.
-    await (await openZip(temporary)).close();
+    await (await openZip(scratch?.borrowed() ?? temporary)).close();
+    const bytes =
+      scratch === null || seal === null
+        ? written.bytes
+        : await sealInto(scratch, temporary, seal, (doneBytes) => {
+            job.throwIfCancelled(CANCELLED);
+            job.report({
+              phase: 'Encrypting the bundle',
+              current: basename(target),
+              doneBytes,
+              totalBytes: written.bytes,
+              doneItems: files.length,
+              totalItems: files.length,
+            });
+          });
     await rename(temporary, target);
     recordExport(file, ctx, {
       bundleId,
       target,
-      bytes: written.bytes,
+      bytes,
       oxum,
       fingerprint: key.fingerprint,
       auditHead: generated.audit.head,
       evidenceIds: evidence.files.flatMap((f) => f.evidenceIds),
       options: request,
       withheld: snapshot.withheld,
+      envelope:
+        seal === null
+          ? { kind: 'none' }
+          : 'passphrase' in seal
+            ? { kind: 'passphrase' }
+            : { kind: 'recipients', recipients: [...seal.recipients] },
     });
     return {
       path: target,
       bundleId,
-      bytes: written.bytes,
+      bytes,
       payloadFiles: payload.length,
       payloadBytes: payload.reduce((sum, f) => sum + f.size, 0),
       evidenceFiles: evidence.files.length,
       letterFiles: letters.files.length,
       signerFingerprint: key.fingerprint,
       auditHead: generated.audit.head,
+      envelope: request.envelope?.kind ?? 'none',
     };
   } catch (error) {
     await zip?.abort();
@@ -195,6 +237,7 @@ export async function exportBundle(
     if (job.cancelled) throw new BreachdeskError('CANCELLED', CANCELLED);
     throw writeErrorFor(error, target);
   } finally {
+    await scratch?.close();
     rmSync(snapshotPath, { force: true });
   }
 }
@@ -407,6 +450,8 @@ interface ExportRecord {
   evidenceIds: string[];
   options: BundleExportOptions;
   withheld: number;
+  /** The age envelope's kind and, when sealed to recipients, their public keys (never a passphrase). */
+  envelope: { kind: 'none' | 'passphrase' } | { kind: 'recipients'; recipients: string[] };
 }
 
 /** One audit entry for the export and a custody entry for every item whose bytes left in it. */
@@ -437,6 +482,8 @@ function recordExport(file: CaseFile, ctx: ServiceContext, record: ExportRecord)
           includeEvidence: record.options.includeEvidence,
           includePrivileged: record.options.includePrivileged,
           withheldAuditEntries: record.withheld,
+          envelope: record.envelope.kind,
+          ...(record.envelope.kind === 'recipients' ? { sealedTo: record.envelope.recipients } : {}),
         },
       },
     };

@@ -72,6 +72,7 @@ export async function mergeBundle(
   signing: SigningKeys,
   zipPath: string,
   limits?: Partial<ZipLimits>,
+  bundlePassphrase?: string,
 ): Promise<BundleMergeResult> {
   // In the temporary folder, named so the next run can remove one a killed run left there.
   const snapshotPath = freshTemporary(tmpdir(), 'breachdesk-merge', CASE_FILE_EXTENSION.slice(1));
@@ -79,7 +80,7 @@ export async function mergeBundle(
   let theirs: Database | null = null;
   const staged = new Map<string, StagedBytes>();
   try {
-    checked = await checkBundle(zipPath, { signing, job, snapshotPath, limits });
+    checked = await checkBundle(zipPath, { signing, job, snapshotPath, limits, bundlePassphrase });
     const { verification } = checked;
     if (!verification.ok) throw refused(verification, 'nothing was merged');
     refuseNewerSchema(verification);

@@ -1,4 +1,4 @@
-import type { BundleProblem } from '../../../../shared/domain/bundle';
+import type { BundleProblem, EnvelopeKind } from '../../../../shared/domain/bundle';
 import type { BagListing } from '../../../formats/bagit/bag-check';
 import {
   openZip,
@@ -7,13 +7,18 @@ import {
   type ZipEntry,
   type ZipLimits,
 } from '../../../formats/zip/zip-reader';
+import type { Job } from '../../jobs';
+import { openEnvelope, type EnvelopeUnlock } from '../envelope/open-envelope';
 
 /** Tag files are read whole; nothing Breachdesk writes comes near this. */
 const MAX_TAG_FILE_BYTES = 16 * 1024 * 1024;
 
 /** A zip that passed the hostile-input checks and holds exactly one bag folder. */
 export interface BundleArchive {
+  /** Closing it also deletes the scratch file an envelope's zip was decrypted to. */
   zip: ZipArchive;
+  /** The age envelope the zip came in, already opened and authenticated. */
+  envelope: EnvelopeKind;
   /** The bag's folder name (the zip's single top-level directory). */
   root: string;
   listing: BagListing;
@@ -22,19 +27,40 @@ export interface BundleArchive {
   readText(path: string): Promise<Uint8Array>;
 }
 
-export type OpenedBundle = { ok: true; archive: BundleArchive } | { ok: false; problem: BundleProblem };
+export type OpenedBundle =
+  { ok: true; archive: BundleArchive } | { ok: false; problem: BundleProblem; envelope: EnvelopeKind };
+
+/** How to open an age envelope around the zip, and the job to report its decryption to. */
+export interface ArchiveUnlock extends EnvelopeUnlock {
+  job: Job;
+}
 
 /**
- * Opens a bundle as hostile input: the zip checks refuse unsafe names, links, encryption,
- * duplicates and bombs before anything is read, then the entries must all sit under one folder.
+ * Opens a bundle as hostile input: an age envelope is opened first (every chunk authenticated),
+ * then the zip checks refuse unsafe names, links, encryption, duplicates and bombs before anything
+ * is read, then the entries must all sit under one folder.
  */
-export async function openBundleArchive(path: string, limits?: Partial<ZipLimits>): Promise<OpenedBundle> {
+export async function openBundleArchive(
+  path: string,
+  unlock: ArchiveUnlock,
+  limits?: Partial<ZipLimits>,
+): Promise<OpenedBundle> {
+  const opened = await openEnvelope(path, unlock, unlock.job);
+  if (opened.kind === 'damaged') {
+    return {
+      ok: false,
+      problem: { code: 'envelope', path: null, message: opened.message },
+      envelope: opened.envelope,
+    };
+  }
+  const envelope = opened.kind === 'sealed' ? opened.envelope : 'none';
   let zip: ZipArchive;
   try {
-    zip = await openZip(path, limits);
+    // The scratch file belongs to the archive from here: closed (and deleted) with it, or on a refusal.
+    zip = await openZip(opened.kind === 'sealed' ? opened.file : path, limits);
   } catch (error) {
     if (error instanceof ZipRefusedError)
-      return { ok: false, problem: { code: 'archive', path: error.entry, message: error.message } };
+      return { ok: false, problem: { code: 'archive', path: error.entry, message: error.message }, envelope };
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string') {
       const message =
@@ -43,7 +69,7 @@ export async function openBundleArchive(path: string, limits?: Partial<ZipLimits
           : code === 'EISDIR'
             ? `${JSON.stringify(path)} is a folder, not a bundle.`
             : `The bundle ${JSON.stringify(path)} cannot be read (${code}).`;
-      return { ok: false, problem: { code: 'archive', path: null, message } };
+      return { ok: false, problem: { code: 'archive', path: null, message }, envelope };
     }
     throw error;
   }
@@ -57,6 +83,7 @@ export async function openBundleArchive(path: string, limits?: Partial<ZipLimits
     await zip.close();
     return {
       ok: false,
+      envelope,
       problem: {
         code: 'structure',
         path: null,
@@ -83,6 +110,7 @@ export async function openBundleArchive(path: string, limits?: Partial<ZipLimits
   const tagFiles = new Map<string, Promise<Uint8Array>>();
   const archive: BundleArchive = {
     zip,
+    envelope,
     root,
     listing: { files, directories },
     entries,

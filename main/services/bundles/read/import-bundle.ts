@@ -24,7 +24,7 @@ const CANCELLED = 'Bundle import cancelled; nothing was written.';
  */
 export async function importBundle(
   zipPath: string,
-  request: { target: string; overwrite: boolean },
+  request: { target: string; overwrite: boolean; bundlePassphrase?: string },
   ctx: ServiceContext,
   job: Job,
   signing: SigningKeys,
@@ -34,7 +34,14 @@ export async function importBundle(
   const loader = new EvidenceLoader(temporary);
   let checked: CheckedBundle | null = null;
   try {
-    checked = await checkBundle(zipPath, { signing, job, snapshotPath: temporary, sink: loader, limits });
+    checked = await checkBundle(zipPath, {
+      signing,
+      job,
+      snapshotPath: temporary,
+      sink: loader,
+      limits,
+      bundlePassphrase: request.bundlePassphrase,
+    });
     const { verification } = checked;
     if (!verification.ok) throw refused(verification);
     job.throwIfCancelled(CANCELLED);

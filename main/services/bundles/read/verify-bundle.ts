@@ -33,6 +33,8 @@ export interface VerifyOptions {
   snapshotPath: string;
   sink?: PayloadSink;
   limits?: Partial<ZipLimits>;
+  /** Opens a bundle sealed in an age envelope to a passphrase. */
+  bundlePassphrase?: string;
 }
 
 /** What an import needs beyond the report: the open bag, its bag-info and expected digests. */
@@ -48,16 +50,25 @@ export interface CheckedBundle {
  * Checks a bundle completely: the zip as hostile input; the bag as RFC 8493 defines it (structure,
  * bagit.txt, manifests complete both ways, Payload-Oxum, every checksum); the Ed25519 signature
  * over the tag manifest against the trusted keys; and the snapshot's audit chain against the
- * signed head. Never throws for a bad bundle: every failure is a problem naming its file.
+ * signed head. Never throws for a bad bundle: every failure is a problem naming its file. An age
+ * envelope is opened first; one that cannot be opened with what was given (no passphrase, a wrong
+ * one, sealed to someone else) throws with its own code, as there is nothing to report on yet.
  */
 export async function checkBundle(zipPath: string, options: VerifyOptions): Promise<CheckedBundle> {
   const report = emptyReport(zipPath);
-  const opened = await openBundleArchive(zipPath, options.limits);
+  const unlock = {
+    passphrase: options.bundlePassphrase,
+    identities: () => options.signing.age.identities(),
+    job: options.job,
+  };
+  const opened = await openBundleArchive(zipPath, unlock, options.limits);
   if (!opened.ok) {
+    report.envelope = opened.envelope;
     report.problems.push(opened.problem);
     return { verification: finish(report), archive: null, info: new Map(), payload: new Map() };
   }
   const { archive } = opened;
+  report.envelope = archive.envelope;
   report.bag.name = archive.root;
   try {
     const bag = await checkBag(archive.listing, (path) => archive.readText(path));
@@ -96,6 +107,7 @@ type Report = Omit<BundleVerification, 'ok'>;
 function emptyReport(path: string): Report {
   return {
     path,
+    envelope: 'none',
     bag: {
       name: null,
       bundleId: null,

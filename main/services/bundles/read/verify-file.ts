@@ -14,11 +14,12 @@ export async function verifyBundleFile(
   signing: SigningKeys,
   job: Job,
   limits?: Partial<ZipLimits>,
+  bundlePassphrase?: string,
 ): Promise<BundleVerification> {
   // In the temporary folder, named so the next run can remove one a killed run left there.
   const snapshotPath = freshTemporary(tmpdir(), 'breachdesk-verify', CASE_FILE_EXTENSION.slice(1));
   try {
-    const checked = await checkBundle(path, { signing, job, snapshotPath, limits });
+    const checked = await checkBundle(path, { signing, job, snapshotPath, limits, bundlePassphrase });
     await checked.archive?.zip.close();
     return checked.verification;
   } finally {

@@ -7,6 +7,7 @@ import { trustedKeySchema, type SigningInfo, type TrustedKey } from '../../../..
 import { BreachdeskError } from '../../../../shared/ipc/errors';
 import { createDetachedSignature } from '../../../formats/signing/detached-signature';
 import { fingerprintOf, publicKeyFromBase64, rawPublicKey } from '../../../formats/signing/fingerprint';
+import { AgeIdentityStore } from '../envelope/age-identity';
 import type { KeyProtector } from './key-protector';
 
 const TRUSTED_FILE = 'trusted-keys.json';
@@ -20,14 +21,19 @@ export interface SigningKey {
 
 /**
  * This installation's Ed25519 key pair (created on first use) and the keys the person trusts,
- * both in the user's config folder. The own public key is always in the trusted list.
+ * both in the user's config folder. The own public key is always in the trusted list. Its age
+ * identity, which opens bundles sealed to this installation, is kept beside them (`age`).
  */
 export class SigningKeys {
+  readonly age: AgeIdentityStore;
+
   constructor(
     private readonly dir: string,
     private readonly protector: KeyProtector,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.age = new AgeIdentityStore(dir, protector, now);
+  }
 
   info(): SigningInfo {
     const own = this.load();
@@ -44,6 +50,7 @@ export class SigningKeys {
             },
       protection: this.protector.description,
       trusted,
+      ageRecipient: this.age.recipient(),
     };
   }
 

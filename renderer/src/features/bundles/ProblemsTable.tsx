@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { BundleProblem, BundleProblemCode } from '../../../../shared/domain/bundle';
 
 const CODE_LABELS: Record<BundleProblemCode, string> = {
+  envelope: 'Envelope (age)',
   archive: 'Archive',
   structure: 'Structure',
   'bagit-txt': 'bagit.txt',
