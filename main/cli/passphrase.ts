@@ -52,15 +52,19 @@ export async function promptPassphrase(question: string, confirm = false): Promi
   return first;
 }
 
+/** What was typed after the Enter that ended the previous answer (a pasted pair of lines). */
+let typedAhead = '';
+
 function readHidden(question: string): Promise<string> {
   const input = process.stdin;
   return new Promise((resolve, reject) => {
     let typed = '';
-    process.stderr.write(question);
+    // Echo off before the question shows, so nothing typed after it is ever displayed.
     input.setRawMode(true);
-    input.resume();
+    process.stderr.write(question);
     input.setEncoding('utf8');
-    const finish = (error: Error | null) => {
+    const finish = (error: Error | null, rest: string) => {
+      typedAhead = rest;
       input.setRawMode(false);
       input.pause();
       input.removeListener('data', onData);
@@ -69,14 +73,26 @@ function readHidden(question: string): Promise<string> {
       else reject(error);
     };
     const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === '\r' || char === '\n' || char === '\u0004') return finish(null);
-        if (char === '\u0003') return finish(new CliFailure('cancelled; nothing was changed.', EXIT.usage));
+      const chars = [...chunk];
+      for (const [index, char] of chars.entries()) {
+        const rest = chars
+          .slice(index + 1)
+          .join('')
+          .replace(/^\n/, '');
+        if (char === '\r' || char === '\n' || char === '\u0004') return finish(null, rest);
+        if (char === '\u0003')
+          return finish(new CliFailure('cancelled; nothing was changed.', EXIT.usage), '');
         if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
         else typed += char;
       }
     };
     input.on('data', onData);
+    if (typedAhead !== '') {
+      const ahead = typedAhead;
+      typedAhead = '';
+      onData(ahead);
+    }
+    input.resume();
   });
 }
 

@@ -8,8 +8,9 @@ const CRASH_FIXTURE = fileURLToPath(new URL('../fixtures/crash-mid-change.cjs', 
  * Leaves the case file at `path` in the middle of a change with a hot journal beside it, by a
  * real process killed with SIGKILL (see the fixture).
  */
-export function crashMidChange(path: string): void {
-  const result = spawnSync(process.execPath, [CRASH_FIXTURE, path], { encoding: 'utf8' });
+export function crashMidChange(path: string, passphrase: string | null = null): void {
+  const env = passphrase === null ? process.env : { ...process.env, CRASH_PASSPHRASE: passphrase };
+  const result = spawnSync(process.execPath, [CRASH_FIXTURE, path], { encoding: 'utf8', env });
   if (result.signal !== 'SIGKILL') {
     throw new Error(
       `The crash fixture was meant to be killed, but ended with ${result.status}: ${result.stderr}`,

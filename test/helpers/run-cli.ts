@@ -10,10 +10,21 @@ export interface CliResult {
 }
 
 /** Runs `breachdesk ARGS…` as a subprocess on this Node, with a fixed actor name. */
-export function runCli(args: string[], nodeBinary = process.execPath): CliResult {
+export function runCli(
+  args: string[],
+  nodeBinary = process.execPath,
+  env: NodeJS.ProcessEnv = {},
+): CliResult {
   const result = spawnSync(nodeBinary, [CLI_LAUNCHER, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, BREACHDESK_ACTOR: 'cli tester' },
+    env: { ...withoutPassphrase(process.env), BREACHDESK_ACTOR: 'cli tester', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A passphrase in the test runner's own environment must not leak into the runs it checks. */
+function withoutPassphrase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.BREACHDESK_PASSPHRASE;
+  return copy;
 }

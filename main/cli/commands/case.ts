@@ -7,15 +7,11 @@ import { withCase } from '../with-case';
 
 /** A new passphrase: from the named option's file, else typed twice at a terminal. */
 async function newPassphrase(
-  values: Record<string, unknown>,
+  values: ParsedCommand['values'],
   option: string,
   fallbackEnv: boolean,
 ): Promise<string> {
-  const file = values[option];
-  const given =
-    typeof file === 'string' || fallbackEnv
-      ? givenPassphrase(values as Record<string, string | boolean | undefined>, option)
-      : null;
+  const given = typeof values[option] === 'string' || fallbackEnv ? givenPassphrase(values, option) : null;
   if (given !== null) return given;
   if (canPrompt()) return promptPassphrase('New passphrase: ', true);
   throw new CliFailure(
