@@ -3,7 +3,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { CLI, mbps, MIB, pseudoRandomPiece, settle, timed, writeFile } from './commands';
+import { CLI, initCase, mbps, MIB, pseudoRandomPiece, settle, timed, writeFile } from './commands';
 import { median } from './stats';
 
 const tempDir = useTempDir();
@@ -21,7 +21,7 @@ it('exports and imports a 1 GiB case at a rate comparable to zip -0 and unzip', 
   await writeFile(source, 1024, pseudoRandomPiece(Buffer.alloc(MIB)));
   const size = statSync(source).size;
   const casePath = join(dir, 'bench.bdcase');
-  execFileSync(process.execPath, [CLI, 'init', casePath, '--title', 'Bench', '--org', 'Bench'], { env });
+  initCase(casePath, env);
   execFileSync(process.execPath, [CLI, 'evidence', 'add', casePath, source], { env });
 
   const zips: number[] = [];
@@ -63,7 +63,7 @@ it('exports and imports a 1 GiB case at a rate comparable to zip -0 and unzip', 
   const huge = join(dir, 'huge.bin');
   await writeFile(huge, 4096, pseudoRandomPiece(Buffer.alloc(MIB)));
   const hugeCase = join(dir, 'huge.bdcase');
-  execFileSync(process.execPath, [CLI, 'init', hugeCase, '--title', 'Bench', '--org', 'Bench'], { env });
+  initCase(hugeCase, env);
   execFileSync(process.execPath, [CLI, 'evidence', 'add', hugeCase, huge], { env });
   rmSync(huge);
   settle();

@@ -14,6 +14,15 @@ export function settle(): void {
   execFileSync('sync');
 }
 
+/**
+ * `breachdesk init` of a bench case: plaintext (the explicit choice the CLI asks for), or
+ * encrypted with the first line of `passphraseFile`.
+ */
+export function initCase(path: string, env: NodeJS.ProcessEnv = process.env, passphraseFile?: string): void {
+  const key = passphraseFile === undefined ? ['--plaintext'] : ['--passphrase-file', passphraseFile];
+  execFileSync(process.execPath, [CLI, 'init', path, '--title', 'Bench', '--org', 'Bench', ...key], { env });
+}
+
 /** Wall seconds and peak RSS (MiB) of a command, by GNU time. */
 export function timed(
   command: string[],

@@ -8,7 +8,7 @@ import { searchCase } from '../../main/services/search-service';
 import { makeCase, testContext } from '../helpers/cases';
 import { intake, newJob } from '../helpers/evidence';
 import { useTempDir } from '../helpers/temp-dir';
-import { CLI, mbps, MIB, pseudoRandomPiece, settle, timed, writeFile } from './commands';
+import { CLI, initCase, mbps, MIB, pseudoRandomPiece, settle, timed, writeFile } from './commands';
 import { describeTimes, median, timesMs } from './stats';
 
 const tempDir = useTempDir();
@@ -65,7 +65,7 @@ it('takes in and verifies 1 GiB at a rate comparable to openssl hashing it', asy
     rmSync(file.path);
   }
   const casePath = join(dir, 'cli.bdcase');
-  execFileSync(process.execPath, [CLI, 'init', casePath, '--title', 'Bench', '--org', 'Bench']);
+  initCase(casePath);
   settle();
   const cli = timed([process.execPath, CLI, 'evidence', 'add', casePath, source]);
   rmSync(casePath);
@@ -85,7 +85,7 @@ it('takes in and verifies 1 GiB at a rate comparable to openssl hashing it', asy
     return seed;
   });
   const hugeCase = join(dir, 'huge.bdcase');
-  execFileSync(process.execPath, [CLI, 'init', hugeCase, '--title', 'Bench', '--org', 'Bench']);
+  initCase(hugeCase);
   settle();
   const four = timed([process.execPath, CLI, 'evidence', 'add', hugeCase, huge]);
   console.log(
