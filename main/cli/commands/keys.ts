@@ -21,6 +21,9 @@ function printKeys(info: SigningInfo): void {
     info.own === null
       ? 'This computer has no signing key yet (the first bundle export creates one; or run "breachdesk keys create").'
       : `This computer: ${info.own.fingerprint}\n  public key ${info.own.publicKey}\n  ${info.protection}`,
+    info.ageRecipient === null
+      ? 'This computer has no age key yet for encrypted bundles (the first bundle export creates one; or run "breachdesk keys create").'
+      : `Age recipient (colleagues seal bundles to it with --encrypt-to): ${info.ageRecipient}`,
     '',
     'Trusted keys:',
     ...info.trusted.map(
@@ -32,12 +35,14 @@ function printKeys(info: SigningInfo): void {
 
 export const keysListCommand: Command = {
   name: 'keys list',
-  summary: "Show this computer's signing key and the keys you trust",
+  summary: "Show this computer's signing key, its age recipient and the keys you trust",
   help: `Usage: breachdesk keys list [--json]
 
 Shows this computer's bundle signing key (its fingerprint and the public key to give to
-colleagues) and the list of keys whose bundles "bundle verify" accepts. The keys live in the
-config folder (BREACHDESK_CONFIG_DIR, or the platform's Breachdesk config folder).
+colleagues), its age recipient (age1..., to which colleagues seal bundles with "bundle export
+--encrypt-to"), and the list of keys whose bundles "bundle verify" accepts. The keys live in the
+config folder (BREACHDESK_CONFIG_DIR, or the platform's Breachdesk config folder); the age
+identity is age-identity.txt there, in the age tool's own format (age -d -i age-identity.txt).
 
 Example:
   breachdesk keys list`,
@@ -48,11 +53,12 @@ Example:
 
 export const keysCreateCommand: Command = {
   name: 'keys create',
-  summary: "Create this computer's signing key now (export does it on first use)",
+  summary: "Create this computer's signing key and age key now (export does it on first use)",
   help: `Usage: breachdesk keys create [--json]
 
-Creates this computer's Ed25519 signing key if there is none (a file only your account can
-read), and prints its public key so colleagues can trust it before the first bundle arrives.
+Creates this computer's Ed25519 signing key and its age identity (X25519) if there are none
+(files only your account can read), and prints the public key, so colleagues can trust it
+before the first bundle arrives, and the age recipient, so they can seal bundles to you.
 
 Example:
   breachdesk keys create`,
