@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { BundleDialogs } from '../features/bundles/BundleDialogs';
+import { CaseKeyDialogs } from '../features/case-key/CaseKeyDialogs';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { NewCaseDialog } from '../features/welcome/NewCaseDialog';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
+import { useAppInfoStore } from '../stores/app-info-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { useBridgeEvents } from './useBridgeEvents';
@@ -15,12 +17,14 @@ export function App() {
   const ready = useWorkspaceStore((state) => state.ready);
   const current = useWorkspaceStore((state) => state.current);
   const load = useWorkspaceStore((state) => state.load);
+  const loadAppInfo = useAppInfoStore((state) => state.load);
   const dialog = useUiStore((state) => state.dialog);
   const closeDialog = useUiStore((state) => state.closeDialog);
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadAppInfo();
+  }, [load, loadAppInfo]);
   useBridgeEvents();
   useShortcuts();
 
@@ -32,6 +36,7 @@ export function App() {
       {dialog === 'help' && <HelpOverlay onClose={closeDialog} />}
       {dialog === 'search' && current !== null && <SearchPalette onClose={closeDialog} />}
       <BundleDialogs caseOpen={current !== null} />
+      <CaseKeyDialogs />
     </>
   );
 }

@@ -1,14 +1,16 @@
-import type { CaseRecord } from '../../../shared/domain/case';
+import type { OpenCase } from '../../../shared/domain/case';
 import { CASE_STATUS_LABELS } from '../../../shared/domain/case';
 import { Button } from '../components/Button';
+import { LockState } from '../features/case-key/LockState';
 import { DeadlineChip } from '../features/obligations/DeadlineChip';
 import { useUiStore } from '../stores/ui-store';
 import { selectSaveKind, selectSaveText, useWorkspaceStore } from '../stores/workspace-store';
 import { MOD_LABEL } from '../lib/platform';
 import { closeCase } from './case-actions';
 
-/** Case title, save state (always visible, a failed write impossible to miss) and Close case. */
-export function TopBar({ record }: { record: CaseRecord }) {
+/** Case title, lock state, save state (always visible, a failed write impossible to miss) and Close case. */
+export function TopBar({ openCase }: { openCase: OpenCase }) {
+  const { record } = openCase;
   const saveText = useWorkspaceStore(selectSaveText);
   const saveKind = useWorkspaceStore(selectSaveKind);
   const busy = useUiStore((state) => state.busy);
@@ -40,6 +42,7 @@ export function TopBar({ record }: { record: CaseRecord }) {
         <span className="topbar__search-text">Search…</span>
         <kbd aria-hidden="true">{MOD_LABEL}+K</kbd>
       </button>
+      <LockState openCase={openCase} />
       <p
         className={`save-state save-state--${saveKind}`}
         role="status"

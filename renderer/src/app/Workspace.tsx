@@ -34,13 +34,13 @@ export function Workspace({ openCase }: { openCase: OpenCase }) {
 
   return (
     <div className="workspace">
-      <TopBar record={openCase.record} />
+      <TopBar openCase={openCase} />
       <Sidebar current={sectionId} />
       <main className="workspace__main" aria-labelledby="section-heading">
         {actionError !== null && (
           <StatusBanner tone="fail" title={actionError} label="Could not open the case file" />
         )}
-        <RecoveryNotices key={openCase.path} notices={openCase.notices} />
+        <OpeningNotices key={openCase.path} notices={openCase.notices} />
         <h2 id="section-heading" className="section-heading" tabIndex={-1} ref={heading}>
           {section.label}
         </h2>
@@ -50,15 +50,18 @@ export function Workspace({ openCase }: { openCase: OpenCase }) {
   );
 }
 
-/** What opening the file repaired after a crash, until the user has read it and dismissed it. */
-function RecoveryNotices({ notices }: { notices: readonly string[] }) {
+/**
+ * What opening the file had to say (a change rolled back after a crash, the demo case being
+ * unencrypted), until the user has read it and dismissed it.
+ */
+function OpeningNotices({ notices }: { notices: readonly string[] }) {
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || notices.length === 0) return null;
   return (
     <StatusBanner
       tone="info"
       mark="i"
-      label="Recovered after a crash"
+      label="Notes on opening the case file"
       title={notices[0]}
       actions={
         <Button variant="secondary" onClick={() => setDismissed(true)}>

@@ -1,6 +1,7 @@
-import { call, messageOf } from '../api/client';
+import { call, codeOf, messageOf } from '../api/client';
 import { flushPendingEdits } from '../lib/pending-edits';
 import { useAuditStore } from '../stores/audit-store';
+import { useCaseKeyStore } from '../stores/case-key-store';
 import { useRecentStore } from '../stores/recent-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
@@ -30,14 +31,37 @@ function adopt(opened: OpenCase): void {
   useUiStore.getState().setActionError(null);
 }
 
+/**
+ * Opens with the passphrase this computer remembers, if any; an encrypted file without one asks
+ * for it in a dialog (which opens the file itself) and this resolves when that dialog closes.
+ */
 async function openAt(path: string): Promise<void> {
   try {
     await flushPendingEdits();
     adopt(await call('case.open', { path }));
   } catch (error) {
-    useUiStore.getState().setActionError(messageOf(error));
+    if (codeOf(error) === 'PASSPHRASE_REQUIRED')
+      await useCaseKeyStore.getState().unlock(path, messageOf(error));
+    else useUiStore.getState().setActionError(messageOf(error));
   } finally {
     void useRecentStore.getState().load();
+  }
+}
+
+type UnlockOutcome = { kind: 'opened' } | { kind: 'wrongPassphrase' } | { kind: 'failed'; message: string };
+
+/** The passphrase dialog's attempt: opens the file with what the person typed. */
+export async function openWithPassphrase(
+  path: string,
+  passphrase: string,
+  remember: boolean,
+): Promise<UnlockOutcome> {
+  try {
+    adopt(await call('case.open', { path, passphrase, remember }));
+    return { kind: 'opened' };
+  } catch (error) {
+    if (codeOf(error) === 'WRONG_PASSPHRASE') return { kind: 'wrongPassphrase' };
+    return { kind: 'failed', message: messageOf(error) };
   }
 }
 
@@ -61,13 +85,20 @@ export function openCaseAt(path: string): Promise<void> {
 
 type CreateOutcome = { kind: 'created' } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
+/** How a new case file is kept: encrypted with a passphrase (the default), or plaintext by explicit choice. */
+export type NewCaseKey = { passphrase: string; remember: boolean } | { plaintext: true };
+
 /** Asks where to save the new case file, then creates it there (the save dialog confirmed any replacement). */
-export async function createCase(title: string, organisation: string): Promise<CreateOutcome> {
+export async function createCase(
+  title: string,
+  organisation: string,
+  key: NewCaseKey,
+): Promise<CreateOutcome> {
   try {
     const { path } = await call('dialog.chooseNewCasePath', { suggestedName: suggestedFileName(title) });
     if (path === null) return { kind: 'cancelled' };
     await flushPendingEdits();
-    adopt(await call('case.create', { path, title, organisation, overwrite: true }));
+    adopt(await call('case.create', { path, title, organisation, overwrite: true, ...key }));
     void useRecentStore.getState().load();
     return { kind: 'created' };
   } catch (error) {

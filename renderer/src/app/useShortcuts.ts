@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { bundleDialogOpen, runBundleCommand } from '../features/bundles/bundle-commands';
 import { isTypingTarget } from '../lib/platform';
+import { caseKeyDialogOpen } from '../stores/case-key-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { chooseAndOpenCase, closeCase } from './case-actions';
@@ -14,7 +15,7 @@ export function useShortcuts(): void {
       if (event.defaultPrevented || event.isComposing) return;
       const ui = useUiStore.getState();
       // A dialog owns the keyboard (Tab, Escape) while it is open.
-      if (ui.dialog !== 'none' || bundleDialogOpen()) return;
+      if (ui.dialog !== 'none' || bundleDialogOpen() || caseKeyDialogOpen()) return;
       const modifier = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (modifier && event.shiftKey && !event.altKey && key === 'e') {
