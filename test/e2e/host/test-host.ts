@@ -50,7 +50,10 @@ function forwardEvents(page: Page): EventSink {
   };
 }
 
-export const test = base.extend<{ host: TestHost }, { chromiumAvailable: string }>({
+export const test = base.extend<{ host: TestHost; keychain: boolean }, { chromiumAvailable: string }>({
+  /** Whether the host has a (test) system keychain to remember passphrases with, as the app does. */
+  keychain: [true, { option: true }],
+
   chromiumAvailable: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
     async ({}, use) => {
@@ -59,7 +62,7 @@ export const test = base.extend<{ host: TestHost }, { chromiumAvailable: string 
     { scope: 'worker', auto: true },
   ],
 
-  host: async ({ page }, use) => {
+  host: async ({ page, keychain }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'breachdesk-e2e-'));
     const session = new CaseSession();
     const recent = new RecentCases(join(dir, 'config', 'recent-cases.json'));
@@ -74,7 +77,7 @@ export const test = base.extend<{ host: TestHost }, { chromiumAvailable: string 
       signing: new SigningKeys(join(dir, 'config'), ownerOnlyFileProtector('e2e tester')),
       events: forwardEvents(page),
       logError: (error) => loggedErrors.push(error),
-      passphrases: new RememberedPassphrases(join(dir, 'config'), testKeychain()),
+      passphrases: keychain ? new RememberedPassphrases(join(dir, 'config'), testKeychain()) : null,
     };
     const dispatch = createDispatcher(deps);
 
