@@ -2,7 +2,17 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './host/test-host';
 
-const CONTROL_ROLES = ['button', 'textbox', 'combobox', 'link', 'checkbox', 'navigation', 'dialog'] as const;
+const CONTROL_ROLES = [
+  'button',
+  'textbox',
+  'combobox',
+  'link',
+  'checkbox',
+  'navigation',
+  'dialog',
+  'menu',
+  'menuitem',
+] as const;
 
 async function expectEveryControlNamed(page: Page): Promise<void> {
   for (const role of CONTROL_ROLES) {
@@ -28,7 +38,8 @@ test('every control on the welcome screen and in the workspace has an accessible
   host,
 }) => {
   const path = join(host.dir, 'a.bdcase');
-  await host.call('case.create', { path, title: 'Lost laptop', organisation: 'Contoso' });
+  const passphrase = 'left on the train to Lyon';
+  await host.call('case.create', { path, title: 'Lost laptop', organisation: 'Contoso', passphrase });
   await host.call('case.close', {});
   host.recent.remember(join(host.dir, 'gone.bdcase'), 'Moved away', new Date());
   await host.start();
@@ -36,8 +47,18 @@ test('every control on the welcome screen and in the workspace has an accessible
   await expectEveryControlNamed(page);
 
   await page.getByRole('button', { name: 'Lost laptop', exact: true }).click();
+  const unlock = page.getByRole('dialog', { name: 'Open encrypted case file' });
+  await expect(unlock).toBeVisible();
+  await expectEveryControlNamed(page);
+  await unlock.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await unlock.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Lost laptop');
   await expectEveryControlNamed(page);
+
+  await page.getByRole('button', { name: 'Encrypted' }).click();
+  await expect(page.getByRole('menu', { name: 'Case file encryption' })).toBeVisible();
+  await expectEveryControlNamed(page);
+  await page.keyboard.press('Escape');
 
   await page.keyboard.press('Alt+0');
   await expect(page.getByRole('status', { name: 'Audit verification' })).toContainText('verified');
@@ -45,7 +66,7 @@ test('every control on the welcome screen and in the workspace has an accessible
   await expectEveryControlNamed(page);
 });
 
-test('the workspace is reachable with Tab alone: top bar (search, close), sections, then the case record', async ({
+test('the workspace is reachable with Tab alone: top bar (search, lock state, close), sections, then the case record', async ({
   page,
   host,
 }) => {
@@ -53,11 +74,12 @@ test('the workspace is reachable with Tab alone: top bar (search, close), sectio
     path: join(host.dir, 'a.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   await expect(page.getByRole('textbox', { name: 'Title' })).toBeVisible();
 
-  const stops = await tabStops(page, 15);
+  const stops = await tabStops(page, 16);
   const sections = [
     'Overview',
     'Facts',
@@ -72,6 +94,7 @@ test('the workspace is reachable with Tab alone: top bar (search, close), sectio
   ];
   expect(stops).toEqual([
     'button Search the case',
+    'button Encrypt…',
     'button Close case',
     ...sections.map((section) => `button ${section}`),
     'textbox Title',

@@ -8,7 +8,7 @@ test('a tampered audit entry turns the verification red and names the first bad 
   host,
 }) => {
   const path = join(host.dir, 'tampered.bdcase');
-  await host.call('case.create', { path, title: 'Lost laptop', organisation: 'Contoso' });
+  await host.call('case.create', { path, title: 'Lost laptop', organisation: 'Contoso', plaintext: true });
   await host.call('case.update', { patch: { title: 'Lost laptop (Lyon office)' } });
   await host.call('case.update', { patch: { status: 'notifying' } });
   await host.call('case.close', {});

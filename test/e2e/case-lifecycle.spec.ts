@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
+const PASSPHRASE = 'payroll misdirected to the wrong supplier';
+
 test('create a case, edit it, close it, reopen it from the recent list, and read its audit log', async ({
   page,
   host,
@@ -14,6 +16,9 @@ test('create a case, edit it, close it, reopen it from the recent list, and read
   const dialog = page.getByRole('dialog', { name: 'New case' });
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Payroll export misdirected');
   await dialog.getByRole('textbox', { name: 'Organisation' }).fill('Northwind Ltd');
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await dialog.getByLabel('Repeat passphrase').fill(PASSPHRASE);
+  await dialog.getByLabel('Remember on this computer').check();
   await dialog.getByRole('button', { name: 'Create…' }).click();
 
   await expect(dialog).toBeHidden();

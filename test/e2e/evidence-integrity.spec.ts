@@ -10,7 +10,12 @@ const MIB = 1024 * 1024;
 
 async function caseWithFiles(host: TestHost, files: Record<string, Buffer | string>): Promise<string> {
   const path = join(host.dir, 'lost-laptop.bdcase');
-  await host.call('case.create', { path, title: 'Lost laptop', organisation: 'Northwind Clinics' });
+  await host.call('case.create', {
+    path,
+    title: 'Lost laptop',
+    organisation: 'Northwind Clinics',
+    plaintext: true,
+  });
   const paths = Object.entries(files).map(([name, content]) => {
     const file = join(host.dir, name);
     writeFileSync(file, content);

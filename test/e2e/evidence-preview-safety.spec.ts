@@ -123,6 +123,7 @@ test('hostile HTML, SVG and e-mail evidence is shown as text in every mode and r
     path: join(host.dir, 'hostile.bdcase'),
     title: 'Phishing campaign',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   const paths = FILES.map((file) => {
     const path = join(host.dir, file.name);

@@ -13,6 +13,7 @@ async function attach(page: Page, host: TestHost, files: Record<string, string |
     path: join(host.dir, 'preview.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   const paths = Object.entries(files).map(([name, content]) => {
     const path = join(host.dir, name);

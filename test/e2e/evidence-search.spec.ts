@@ -25,6 +25,7 @@ test('Ctrl+K finds a word on line 1234 of an attached log; Enter opens the evide
     path: join(host.dir, 'sonora.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   const path = join(host.dir, 'api-gateway-2020-11-12.log');
   writeFileSync(path, log(3000, 1234, 'quokkaflare'));
@@ -68,6 +69,7 @@ test('a click on an evidence result opens it too', async ({ page, host }) => {
     path: join(host.dir, 'click.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   const path = join(host.dir, 'dhcp.log');
   writeFileSync(path, log(40, 17, 'wallabyhost'));

@@ -15,6 +15,7 @@ async function newCase(host: TestHost): Promise<string> {
     path,
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   return path;
 }

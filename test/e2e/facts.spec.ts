@@ -31,6 +31,7 @@ test("the scenario's key facts entered through the UI are saved as UTC with thei
     path,
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   await host.start();
   await openFacts(page);
@@ -120,6 +121,7 @@ test('a time that cannot be read is not saved; approximate and unknown times are
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'C',
+    plaintext: true,
   });
   await host.start();
   await openFacts(page);

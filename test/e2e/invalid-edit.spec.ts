@@ -33,6 +33,7 @@ test('an empty title is not saved: the field says why, the top bar says "Not sav
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   const before = await host.call('audit.list', {});
   // The page's timers run on Playwright's clock, so the autosave pause can be passed on demand.
@@ -75,6 +76,7 @@ test('a failed write keeps the text the user typed and says why it was not saved
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   await expect(page.getByRole('textbox', { name: 'Organisation' })).toHaveValue('Contoso');
@@ -99,6 +101,7 @@ test('unsaved text survives a visit to another section, and the save state stays
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   const organisation = page.getByRole('textbox', { name: 'Organisation' });

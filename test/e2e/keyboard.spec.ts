@@ -24,6 +24,7 @@ test('`?` typed into a field is text, not a shortcut', async ({ page, host }) =>
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   const title = page.getByRole('textbox', { name: 'Title' });
@@ -61,6 +62,7 @@ test('Alt+digits switch sections and Ctrl+W closes the case', async ({ page, hos
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();

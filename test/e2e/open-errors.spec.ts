@@ -38,7 +38,12 @@ test('a case file open in another process is marked "Open elsewhere" and refused
   host,
 }) => {
   const path = join(host.dir, 'locked.bdcase');
-  await host.call('case.create', { path, title: 'Ransomware at the depot', organisation: 'Fabrikam' });
+  await host.call('case.create', {
+    path,
+    title: 'Ransomware at the depot',
+    organisation: 'Fabrikam',
+    plaintext: true,
+  });
   await host.call('case.close', {});
   const holder = await holdLockInAnotherProcess(path);
   try {

@@ -11,6 +11,7 @@ test('create the partners, edit one in place, record and remove its dated action
     path: join(host.dir, 'sonora.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   await host.start();
   await page

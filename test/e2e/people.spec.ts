@@ -34,6 +34,7 @@ test('data elements from the vocabulary and custom ones; people by jurisdiction 
     path: join(host.dir, 'sonora.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   await host.start();
   await page

@@ -12,6 +12,7 @@ test('a case file a crash left mid-change opens, says in one sentence that the c
     path,
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   await host.call('case.close', {});
   crashMidChange(path);
@@ -21,7 +22,7 @@ test('a case file a crash left mid-change opens, says in one sentence that the c
 
   await page.getByRole('button', { name: 'Open case…' }).click();
 
-  const note = page.getByRole('status', { name: 'Recovered after a crash' });
+  const note = page.getByRole('status', { name: 'Notes on opening the case file' });
   await expect(note).toContainText(
     'An interrupted change was rolled back; everything saved before it is intact.',
   );

@@ -12,6 +12,7 @@ test('Ctrl+K finds an event by a word of its detail, highlights it, and Enter op
     path: join(host.dir, 'sonora.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   await host.call('events.create', {
     at: UTC('2020-11-12T13:05:00.000Z'),
@@ -59,6 +60,7 @@ test('search text that is not valid query syntax gives a plain answer, never a c
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   await page.getByRole('button', { name: 'Search the case' }).click();
@@ -81,6 +83,7 @@ test('the application menu opens search', async ({ page, host }) => {
     path: join(host.dir, 'c.bdcase'),
     title: 'Lost laptop',
     organisation: 'Contoso',
+    plaintext: true,
   });
   await host.start();
   await expect(page.getByRole('textbox', { name: 'Title' })).toBeVisible();
@@ -93,6 +96,7 @@ test('Enter on a party, a note or a task opens that item in its section', async 
     path: join(host.dir, 'parties.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   for (const name of ['AdCircle Inc.', 'Beatline Devices Ltd', 'Klangwerk GmbH']) {
     await host.call('parties.create', { name, kind: 'partner', role: `${name} received account data` });

@@ -26,6 +26,7 @@ test('tasks with overdue shown, inline status; notes in Markdown rendered safely
     path: join(host.dir, 'sonora.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -37,6 +37,7 @@ test('add, edit, delete and filter events; a bad CSV imports nothing, a good one
     path: join(host.dir, 'sonora.bdcase'),
     title: 'Partner API exposure',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   await host.start();
   await openTimeline(page);
@@ -136,6 +137,7 @@ test('100,000 events: the list stays virtualised, End reaches the last event, sc
     path: join(host.dir, 'large.bdcase'),
     title: 'Large timeline',
     organisation: 'Sonora Streaming AB',
+    plaintext: true,
   });
   for (let from = 0; from < total; from += 25_000) {
     const result = await host.call('events.importCsv', { csv: csvOfEvents(from, from + 25_000) });

@@ -24,6 +24,7 @@ test('the recent list shows each case file with its path, time and whether it ca
     path,
     title: 'Payroll export sent to wrong supplier',
     organisation: 'Northwind Ltd',
+    plaintext: true,
   });
   await host.call('case.close', {});
   // A day and two hours before the page's fixed "now", both in the page's zone (Europe/Paris).
