@@ -351,3 +351,23 @@ test.describe('without a system keychain', () => {
     await expect(lockMenuButton(page)).toBeVisible();
   });
 });
+
+test('the demo case opens unencrypted and says why; the top bar still offers Encrypt…', async ({
+  page,
+  host,
+}) => {
+  host.dialogs.answerNewCase(join(host.dir, 'demo.bdcase'));
+  await host.start();
+
+  await page.getByRole('button', { name: 'Open demo case' }).click();
+  const note = page.getByRole('status', { name: 'Notes on opening the case file' });
+  await expect(note).toContainText('The demo case file is not encrypted: everything in it is fictional.', {
+    timeout: 20_000,
+  });
+  const banner = page.getByRole('banner');
+  await expect(banner.getByText('Not encrypted')).toBeVisible();
+  await expect(banner.getByRole('button', { name: 'Encrypt…' })).toBeVisible();
+  await page.screenshot({ path: artifactPath('encryption-demo-case.png') });
+  await note.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(note).toHaveCount(0);
+});

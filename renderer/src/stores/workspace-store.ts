@@ -63,7 +63,10 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   adopt(next) {
     const previous = get().current;
     if (next !== null && previous !== null && next.path === previous.path) {
-      set({ current: next, ready: true });
+      // A refresh of the same open case (after a key change, or the "opened" event that follows an
+      // open) keeps what opening it said: `case.current` repeats the file's own notices only.
+      const notices = [...new Set([...previous.notices, ...next.notices])];
+      set({ current: { ...next, notices }, ready: true });
       return;
     }
     set({ current: next, ready: true, section: 'overview', pendingSaves: 0, problems: {}, drafts: {} });
