@@ -8,6 +8,8 @@ import type { DialogHost } from '../ipc/host-deps';
 const CASE_EXTENSION = CASE_FILE_EXTENSION.slice(1);
 const CASE_FILTERS = [{ name: 'Breachdesk case', extensions: [CASE_EXTENSION] }];
 const BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip'] }];
+/** Opening also takes a bundle sealed with age (NAME.zip.age). */
+const OPEN_BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip', 'age'] }];
 
 export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
   /** The paths picked in an open dialog attached to the window ([] when cancelled). */
@@ -62,7 +64,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
     async chooseBundle() {
       const [path] = await pickToOpen({
         title: 'Open case bundle',
-        filters: BUNDLE_FILTERS,
+        filters: OPEN_BUNDLE_FILTERS,
         properties: ['openFile'],
       });
       return path ?? null;

@@ -24,6 +24,9 @@ export const bundleExportOptionsSchema = z
   .strict();
 export type BundleExportOptions = z.output<typeof bundleExportOptionsSchema>;
 
+/** An age X25519 recipient: `age1` and 58 characters of Bech32 (32 bytes and a checksum, checked in main). */
+export const AGE_RECIPIENT_PATTERN = /^age1[02-9ac-hj-np-z]{58}$/;
+
 /**
  * An age envelope (age-encryption.org/v1) around the whole zip, written as NAME.zip.age: to a
  * passphrase (scrypt), or to one or more X25519 recipients (`age1…`, as age-keygen and

@@ -1,17 +1,16 @@
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { AGE_RECIPIENT_PATTERN } from '../../../shared/domain/bundle';
 
 /**
  * age X25519 keys as the age tools write them: an identity `AGE-SECRET-KEY-1…` and its recipient
  * `age1…` (Bech32), in an identity file with comment lines, as age-keygen writes one.
  */
 
-/** An X25519 recipient: age1 and 58 characters of the Bech32 alphabet (32 bytes and a checksum). */
-const RECIPIENT_SHAPE = /^age1[02-9ac-hj-np-z]{58}$/;
 const IDENTITY_LINE = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 
 /** Whether `text` is an X25519 recipient whose checksum is right. */
 export function isAgeRecipient(text: string): boolean {
-  if (!RECIPIENT_SHAPE.test(text)) return false;
+  if (!AGE_RECIPIENT_PATTERN.test(text)) return false;
   try {
     // The library decodes (and checks the Bech32 checksum of) a recipient as it is added.
     new Encrypter().addRecipient(text);

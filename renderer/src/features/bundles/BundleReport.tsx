@@ -21,6 +21,13 @@ export function BundleReport({ report, onTrusted }: BundleReportProps) {
   return (
     <div className="bundle-report">
       <ReportVerdict report={report} />
+      {report.envelope !== 'none' && (
+        <p className="bundle-note">
+          Encrypted with age to{' '}
+          {report.envelope === 'passphrase' ? 'a passphrase' : 'this installation’s key'}; every part of it
+          was authenticated as it was opened.
+        </p>
+      )}
       <ProblemsTable problems={problems} />
       <SignatureFacts signature={report.signature} onTrusted={onTrusted} />
       <BagFacts bag={report.bag} />

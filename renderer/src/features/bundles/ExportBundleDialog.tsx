@@ -8,6 +8,8 @@ import { useWorkspaceStore } from '../../stores/workspace-store';
 import { useBundleJobsStore } from './bundle-jobs-store';
 import { useBundleStore } from './bundle-store';
 import { BundleJobPanel } from './BundleJobPanel';
+import { envelopeFrom, NO_ENVELOPE, type EnvelopeChoice, type EnvelopeErrors } from './envelope-choice';
+import { EnvelopeOptions } from './EnvelopeOptions';
 import { ExportOptions } from './ExportOptions';
 import { ExportOutcome } from './ExportOutcome';
 import { StepFocus } from './StepFocus';
@@ -27,12 +29,17 @@ export function ExportBundleDialog() {
     includeEvidence: true,
     includePrivileged: false,
   });
+  const [envelope, setEnvelope] = useState<EnvelopeChoice>(NO_ENVELOPE);
+  const [envelopeErrors, setEnvelopeErrors] = useState<EnvelopeErrors>({});
   const [step, setStep] = useState<Step>({ kind: 'options', notice: null, error: null });
   const [choosing, setChoosing] = useState(false);
 
   async function chooseAndExport(): Promise<void> {
+    const sealed = envelopeFrom(envelope);
+    setEnvelopeErrors(sealed.ok ? {} : sealed.errors);
+    if (!sealed.ok) return;
     setChoosing(true);
-    const ended = await exportBundle(title, options);
+    const ended = await exportBundle(title, options, sealed.envelope);
     setChoosing(false);
     if (ended.kind === 'not-chosen') return;
     if (ended.kind === 'choose-failed') {
@@ -70,7 +77,7 @@ export function ExportBundleDialog() {
       title="Export case bundle"
       wide
       onClose={close}
-      description="A signed .zip (BagIt) of this case: its snapshot, case.json, evidence originals, letters, the audit log and an index.html anyone can open."
+      description="A signed .zip (BagIt) of this case: its snapshot, case.json, evidence originals, letters, the audit log and an index.html anyone can open; optionally sealed with age."
       footer={footer}
     >
       {running ? (
@@ -88,6 +95,14 @@ export function ExportBundleDialog() {
             </p>
           )}
           <ExportOptions options={options} onChange={setOptions} />
+          <EnvelopeOptions
+            choice={envelope}
+            errors={envelopeErrors}
+            onChange={(choice) => {
+              setEnvelope(choice);
+              setEnvelopeErrors({});
+            }}
+          />
         </StepFocus>
       )}
     </Modal>

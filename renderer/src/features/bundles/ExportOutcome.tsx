@@ -5,6 +5,12 @@ import { baseName } from './format';
 import { formatBytes } from '../../../../shared/text/bytes';
 import { plural } from '../../../../shared/text/plural';
 
+const ENVELOPE_WORDS: Record<BundleExportResult['envelope'], string> = {
+  none: 'No: a plain zip anyone who has it can read',
+  passphrase: 'Yes, with age to a passphrase: send the passphrase another way',
+  recipients: 'Yes, with age to the recipients given: only their age keys open it',
+};
+
 /** Where the bundle was written, how big it is, what it holds and the key that signed it. */
 export function ExportOutcome({ result }: { result: BundleExportResult }) {
   return (
@@ -21,6 +27,8 @@ export function ExportOutcome({ result }: { result: BundleExportResult }) {
         <dd>
           <code className="mono path">{result.path}</code>
         </dd>
+        <dt>Encrypted</dt>
+        <dd>{ENVELOPE_WORDS[result.envelope]}</dd>
         <dt>Size</dt>
         <dd className="num">{formatBytes(result.bytes)}</dd>
         <dt>Payload</dt>

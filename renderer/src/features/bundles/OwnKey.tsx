@@ -5,7 +5,10 @@ import { HashText } from '../../components/HashText';
 import { formatInstant } from '../../lib/time';
 import { useSigningStore } from './signing-store';
 
-/** This installation's key: fingerprint and public key to copy, and how the private key is kept. */
+/**
+ * This installation's key: fingerprint and public key to copy, its age recipient for encrypted
+ * bundles, and how the private keys are kept.
+ */
 export function OwnKey({ info }: { info: SigningInfo }) {
   const ensureKey = useSigningStore((state) => state.ensureKey);
   const headingId = useId();
@@ -48,6 +51,27 @@ export function OwnKey({ info }: { info: SigningInfo }) {
           <dt>Created</dt>
           <dd>
             <time dateTime={info.own.createdAt}>{formatInstant(info.own.createdAt)}</time>
+          </dd>
+          <dt>Age recipient</dt>
+          <dd className="bundle-stack">
+            {info.ageRecipient === null ? (
+              <>
+                <span>None yet: one is made with the key pair, or now.</span>
+                <div>
+                  <Button onClick={() => void create()} disabled={busy}>
+                    {busy ? 'Creating…' : 'Create the age key now'}
+                  </Button>
+                </div>
+              </>
+            ) : (
+              <>
+                <HashText value={info.ageRecipient} keep={64} label="age recipient of this installation" />
+                <span className="field__hint">
+                  Colleagues encrypt bundles to it (Encrypt the bundle, to people’s age keys, or{' '}
+                  <code>breachdesk bundle export --encrypt-to</code>); only this installation opens them.
+                </span>
+              </>
+            )}
           </dd>
         </dl>
       )}

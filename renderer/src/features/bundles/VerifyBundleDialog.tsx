@@ -8,6 +8,7 @@ import { useRunningJob } from '../../jobs/job-store';
 import { useBundleJobsStore } from './bundle-jobs-store';
 import { useBundleStore } from './bundle-store';
 import { BundleJobPanel } from './BundleJobPanel';
+import { BundlePassphraseForm } from './BundlePassphraseForm';
 import { BundleReport } from './BundleReport';
 import { baseName } from './format';
 import { StepFocus } from './StepFocus';
@@ -24,15 +25,15 @@ export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps
   const job = useRunningJob('bundles');
   const close = useBundleStore((store) => store.close);
   const importBundle = useBundleJobsStore((store) => store.importBundle);
-  const { state, again } = useVerify(path);
+  const { state, again, unlock, passphrase } = useVerify(path);
   const [importError, setImportError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
 
   async function importAsCase(report: BundleVerification): Promise<void> {
     setImportError(null);
-    const title = report.bag.title ?? baseName(path).replace(/\.zip$/i, '');
+    const title = report.bag.title ?? baseName(path).replace(/\.zip(\.age)?$/i, '');
     setChoosing(true);
-    const ended = await importBundle(path, title);
+    const ended = await importBundle(path, title, passphrase);
     setChoosing(false);
     if (ended.kind === 'not-chosen') return;
     if (ended.kind === 'choose-failed') {
@@ -84,6 +85,8 @@ export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps
             <p className="bundle-note">This bundle cannot be imported until it verifies.</p>
           )}
         </StepFocus>
+      ) : state.kind === 'needs-passphrase' ? (
+        <BundlePassphraseForm key="passphrase" wrong={state.wrong} onSubmit={unlock} />
       ) : state.kind === 'cancelled' ? (
         <StepFocus key="cancelled">
           <StatusBanner

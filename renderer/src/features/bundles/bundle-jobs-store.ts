@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type {
+  BundleEnvelope,
   BundleExportOptions,
   BundleExportResult,
   BundleMergeResult,
@@ -27,15 +28,24 @@ export interface CaseContents {
 interface BundleJobsState {
   /** Why asking the running job to stop failed. */
   cancelError: string | null;
-  /** Asks where to save, then writes the open case's bundle there. */
+  /**
+   * Asks where to save, then writes the open case's bundle there; with an envelope, sealed with
+   * age beside the name chosen, as NAME.zip.age.
+   */
   exportBundle: (
     caseTitle: string,
     options: BundleExportOptions,
+    envelope?: BundleEnvelope,
   ) => Promise<ChosenJobEnd<BundleExportResult>>;
-  verifyBundle: (path: string) => Promise<JobEnd<BundleVerification>>;
+  /** `bundlePassphrase` opens a bundle sealed with age to a passphrase. */
+  verifyBundle: (path: string, bundlePassphrase?: string) => Promise<JobEnd<BundleVerification>>;
   /** Asks where to save the new case file, then imports the bundle into it; resolves its path. */
-  importBundle: (path: string, title: string) => Promise<ChosenJobEnd<ChannelOutput<'bundle.import'>>>;
-  mergeBundle: (path: string) => Promise<JobEnd<BundleMergeResult>>;
+  importBundle: (
+    path: string,
+    title: string,
+    bundlePassphrase?: string,
+  ) => Promise<ChosenJobEnd<ChannelOutput<'bundle.import'>>>;
+  mergeBundle: (path: string, bundlePassphrase?: string) => Promise<JobEnd<BundleMergeResult>>;
   cancelJob: () => Promise<void>;
   readCaseContents: () => Promise<CaseContents>;
 }
@@ -67,30 +77,36 @@ export const useBundleJobsStore = create<BundleJobsState>()((set) => {
   return {
     cancelError: null,
 
-    async exportBundle(caseTitle, options) {
+    async exportBundle(caseTitle, options, envelope) {
       const chosen = await choose(() =>
         call('dialog.chooseBundlePath', { suggestedName: suggestedBundleName(caseTitle) }),
       );
       if (typeof chosen !== 'string') return chosen;
-      // The native save dialog has already asked before replacing an existing file.
+      // The native save dialog has already asked before replacing the file chosen; a sealed
+      // bundle is written beside it as NAME.zip.age, which nobody was asked about replacing.
       const ended = await run('bundle-export', {
         label: `Exporting ${caseTitle}`,
         channel: 'bundle.export',
-        input: { path: chosen, overwrite: true, ...options },
+        input: {
+          path: chosen,
+          overwrite: envelope === undefined,
+          ...options,
+          ...(envelope === undefined ? {} : { envelope }),
+        },
       });
       if (ended.kind === 'done') void useSigningStore.getState().load();
       return ended;
     },
 
-    verifyBundle(path) {
+    verifyBundle(path, bundlePassphrase) {
       return run('bundle-verify', {
         label: `Verifying ${baseName(path)}`,
         channel: 'bundle.verify',
-        input: { path },
+        input: { path, ...(bundlePassphrase === undefined ? {} : { bundlePassphrase }) },
       });
     },
 
-    async importBundle(path, title) {
+    async importBundle(path, title, bundlePassphrase) {
       const chosen = await choose(() =>
         call('dialog.chooseNewCasePath', { suggestedName: suggestedFileName(title) }),
       );
@@ -99,15 +115,20 @@ export const useBundleJobsStore = create<BundleJobsState>()((set) => {
       return run('bundle-import', {
         label: `Importing ${title}`,
         channel: 'bundle.import',
-        input: { path, target: chosen, overwrite: true },
+        input: {
+          path,
+          target: chosen,
+          overwrite: true,
+          ...(bundlePassphrase === undefined ? {} : { bundlePassphrase }),
+        },
       });
     },
 
-    async mergeBundle(path) {
+    async mergeBundle(path, bundlePassphrase) {
       const ended = await run('bundle-merge', {
         label: `Merging ${baseName(path)}`,
         channel: 'bundle.merge',
-        input: { path },
+        input: { path, ...(bundlePassphrase === undefined ? {} : { bundlePassphrase }) },
         writes: true,
       });
       void useConflictsStore.getState().load();
