@@ -109,3 +109,21 @@ export function useCommandValues(values: ParsedCommand['values']): void {
 export function commandPassphrase(): string | null {
   return givenPassphrase(commandValues);
 }
+
+/** The passphrase of a new case file, or the explicit plaintext choice; refuses neither. */
+export async function newCaseKey(
+  plaintext: boolean,
+  given: string | null,
+): Promise<{ passphrase: string } | { plaintext: true }> {
+  if (plaintext) {
+    if (given !== null)
+      throw new CliFailure('give either a passphrase or --plaintext, not both.', EXIT.usage);
+    return { plaintext: true };
+  }
+  if (given !== null) return { passphrase: given };
+  if (canPrompt()) return { passphrase: await promptPassphrase('Passphrase for the new case file: ', true) };
+  throw new CliFailure(
+    'a new case file is encrypted: give --passphrase-file PATH (or set BREACHDESK_PASSPHRASE), or --plaintext to leave it unencrypted.',
+    EXIT.usage,
+  );
+}

@@ -60,6 +60,26 @@ export const passphraseSchema = z
   .min(1, 'A passphrase is required')
   .refine((p) => !p.includes('\0'), 'A passphrase cannot contain a NUL character');
 
+/** How a new case file is to be kept: with a passphrase (the default), or plaintext by explicit choice. */
+export const newCaseKeyFields = {
+  /** Encrypts the new case file with this passphrase (required unless `plaintext`). */
+  passphrase: passphraseSchema.optional(),
+  /** The explicit choice of an unencrypted case file. */
+  plaintext: z.boolean().default(false),
+  /** Keep the passphrase on this computer (encrypted by its keychain). */
+  remember: z.boolean().default(false),
+};
+
+/** For `.refine` on an input with newCaseKeyFields: exactly one of a passphrase or plaintext. */
+export const oneCaseKeyChoice = [
+  (input: { passphrase?: string | undefined; plaintext: boolean }) =>
+    input.plaintext !== (input.passphrase !== undefined),
+  {
+    message:
+      'A new case file is encrypted: give it a passphrase, or choose explicitly to leave it unencrypted (not both).',
+  },
+] as const;
+
 export const casePatchSchema = z
   .object({
     title: caseTitleSchema.optional(),

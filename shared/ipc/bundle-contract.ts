@@ -12,6 +12,7 @@ import {
   signingInfoSchema,
 } from '../domain/bundle';
 import { jobIdSchema } from '../domain/evidence';
+import { newCaseKeyFields, oneCaseKeyChoice } from '../domain/case';
 
 const none = z.object({}).strict();
 const path = z
@@ -56,8 +57,11 @@ export const bundleContract = {
         target: path,
         overwrite: z.boolean().default(false),
         bundlePassphrase,
+        /** How the new case file is kept, as for case.create. */
+        ...newCaseKeyFields,
       })
-      .strict(),
+      .strict()
+      .refine(...oneCaseKeyChoice),
     output: bundleImportResultSchema,
   },
   /** Verifies a colleague's bundle and adds its records to the open case; differing edits become conflicts. */

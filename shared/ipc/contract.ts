@@ -6,6 +6,8 @@ import {
   caseTitleSchema,
   openCaseSchema,
   organisationSchema,
+  newCaseKeyFields,
+  oneCaseKeyChoice,
   passphraseSchema,
 } from '../domain/case';
 import { recentCaseSchema } from '../domain/recent';
@@ -48,17 +50,10 @@ export const contract = {
         organisation: organisationSchema,
         /** Only when a person confirmed replacing the file (the native save dialog asks). */
         overwrite: z.boolean().default(false),
-        /** Encrypts the new case file with this passphrase (the default, and required unless `plaintext`). */
-        passphrase: passphraseSchema.optional(),
-        /** The explicit choice of an unencrypted case file. */
-        plaintext: z.boolean().default(false),
-        remember: z.boolean().default(false),
+        ...newCaseKeyFields,
       })
       .strict()
-      .refine((input) => input.plaintext !== (input.passphrase !== undefined), {
-        message:
-          'A new case file is encrypted: give it a passphrase, or choose explicitly to leave it unencrypted (not both).',
-      }),
+      .refine(...oneCaseKeyChoice),
     output: openCaseSchema,
   },
   'case.open': {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,13 @@ let bundle: string;
 function cli(args: string[], configDir = mine): CliResult {
   const result = spawnSync(process.execPath, [CLI_LAUNCHER, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, BREACHDESK_ACTOR: 'cli tester', BREACHDESK_CONFIG_DIR: configDir },
+    // Cases written by an import are encrypted (the default) with this passphrase.
+    env: {
+      ...process.env,
+      BREACHDESK_ACTOR: 'cli tester',
+      BREACHDESK_CONFIG_DIR: configDir,
+      BREACHDESK_PASSPHRASE: 'passphrase of the imported cases',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -82,6 +88,7 @@ describe('breachdesk bundle', () => {
     const copy = join(dir, 'copy.bdcase');
     const imported = expectExit(cli(['bundle', 'import', bundle, '-o', copy]), 0);
     expect(imported.stdout).toContain(copy);
+    expect(readFileSync(copy).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     const original = JSON.parse(expectExit(cli(['show', demoCase, '--json']), 0).stdout) as {
       record: { id: string; title: string };
     };

@@ -28,7 +28,13 @@ let passphraseFile: string;
 function cli(args: string[], configDir = mine): CliResult {
   const result = spawnSync(process.execPath, [CLI_LAUNCHER, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, BREACHDESK_ACTOR: 'cli tester', BREACHDESK_CONFIG_DIR: configDir },
+    // Cases written by an import are encrypted (the default) with this passphrase.
+    env: {
+      ...process.env,
+      BREACHDESK_ACTOR: 'cli tester',
+      BREACHDESK_CONFIG_DIR: configDir,
+      BREACHDESK_PASSPHRASE: 'passphrase of the imported cases',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -55,7 +61,7 @@ beforeAll(() => {
   colleagues = join(base, 'config-colleague');
   strangers = join(base, 'config-stranger');
   caseFile = join(base, 'case.bdcase');
-  expectExit(cli(['init', caseFile, '--title', 'Partner API exposure', '--org', 'Sonora', '--plaintext']), 0);
+  expectExit(cli(['init', caseFile, '--title', 'Partner API exposure', '--org', 'Sonora']), 0);
   passphraseFile = join(base, 'passphrase.txt');
   writeFileSync(passphraseFile, `${PASSPHRASE}\nsecond line, ignored\n`);
 }, 60_000);

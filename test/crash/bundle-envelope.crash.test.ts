@@ -18,7 +18,7 @@ const HALF = (EVIDENCE_MIB * 1024 * 1024) / 2;
 
 /** A plaintext case with one big evidence file, and the builder's keys made (its age recipient too). */
 async function buildCase(sandbox: Sandbox, path: string, evidence: string): Promise<void> {
-  await runCliOk(sandbox, ['init', path, '--title', 'Crash test', '--org', 'Crash Test AB', '--plaintext']);
+  await runCliOk(sandbox, ['init', path, '--title', 'Crash test', '--org', 'Crash Test AB']);
   await runCliOk(sandbox, ['evidence', 'add', path, evidence, '--source', 'crash tier']);
   await runCliOk(sandbox, ['keys', 'create']);
 }

@@ -91,7 +91,7 @@ describe('Breachdesk opens what age seals', () => {
     execFileSync('age', ['-r', await keys.age.ensure(), '-o', sealed, plain]);
     const result = await importBundle(
       sealed,
-      { target: join(dir, 'from-age-r.bdcase'), overwrite: false },
+      { target: join(dir, 'from-age-r.bdcase'), overwrite: false, passphrase: null },
       ctx,
       newJob('bundle-import'),
       keys,
@@ -104,7 +104,12 @@ describe('Breachdesk opens what age seals', () => {
     ageAtTerminal(['-p', '-o', sealed, plain], `${PASSPHRASE}\n${PASSPHRASE}\n`);
     const result = await importBundle(
       sealed,
-      { target: join(dir, 'from-age-p.bdcase'), overwrite: false, bundlePassphrase: PASSPHRASE },
+      {
+        target: join(dir, 'from-age-p.bdcase'),
+        overwrite: false,
+        bundlePassphrase: PASSPHRASE,
+        passphrase: null,
+      },
       ctx,
       newJob('bundle-import'),
       keys,

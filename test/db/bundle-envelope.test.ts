@@ -91,7 +91,12 @@ async function failure(work: Promise<unknown>): Promise<BreachdeskError> {
 function importInto(dir: string, bundle: string, with_: { keys?: SigningKeys; passphrase?: string } = {}) {
   return importBundle(
     bundle,
-    { target: join(dir, 'imported.bdcase'), overwrite: false, bundlePassphrase: with_.passphrase },
+    {
+      target: join(dir, 'imported.bdcase'),
+      overwrite: false,
+      bundlePassphrase: with_.passphrase,
+      passphrase: null,
+    },
     ctx,
     newJob('bundle-import'),
     with_.keys ?? keys,
@@ -389,7 +394,7 @@ describe('the plaintext never reaches the disk', () => {
     const importing = watchedJob('bundle-import', watched);
     await importBundle(
       path,
-      { target: join(out, 'copy.bdcase'), overwrite: false },
+      { target: join(out, 'copy.bdcase'), overwrite: false, passphrase: null },
       ctx,
       importing.job,
       keys,

@@ -136,7 +136,7 @@ describe('bundle export, default options', () => {
       const dir = tempDir();
       const imported = await importBundle(
         exported.path,
-        { target: join(dir, 'copy.bdcase'), overwrite: false },
+        { target: join(dir, 'copy.bdcase'), overwrite: false, passphrase: null },
         ctx,
         newJob('bundle-import'),
         keys,
@@ -282,7 +282,7 @@ describe('bundle export options', () => {
 
       const imported = await importBundle(
         result.path,
-        { target: join(dir, 'listed.bdcase'), overwrite: false },
+        { target: join(dir, 'listed.bdcase'), overwrite: false, passphrase: null },
         ctx,
         newJob('bundle-import'),
         keys,

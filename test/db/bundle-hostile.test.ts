@@ -103,7 +103,7 @@ async function expectRefused(
   mkdirSync(out);
   const error: unknown = await importBundle(
     zip,
-    { target: join(out, 'new.bdcase'), overwrite: false },
+    { target: join(out, 'new.bdcase'), overwrite: false, passphrase: null },
     ctx,
     newJob('bundle-import'),
     keys,
@@ -380,7 +380,7 @@ describe('damaged and tampered bags are refused before anything is written', () 
       mkdirSync(join(dir, 'out'));
       const result = await importBundle(
         bundle,
-        { target: join(dir, 'out', 'new.bdcase'), overwrite: false },
+        { target: join(dir, 'out', 'new.bdcase'), overwrite: false, passphrase: null },
         ctx,
         newJob('bundle-import'),
         keys,
@@ -420,7 +420,7 @@ describe('damaged and tampered bags are refused before anything is written', () 
     );
     const error: unknown = await importBundle(
       bundle,
-      { target: join(out, 'new.bdcase'), overwrite: false },
+      { target: join(out, 'new.bdcase'), overwrite: false, passphrase: null },
       ctx,
       job,
       keys,
@@ -640,7 +640,7 @@ describe('damaged and tampered bags are refused before anything is written', () 
       const dir = tempDir();
       const result = await importBundle(
         foreignBundle,
-        { target: join(dir, 'new.bdcase'), overwrite: false },
+        { target: join(dir, 'new.bdcase'), overwrite: false, passphrase: null },
         ctx,
         newJob('bundle-import'),
         keys,

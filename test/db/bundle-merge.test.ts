@@ -87,7 +87,7 @@ beforeAll(async () => {
   colleagueKeys.trust(keys.ensureKey().publicKey, 'us');
   const imported = await importBundle(
     aZip,
-    { target: join(base, 'b.bdcase'), overwrite: false },
+    { target: join(base, 'b.bdcase'), overwrite: false, passphrase: null },
     ctx,
     newJob('bundle-import'),
     colleagueKeys,
@@ -369,7 +369,7 @@ describe('merging a colleague’s bundle', () => {
       const dir = tempDir();
       const fresh = await importBundle(
         aZip,
-        { target: join(dir, 'c.bdcase'), overwrite: false },
+        { target: join(dir, 'c.bdcase'), overwrite: false, passphrase: null },
         ctx,
         newJob('bundle-import'),
         keys,
@@ -419,7 +419,7 @@ describe('merging a bundle of another case', () => {
         (
           await importBundle(
             aZip,
-            { target: join(dir, 'ours.bdcase'), overwrite: false },
+            { target: join(dir, 'ours.bdcase'), overwrite: false, passphrase: null },
             ctx,
             newJob('bundle-import'),
             keys,

@@ -42,7 +42,7 @@ describe('bundle round trip', () => {
 
       const imported = await importBundle(
         exported.path,
-        { target: join(dir, 'copy.bdcase'), overwrite: false },
+        { target: join(dir, 'copy.bdcase'), overwrite: false, passphrase: null },
         ctx,
         newJob('bundle-import'),
         keys,

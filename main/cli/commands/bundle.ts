@@ -12,6 +12,7 @@ import { EXIT } from '../exit-codes';
 import { printFields, printJson } from '../output';
 import { CliJob } from '../progress';
 import { withCase } from '../with-case';
+import { givenPassphrase, newCaseKey } from '../passphrase';
 
 export const bundleExportCommand: Command = {
   name: 'bundle export',
@@ -135,14 +136,16 @@ Examples:
 export const bundleImportCommand: Command = {
   name: 'bundle import',
   summary: 'Verify a bundle, then write it as a new case or merge it into one',
-  help: `Usage: breachdesk bundle import BUNDLE.zip[.age] -o NEW.bdcase [--force] [--json]
+  help: `Usage: breachdesk bundle import BUNDLE.zip[.age] -o NEW.bdcase [--passphrase-file PATH | --plaintext] [--force] [--json]
        breachdesk bundle import BUNDLE.zip[.age] --into EXISTING.bdcase [--json]
        [--bundle-passphrase-file PATH]
 
 Checks the bundle completely first (as "bundle verify") and writes nothing when it fails.
 A bundle sealed in an age envelope (.zip.age) is opened as "bundle verify" opens it: with
 --bundle-passphrase-file PATH, a prompt on a terminal, or this computer's age identity.
-With -o, writes the bundle's case as a new case file (temporary name, renamed when complete).
+With -o, writes the bundle's case as a new case file (temporary name, renamed when complete),
+encrypted like "init" makes one: with --passphrase-file, BREACHDESK_PASSPHRASE or a prompt;
+--plaintext is the explicit choice of an unencrypted file.
 With --into, adds a colleague's evidence (deduplicated by SHA-256), events, parties, tasks and
 notes to an existing case: records are matched by id, and a record both sides changed
 differently is listed as a conflict to resolve in the app (or with "breachdesk api
@@ -158,9 +161,10 @@ Examples:
     output: { type: 'string', short: 'o' },
     into: { type: 'string' },
     force: { type: 'boolean' },
+    plaintext: { type: 'boolean' },
   },
   positionals: 1,
-  run: ({ positionals, values }) => {
+  run: async ({ positionals, values }) => {
     const bundle = positionals[0] ?? '';
     const job = new CliJob();
     if (typeof values.into === 'string' && values.into !== '') {
@@ -218,6 +222,7 @@ Examples:
       values.output,
       'bundle import needs -o NEW.bdcase (a new case file) or --into EXISTING.bdcase.',
     );
+    const key = await newCaseKey(values.plaintext === true, givenPassphrase(values));
     return runWithoutCase(job, async (host) => {
       const result = await withBundlePassphrase(values, bundle, (bundlePassphrase) =>
         job.run(host, (jobId) =>
@@ -226,6 +231,7 @@ Examples:
             path: bundle,
             target,
             overwrite: values.force === true,
+            ...key,
             ...(bundlePassphrase === undefined ? {} : { bundlePassphrase }),
           }),
         ),

@@ -2,7 +2,7 @@ import { CliFailure, CliHost } from '../cli-host';
 import { JSON_OPTION, type Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../output';
-import { canPrompt, givenPassphrase, PASSPHRASE_HELP, promptPassphrase } from '../passphrase';
+import { givenPassphrase, newCaseKey, PASSPHRASE_HELP } from '../passphrase';
 
 export const initCommand: Command = {
   name: 'init',
@@ -51,21 +51,3 @@ Examples:
     }
   },
 };
-
-/** The passphrase of a new case file, or the explicit plaintext choice; refuses neither. */
-export async function newCaseKey(
-  plaintext: boolean,
-  given: string | null,
-): Promise<{ passphrase: string } | { plaintext: true }> {
-  if (plaintext) {
-    if (given !== null)
-      throw new CliFailure('give either a passphrase or --plaintext, not both.', EXIT.usage);
-    return { plaintext: true };
-  }
-  if (given !== null) return { passphrase: given };
-  if (canPrompt()) return { passphrase: await promptPassphrase('Passphrase for the new case file: ', true) };
-  throw new CliFailure(
-    'a new case file is encrypted: give --passphrase-file PATH (or set BREACHDESK_PASSPHRASE), or --plaintext to leave it unencrypted.',
-    EXIT.usage,
-  );
-}

@@ -14,6 +14,7 @@ import { exportBundle, type BundleExportRequest } from './export/export-bundle';
 import { mergeBundle } from './merge/merge-bundle';
 import { resolveConflict } from './merge/resolve-conflict';
 import { importBundle } from './read/import-bundle';
+import { refuseRememberingWithout } from '../workspace';
 import { verifyBundleFile } from './read/verify-file';
 
 // The bundle use cases as a host calls them: each long one runs as a job the host can follow
@@ -54,17 +55,34 @@ export function verifyCaseBundle(
 export function importCaseBundle(
   deps: WorkspaceDeps,
   jobId: string,
-  request: { path: string; target: string; overwrite: boolean; bundlePassphrase?: string },
+  request: {
+    path: string;
+    target: string;
+    overwrite: boolean;
+    bundlePassphrase?: string | undefined;
+    passphrase?: string | undefined;
+    plaintext: boolean;
+    remember: boolean;
+  },
 ): Promise<BundleImportResult> {
-  return runJob(jobId, 'bundle-import', deps.events, (job) =>
-    importBundle(
+  if (request.remember) refuseRememberingWithout(deps);
+  const passphrase = request.plaintext ? null : Buffer.from(request.passphrase ?? '', 'utf8');
+  return runJob(jobId, 'bundle-import', deps.events, async (job) => {
+    const result = await importBundle(
       request.path,
-      { target: request.target, overwrite: request.overwrite, bundlePassphrase: request.bundlePassphrase },
+      {
+        target: request.target,
+        overwrite: request.overwrite,
+        bundlePassphrase: request.bundlePassphrase,
+        passphrase,
+      },
       deps.ctx,
       job,
       deps.signing,
-    ),
-  );
+    );
+    if (passphrase !== null && request.remember) deps.passphrases?.remember(result.path, passphrase);
+    return result;
+  });
 }
 
 /** Adds a colleague's bundle to the open case; any record may change. */

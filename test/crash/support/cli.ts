@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const LAUNCHER = fileURLToPath(new URL('../../../main/cli/breachdesk.cjs', import.meta.url));
 
+/** The passphrase of every case file the crash tier writes. */
+export const CRASH_PASSPHRASE = 'crash tier passphrase';
+
 /** One test's world: its folder, and the environment every CLI run in it gets. */
 export interface Sandbox {
   dir: string;
@@ -25,6 +28,8 @@ export function sandboxIn(dir: string): Sandbox {
       ...process.env,
       BREACHDESK_ACTOR: 'crash tester',
       BREACHDESK_CONFIG_DIR: config,
+      // Every case the tier makes is encrypted, as real ones are by default.
+      BREACHDESK_PASSPHRASE: CRASH_PASSPHRASE,
       TMPDIR: tmp,
       TMP: tmp,
       TEMP: tmp,

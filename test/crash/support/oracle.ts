@@ -1,7 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { useSqlCipher } from '../../../main/casefile/cipher';
+import { CRASH_PASSPHRASE } from './cli';
 
 /** The system sqlite3 shell when there is one: an integrity oracle that shares no code with us. */
 const SQLITE3 = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3', '/opt/homebrew/bin/sqlite3'].find((p) =>
@@ -10,14 +12,16 @@ const SQLITE3 = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3', '/opt/homebrew/bi
 
 /**
  * `PRAGMA integrity_check` of the file as it lies on disk, run on a copy (with its journal, so a
- * hot one is rolled back as any SQLite would) so that the file itself is not touched.
+ * hot one is rolled back as any SQLite would) so that the file itself is not touched. An
+ * encrypted file is read with `passphrase` by SQLCipher (see sqlcipherIntegrity).
  */
-export function integrityCheck(path: string, scratch: string): string {
+export function integrityCheck(path: string, scratch: string, passphrase: string = CRASH_PASSPHRASE): string {
   const dir = mkdtempSync(join(scratch, 'oracle-'));
   try {
     const copy = join(dir, 'copy.db');
     copyFileSync(path, copy);
     if (existsSync(`${path}-journal`)) copyFileSync(`${path}-journal`, `${copy}-journal`);
+    if (!isPlaintextSqlite(copy)) return sqlcipherIntegrity(copy, passphrase);
     if (SQLITE3 !== undefined) {
       const result = spawnSync(SQLITE3, [copy, 'PRAGMA integrity_check;'], { encoding: 'utf8' });
       return `${result.stdout}${result.stderr}`.trim();
@@ -32,5 +36,28 @@ export function integrityCheck(path: string, scratch: string): string {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isPlaintextSqlite(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** integrity_check of an encrypted copy, read (and its hot journal rolled back) with its passphrase. */
+function sqlcipherIntegrity(copy: string, passphrase: string): string {
+  const db = new BetterSqlite3(copy);
+  try {
+    useSqlCipher(db, Buffer.from(passphrase, 'utf8'));
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join('\n');
+  } finally {
+    db.close();
   }
 }

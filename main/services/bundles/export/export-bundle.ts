@@ -1,6 +1,6 @@
 import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import { createHash, randomUUID } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type {
@@ -19,9 +19,8 @@ import { getCaseRecord } from '../../../casefile/repos/case-repo';
 import { appendCustodyEntry, listEvidenceWithBlobs } from '../../../casefile/repos/evidence-repo';
 import { getFacts } from '../../../casefile/repos/facts-repo';
 import { listLetters } from '../../../casefile/repos/letters-repo';
-import { openSnapshot } from '../../../casefile/snapshot/open-snapshot';
+import type { SnapshotFile } from '../../../casefile/snapshot/snapshot-file';
 import { writeSnapshot } from '../../../casefile/snapshot/write-snapshot';
-import { readChunks } from '../../../evidence/chunk-reader';
 import { changeWithAudit } from '../../audited';
 import { storedChunks } from '../../evidence/stored-chunks';
 import { stampFor, type ServiceContext } from '../../context';
@@ -112,9 +111,9 @@ export async function exportBundle(
     );
     const snapshot = writeSnapshot(file, snapshotPath, { includePrivileged: request.includePrivileged });
     job.throwIfCancelled(CANCELLED);
-    const evidence = evidenceFiles(file, snapshotPath, request.includeEvidence, job);
+    const evidence = evidenceFiles(file, snapshot.snapshot, request.includeEvidence, job);
     const letters = await letterFiles(file, today, job);
-    const generated = await generatedFiles(file, snapshotPath, {
+    const generated = await generatedFiles(file, snapshot.snapshot, {
       bundleId,
       exportedAt,
       exportedBy: ctx.actor,
@@ -248,9 +247,9 @@ function textFile(path: string, text: string): PayloadFile {
 }
 
 /** The snapshot can hold a large search index: hashed as a stream, not read whole. */
-async function hashFile(path: string): Promise<string> {
+async function hashChunks(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of readChunks(path)) hash.update(chunk);
+  for await (const chunk of chunks) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -261,13 +260,13 @@ function sha256(bytes: Uint8Array): string {
 /** One bag file per distinct evidence blob, named after the first item holding it. */
 function evidenceFiles(
   file: CaseFile,
-  snapshotPath: string,
+  written: SnapshotFile,
   include: boolean,
   job: Job,
 ): { files: PayloadFile[]; paths: Map<string, string | null> } {
   // The snapshot says which items the bundle holds (an intake finishing meanwhile is not in it);
   // blob ids are the case file's own, so the bytes are read from the case file.
-  const snapshot = openSnapshot(snapshotPath);
+  const snapshot = written.open();
   let items: { item: EvidenceItem; blobId: number }[];
   let stored: StoredBlob[];
   try {
@@ -359,10 +358,10 @@ interface GeneratedContext {
 /** The snapshot, case.json, the audit log and index.html, all read from the snapshot. */
 async function generatedFiles(
   file: CaseFile,
-  snapshotPath: string,
+  written: SnapshotFile,
   context: GeneratedContext,
 ): Promise<{ files: PayloadFile[]; audit: { entries: number; head: string } }> {
-  const snapshotDb = openSnapshot(snapshotPath);
+  const snapshotDb = written.open();
   try {
     const lines: string[] = [];
     let head = '0'.repeat(64);
@@ -410,9 +409,10 @@ async function generatedFiles(
       files: [
         {
           path: SNAPSHOT_PATH,
-          size: statSync(snapshotPath).size,
-          sha256: await hashFile(snapshotPath),
-          bytes: () => readChunks(snapshotPath),
+          // Plaintext in the bag (of an encrypted case, decrypted as it streams past).
+          size: written.plaintextSize(),
+          sha256: await hashChunks(written.plaintext()),
+          bytes: () => written.plaintext(),
           evidenceIds: [],
         },
         textFile(CASE_JSON_PATH, caseJson),

@@ -1,8 +1,5 @@
-import { CASE_FILE_EXTENSION } from '../../../../shared/domain/case-file';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import {
   MERGE_KINDS,
   type BundleMergeResult,
@@ -31,11 +28,10 @@ import {
   listEvidenceWithBlobs,
   putEvidenceItem,
 } from '../../../casefile/repos/evidence-repo';
-import { openSnapshot } from '../../../casefile/snapshot/open-snapshot';
+import { ReceivedSnapshot } from '../../../casefile/snapshot/received-snapshot';
 import { changeWithAudit } from '../../audited';
 import { stampFor, type ServiceContext } from '../../context';
 import { indexEvidenceItem } from '../../evidence/evidence-index';
-import { freshTemporary } from '../../files/temporaries';
 import type { Job } from '../../jobs';
 import { chunkWriter } from '../read/chunk-writer';
 import { refused, refuseNewerSchema } from '../read/import-bundle';
@@ -74,17 +70,16 @@ export async function mergeBundle(
   limits?: Partial<ZipLimits>,
   bundlePassphrase?: string,
 ): Promise<BundleMergeResult> {
-  // In the temporary folder, named so the next run can remove one a killed run left there.
-  const snapshotPath = freshTemporary(tmpdir(), 'breachdesk-merge', CASE_FILE_EXTENSION.slice(1));
+  const snapshot = new ReceivedSnapshot();
   let checked: CheckedBundle | null = null;
   let theirs: Database | null = null;
   const staged = new Map<string, StagedBytes>();
   try {
-    checked = await checkBundle(zipPath, { signing, job, snapshotPath, limits, bundlePassphrase });
+    checked = await checkBundle(zipPath, { signing, job, snapshot, limits, bundlePassphrase });
     const { verification } = checked;
     if (!verification.ok) throw refused(verification, 'nothing was merged');
     refuseNewerSchema(verification);
-    theirs = openSnapshot(snapshotPath);
+    theirs = snapshot.open();
     await stageNewEvidence(file, ctx, job, checked, theirs, staged);
     job.throwIfCancelled(CANCELLED);
     const result = commitMerge(file, ctx, verification, theirs, staged);
@@ -97,7 +92,6 @@ export async function mergeBundle(
   } finally {
     theirs?.close();
     await checked?.archive?.zip.close();
-    rmSync(snapshotPath, { force: true });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { blobAwaitingBytes, blobsAwaitingBytes } from '../../../casefile/snapshot/blobs-awaiting-bytes';
-import { finishLoading, openSnapshotForLoading } from '../../../casefile/snapshot/open-snapshot';
+import { finishLoading } from '../../../casefile/snapshot/snapshot-checks';
+import type { ReceivedSnapshot } from '../../../casefile/snapshot/received-snapshot';
 import { chunkWriter } from './chunk-writer';
 import type { FileSink, PayloadSink } from './verify-bundle';
 
@@ -10,11 +11,22 @@ export class EvidenceLoader implements PayloadSink {
   /** Blob ids that received their bytes. */
   readonly loaded = new Set<number>();
 
-  constructor(private readonly snapshotPath: string) {}
+  /**
+   * Loads into the new case file at `path`, written from the received snapshot (encrypted with
+   * `passphrase`, or plaintext when it is null) once the snapshot has arrived.
+   */
+  constructor(
+    private readonly snapshot: ReceivedSnapshot,
+    private readonly path: string,
+    private readonly passphrase: Buffer | null,
+  ) {}
 
-  /** Opened on the first evidence file: the snapshot entry comes first in Breachdesk's bundles. */
+  /** Written on the first evidence file: the snapshot entry comes first in Breachdesk's bundles. */
   private database(): Database {
-    this.#db ??= openSnapshotForLoading(this.snapshotPath);
+    if (this.#db === null) {
+      if (!this.snapshot.received) throw new Error('The bundle snapshot has not arrived yet.');
+      this.#db = this.snapshot.writeCaseFile(this.path, this.passphrase);
+    }
     return this.#db;
   }
 

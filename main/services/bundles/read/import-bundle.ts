@@ -13,31 +13,40 @@ import type { Job } from '../../jobs';
 import type { SigningKeys } from '../signing/signing-keys';
 import type { ZipLimits } from '../../../formats/zip/zip-reader';
 import { EvidenceLoader } from './evidence-loader';
+import { ReceivedSnapshot } from '../../../casefile/snapshot/received-snapshot';
 import { checkBundle, type CheckedBundle } from './verify-bundle';
 
 const CANCELLED = 'Bundle import cancelled; nothing was written.';
 
 /**
  * Writes a bundle out as a new case file. The bundle is checked completely while it is read
- * (each file once): the snapshot and the evidence bytes go into a temporary file beside the
- * target, which is renamed into place only when every check passed, and deleted otherwise.
+ * (each file once): the snapshot (held in memory) is written as a new case file under a temporary
+ * name beside the target, encrypted with the given passphrase, and the evidence bytes go into it
+ * as they stream past; it is renamed into place only when every check passed, deleted otherwise.
  */
 export async function importBundle(
   zipPath: string,
-  request: { target: string; overwrite: boolean; bundlePassphrase?: string },
+  request: {
+    target: string;
+    overwrite: boolean;
+    bundlePassphrase?: string | undefined;
+    /** The new case file's passphrase; null only by the explicit choice of a plaintext file. */
+    passphrase: Buffer | null;
+  },
   ctx: ServiceContext,
   job: Job,
   signing: SigningKeys,
   limits?: Partial<ZipLimits>,
 ): Promise<BundleImportResult> {
   const { target, temporary } = outputTarget(request.target, request.overwrite);
-  const loader = new EvidenceLoader(temporary);
+  const snapshot = new ReceivedSnapshot();
+  const loader = new EvidenceLoader(snapshot, temporary, request.passphrase);
   let checked: CheckedBundle | null = null;
   try {
     checked = await checkBundle(zipPath, {
       signing,
       job,
-      snapshotPath: temporary,
+      snapshot,
       sink: loader,
       limits,
       bundlePassphrase: request.bundlePassphrase,
@@ -58,7 +67,7 @@ export async function importBundle(
     await syncFile(temporary);
     // An older schema is brought up to date the usual way (with its own audit entries).
     if ((verification.bag.schemaVersion ?? LATEST_SCHEMA_VERSION) < LATEST_SCHEMA_VERSION) {
-      openCaseFile(temporary, stampFor(ctx)).close();
+      openCaseFile(temporary, stampFor(ctx), request.passphrase).close();
     }
     job.throwIfCancelled(CANCELLED);
     await rename(temporary, target);

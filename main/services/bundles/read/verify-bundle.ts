@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import type { BundleProblem, BundleVerification } from '../../../../shared/domain/bundle';
 import { verifyAuditChain } from '../../../casefile/audit-chain';
 import { iterateAuditEntries } from '../../../casefile/repos/audit-repo';
-import { isCaseFileSnapshot, openSnapshot } from '../../../casefile/snapshot/open-snapshot';
+import { isCaseFileSnapshot } from '../../../casefile/snapshot/snapshot-checks';
+import type { ReceivedSnapshot } from '../../../casefile/snapshot/received-snapshot';
 import type { Job } from '../../jobs';
 import { checkBag, compareDigests } from '../../../formats/bagit/bag-check';
 import { BAG_INFO } from '../export/bag-info';
@@ -29,8 +29,8 @@ export interface FileSink {
 export interface VerifyOptions {
   signing: SigningKeys;
   job: Job;
-  /** Where the bag's case snapshot is written while it is checked (the caller removes it). */
-  snapshotPath: string;
+  /** Receives the bag's case snapshot (in memory: never written to disk as it came). */
+  snapshot: ReceivedSnapshot;
   sink?: PayloadSink;
   limits?: Partial<ZipLimits>;
   /** Opens a bundle sealed in an age envelope to a passphrase. */
@@ -91,7 +91,7 @@ export async function checkBundle(zipPath: string, options: VerifyOptions): Prom
         message: 'The bundle has no case snapshot (data/case.bdcase).',
       });
     } else if (snapshotOk && snapshotWritten) {
-      checkAudit(report, info, options.snapshotPath);
+      checkAudit(report, info, options.snapshot);
     }
     // Otherwise the bag failed before its snapshot was read (the problems say why), so the
     // snapshot was never unpacked and its audit chain stays 'not-checked': it is not damaged.
@@ -228,7 +228,7 @@ async function checkSignature(
  * Reads every listed file once, in zip order, through every hash its manifests need, comparing
  * each as soon as it is read. Bytes go to the import's sink only while nothing has failed, so an
  * import never loads evidence into a snapshot that did not check out; says whether the snapshot
- * was unpacked to options.snapshotPath.
+ * was received into options.snapshot.
  */
 async function hashEverything(
   archive: BundleArchive,
@@ -285,31 +285,25 @@ async function sinkFor(
   size: number,
   options: VerifyOptions,
 ): Promise<FileSink | null> {
-  if (path === SNAPSHOT_PATH) return fileSink(options.snapshotPath);
+  if (path === SNAPSHOT_PATH) return snapshotSink(options.snapshot);
   if (!path.startsWith('data/') || options.sink === undefined) return null;
   return options.sink.open(path, sha256, size);
 }
 
-async function fileSink(path: string): Promise<FileSink> {
-  const handle = await open(path, 'w', 0o600);
+function snapshotSink(snapshot: ReceivedSnapshot): FileSink {
   return {
-    write: async (chunk) => {
-      await handle.write(chunk);
-    },
-    close: async () => {
-      await handle.sync();
-      await handle.close();
-    },
+    write: (chunk) => snapshot.write(chunk),
+    close: () => snapshot.finish(),
   };
 }
 
 /** The snapshot's audit chain, recomputed, must end at the head bag-info.txt states (signed). */
-function checkAudit(report: Report, info: ReadonlyMap<string, string>, snapshotPath: string): void {
+function checkAudit(report: Report, info: ReadonlyMap<string, string>, snapshot: ReceivedSnapshot): void {
   const expectedHead = info.get(BAG_INFO.auditHead) ?? null;
   report.audit.expectedHead = expectedHead;
   let db: Database;
   try {
-    db = openSnapshot(snapshotPath);
+    db = snapshot.open();
   } catch {
     report.problems.push({
       code: 'snapshot',
