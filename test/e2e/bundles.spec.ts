@@ -201,12 +201,24 @@ test('open a bundle as a new case from the welcome screen', async ({ page, host 
   const target = join(host.dir, 'imported.bdcase');
   host.dialogs.answerNewCase(target);
   await dialog.getByRole('button', { name: 'Import as new case…' }).click();
+  // Like New case, the new case file is encrypted unless the person chooses otherwise.
+  const keyForm = dialog.getByRole('form', { name: 'New case file' });
+  await expect(keyForm.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await keyForm.getByRole('button', { name: 'Choose where to save…' }).click();
+  await expect(keyForm.getByLabel('Passphrase', { exact: true })).toHaveAccessibleDescription(
+    /Enter a passphrase/,
+  );
+  await keyForm.getByLabel('Passphrase', { exact: true }).fill('imported case passphrase');
+  await keyForm.getByLabel('Repeat passphrase').fill('imported case passphrase');
+  await keyForm.getByRole('button', { name: 'Choose where to save…' }).click();
   await expect(dialog).toBeHidden({ timeout: JOB_TIMEOUT });
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(title);
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
   expect(host.dialogs.suggestedNames.at(-1)).toBe(`${title}.bdcase`);
   expect(host.session.current?.path).toBe(target);
+  expect(host.session.current?.encrypted).toBe(true);
+  expect(readFileSync(target).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
 });
 
 test('merge a colleague’s bundle: a record edited differently becomes a conflict; Take theirs applies it', async ({
@@ -219,7 +231,12 @@ test('merge a colleague’s bundle: a record edited differently becomes a confli
 
   // The colleague opens the bundle as their own case file and retitles an event there…
   const theirsCase = join(host.dir, 'colleague.bdcase');
-  await host.call('bundle.import', { jobId: randomUUID(), path: original, target: theirsCase });
+  await host.call('bundle.import', {
+    jobId: randomUUID(),
+    path: original,
+    target: theirsCase,
+    plaintext: true,
+  });
   await host.call('case.open', { path: theirsCase });
   const [event, other] = (await host.call('events.list', {})).events;
   if (event === undefined || other === undefined) throw new Error('the demo case has too few events');
@@ -284,7 +301,12 @@ test('the overview card counts open conflicts and opens them', async ({ page, ho
   const original = join(host.dir, 'original.zip');
   await exportBundle(host, original);
   const theirsCase = join(host.dir, 'colleague.bdcase');
-  await host.call('bundle.import', { jobId: randomUUID(), path: original, target: theirsCase });
+  await host.call('bundle.import', {
+    jobId: randomUUID(),
+    path: original,
+    target: theirsCase,
+    plaintext: true,
+  });
   await host.call('case.open', { path: theirsCase });
   const events = (await host.call('events.list', {})).events.slice(0, 3);
   for (const event of events) {
@@ -440,6 +462,7 @@ test('merging a bundle signed by an untrusted key merges nothing until the signe
     jobId: randomUUID(),
     path: original,
     target: join(host.dir, 'colleague.bdcase'),
+    plaintext: true,
   });
   await other.call('case.open', { path: join(host.dir, 'colleague.bdcase') });
   await other.call('tasks.create', { title: 'Call the Beatline DPO about the deletion certificate' });

@@ -65,6 +65,19 @@ export async function openWithPassphrase(
   }
 }
 
+/**
+ * Opens a case file just written with a passphrase the person gave moments ago (an imported
+ * bundle), without asking again; a failure is said where the person is.
+ */
+export function openCaseWithPassphrase(path: string, passphrase: string, remember: boolean): Promise<void> {
+  return exclusive(async () => {
+    const outcome = await openWithPassphrase(path, passphrase, remember);
+    if (outcome.kind === 'failed') useUiStore.getState().setActionError(outcome.message);
+    else if (outcome.kind === 'wrongPassphrase') await openAt(path);
+    void useRecentStore.getState().load();
+  });
+}
+
 /** Asks for a case file with the native dialog, then opens it; cancelling changes nothing. */
 export function chooseAndOpenCase(): Promise<void> {
   return exclusive(async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
-import { openCaseAt } from '../../app/case-actions';
+import { openCaseAt, openCaseWithPassphrase, type NewCaseKey } from '../../app/case-actions';
 import { Button } from '../../components/Button';
 import { Modal } from '../../components/Modal';
 import { StatusBanner } from '../../components/StatusBanner';
@@ -10,6 +10,7 @@ import { useBundleStore } from './bundle-store';
 import { BundleJobPanel } from './BundleJobPanel';
 import { BundlePassphraseForm } from './BundlePassphraseForm';
 import { BundleReport } from './BundleReport';
+import { ImportKeyForm } from './ImportKeyForm';
 import { baseName } from './format';
 import { StepFocus } from './StepFocus';
 import { useVerify } from './use-verify';
@@ -28,19 +29,22 @@ export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps
   const { state, again, unlock, passphrase } = useVerify(path);
   const [importError, setImportError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
+  const [askingKey, setAskingKey] = useState(false);
 
-  async function importAsCase(report: BundleVerification): Promise<void> {
+  async function importAsCase(report: BundleVerification, key: NewCaseKey): Promise<void> {
     setImportError(null);
+    setAskingKey(false);
     const title = report.bag.title ?? baseName(path).replace(/\.zip(\.age)?$/i, '');
     setChoosing(true);
-    const ended = await importBundle(path, title, passphrase);
+    const ended = await importBundle(path, title, key, passphrase);
     setChoosing(false);
     if (ended.kind === 'not-chosen') return;
     if (ended.kind === 'choose-failed') {
       setImportError(ended.message);
     } else if (ended.kind === 'done') {
       useBundleStore.getState().close();
-      await openCaseAt(ended.value.path);
+      if ('passphrase' in key) await openCaseWithPassphrase(ended.value.path, key.passphrase, key.remember);
+      else await openCaseAt(ended.value.path);
     } else if (ended.kind === 'cancelled') {
       setImportError('Import cancelled; no case file was written.');
     } else {
@@ -52,8 +56,8 @@ export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps
   const running = job !== null;
   const footer = running ? undefined : (
     <>
-      {report !== null && importable && report.ok && (
-        <Button variant="primary" onClick={() => void importAsCase(report)} disabled={choosing}>
+      {report !== null && importable && report.ok && !askingKey && (
+        <Button variant="primary" onClick={() => setAskingKey(true)} disabled={choosing}>
           Import as new case…
         </Button>
       )}
@@ -73,6 +77,12 @@ export function VerifyBundleDialog({ path, importable }: VerifyBundleDialogProps
     >
       {running ? (
         <BundleJobPanel />
+      ) : state.kind === 'report' && askingKey ? (
+        <ImportKeyForm
+          key="import-key"
+          onSubmit={(key) => void importAsCase(state.report, key)}
+          onBack={() => setAskingKey(false)}
+        />
       ) : state.kind === 'report' ? (
         <StepFocus key="report">
           {importError !== null && (

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { NewCaseKey } from '../../app/case-actions';
 import type {
   BundleEnvelope,
   BundleExportOptions,
@@ -43,6 +44,7 @@ interface BundleJobsState {
   importBundle: (
     path: string,
     title: string,
+    key: NewCaseKey,
     bundlePassphrase?: string,
   ) => Promise<ChosenJobEnd<ChannelOutput<'bundle.import'>>>;
   mergeBundle: (path: string, bundlePassphrase?: string) => Promise<JobEnd<BundleMergeResult>>;
@@ -106,7 +108,7 @@ export const useBundleJobsStore = create<BundleJobsState>()((set) => {
       });
     },
 
-    async importBundle(path, title, bundlePassphrase) {
+    async importBundle(path, title, key, bundlePassphrase) {
       const chosen = await choose(() =>
         call('dialog.chooseNewCasePath', { suggestedName: suggestedFileName(title) }),
       );
@@ -119,6 +121,7 @@ export const useBundleJobsStore = create<BundleJobsState>()((set) => {
           path,
           target: chosen,
           overwrite: true,
+          ...key,
           ...(bundlePassphrase === undefined ? {} : { bundlePassphrase }),
         },
       });
