@@ -89,11 +89,17 @@ export function sendWhenLoaded<E extends EventName>(
 /**
  * Opens a case file the operating system handed us (command line, second launch, Finder)
  * through the dispatcher, as the page's Open does: one path validates, opens and logs.
- * Failures are shown in a native message box: the page may not be listening yet.
+ * Failures are shown in a native message box: the page may not be listening yet. An encrypted
+ * file without a remembered passphrase is handed to the page, which asks for it.
  */
 export async function openCaseFromOs(workbench: Workbench, path: string): Promise<void> {
   const answer = await workbench.dispatch('case.open', { path });
   if (answer.ok) return;
+  if (answer.code === 'PASSPHRASE_REQUIRED') {
+    // An encrypted file: the page opens it as its Open Recent does, asking for the passphrase.
+    sendWhenLoaded(workbench, 'menu.command', { command: 'openRecent', path });
+    return;
+  }
   const options = {
     type: 'error' as const,
     title: 'Breachdesk',
