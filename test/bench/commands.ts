@@ -23,15 +23,18 @@ export function initCase(path: string, env: NodeJS.ProcessEnv = process.env, pas
   execFileSync(process.execPath, [CLI, 'init', path, '--title', 'Bench', '--org', 'Bench', ...key], { env });
 }
 
-/** Wall seconds and peak RSS (MiB) of a command, by GNU time. */
+/**
+ * Wall seconds, peak RSS (MiB) and CPU seconds (user + system, all threads) of a command, by GNU
+ * time. CPU time says what the work cost when other programs share the cores and stretch the wall time.
+ */
 export function timed(
   command: string[],
   env: NodeJS.ProcessEnv = process.env,
-): { seconds: number; peakMiB: number } {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', env });
+): { seconds: number; peakMiB: number; cpuSeconds: number } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...command], { encoding: 'utf8', env });
   if (result.status !== 0) throw new Error(result.stderr);
-  const [seconds, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, peakMiB: kib! / 1024 };
+  const [seconds, kib, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMiB: kib! / 1024, cpuSeconds: user! + system! };
 }
 
 /** Writes `mib` pieces of 1 MiB, each made by `piece(i)`. */
