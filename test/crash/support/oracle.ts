@@ -2,8 +2,13 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import SqlCipher, { setLogger } from '@signalapp/sqlcipher';
 import { useSqlCipher } from '../../../main/casefile/cipher';
+import { SQLCIPHER } from '../../../main/casefile/cipher-settings';
 import { CRASH_PASSPHRASE } from './cli';
+
+// SQLCipher logs to stderr by default; its refusals are thrown anyway.
+setLogger(() => undefined);
 
 /** The system sqlite3 shell when there is one: an integrity oracle that shares no code with us. */
 const SQLITE3 = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3', '/opt/homebrew/bin/sqlite3'].find((p) =>
@@ -21,7 +26,14 @@ export function integrityCheck(path: string, scratch: string, passphrase: string
     const copy = join(dir, 'copy.db');
     copyFileSync(path, copy);
     if (existsSync(`${path}-journal`)) copyFileSync(`${path}-journal`, `${copy}-journal`);
-    if (!isPlaintextSqlite(copy)) return sqlcipherIntegrity(copy, passphrase);
+    if (!isPlaintextSqlite(copy)) {
+      // SQLCipher sums a journal record over the encrypted page, SQLite3 Multiple Ciphers over the
+      // plaintext one: a journal is only replayed right by the engine that wrote it. Without one,
+      // the file is judged by Zetetic's SQLCipher, which shares no code with the writer.
+      return existsSync(`${copy}-journal`)
+        ? keyedIntegrity(copy, passphrase)
+        : sqlcipherIntegrity(copy, passphrase);
+    }
     if (SQLITE3 !== undefined) {
       const result = spawnSync(SQLITE3, [copy, 'PRAGMA integrity_check;'], { encoding: 'utf8' });
       return `${result.stdout}${result.stderr}`.trim();
@@ -50,11 +62,28 @@ function isPlaintextSqlite(path: string): boolean {
   }
 }
 
-/** integrity_check of an encrypted copy, read (and its hot journal rolled back) with its passphrase. */
-function sqlcipherIntegrity(copy: string, passphrase: string): string {
+/** integrity_check of an encrypted copy by the engine that wrote it, its hot journal rolled back. */
+function keyedIntegrity(copy: string, passphrase: string): string {
   const db = new BetterSqlite3(copy);
   try {
     useSqlCipher(db, Buffer.from(passphrase, 'utf8'));
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * integrity_check of an encrypted copy without a journal, read with its passphrase
+ * by Zetetic's SQLCipher 4 (through @signalapp/sqlcipher, a test-only devDependency): an oracle
+ * that shares no code with SQLite3 Multiple Ciphers, which wrote the file.
+ */
+function sqlcipherIntegrity(copy: string, passphrase: string): string {
+  const db = new SqlCipher(copy);
+  try {
+    db.exec(`PRAGMA key = '${passphrase.replaceAll("'", "''")}'`);
+    db.exec(`PRAGMA cipher_page_size = ${SQLCIPHER.pageSize}`);
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((row) => row.integrity_check).join('\n');
   } finally {
