@@ -118,15 +118,7 @@ export function createCaseFile(
   initialise: (db: Database) => void,
 ): CaseFile {
   const path = absoluteCasePath(given);
-  if (existsSync(path) && !options.overwrite) {
-    throw new BreachdeskError(
-      'ALREADY_EXISTS',
-      `${JSON.stringify(path)} already exists; choose another name.`,
-    );
-  }
-  if (!existsSync(dirname(path))) {
-    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(path))} does not exist.`);
-  }
+  refuseUnusableTarget(path, options.overwrite);
   removeAbandonedCreations(path);
   const temporary = creatingPathFor(path, randomUUID());
   try {
@@ -151,6 +143,19 @@ export function createCaseFile(
     throw caseFileErrorFrom(error, path);
   }
   return openCaseFile(path, stamp, options.passphrase);
+}
+
+/** A new case file can be written at `path`: its folder exists, and nothing is there unless replacing was confirmed. */
+export function refuseUnusableTarget(path: string, overwrite: boolean): void {
+  if (existsSync(path) && !overwrite) {
+    throw new BreachdeskError(
+      'ALREADY_EXISTS',
+      `${JSON.stringify(path)} already exists; choose another name.`,
+    );
+  }
+  if (!existsSync(dirname(path))) {
+    throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(path))} does not exist.`);
+  }
 }
 
 /** Replacing a file that another window or process has open would pull it from under them. */

@@ -1,11 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BreachdeskError } from '../../shared/ipc/errors';
 import { creatingPathFor, removeAbandonedCreations } from './abandoned-creations';
 import type { CaseFile } from './case-file';
-import { refuseIfOpenElsewhere } from './case-file';
+import { refuseIfOpenElsewhere, refuseUnusableTarget } from './case-file';
 import { configureSqlCipher, rekeyDatabase, useSqlCipher } from './cipher';
 import { SQLCIPHER } from './cipher-settings';
 import { LOCK_TIMEOUT_MS } from './constants';
@@ -37,15 +36,7 @@ export function writeWithKey(
 ): void {
   const inPlace = target === file.path;
   if (!inPlace) {
-    if (existsSync(target) && !options.overwrite) {
-      throw new BreachdeskError(
-        'ALREADY_EXISTS',
-        `${JSON.stringify(target)} already exists; choose another name.`,
-      );
-    }
-    if (!existsSync(dirname(target))) {
-      throw new BreachdeskError('NOT_FOUND', `The folder ${JSON.stringify(dirname(target))} does not exist.`);
-    }
+    refuseUnusableTarget(target, options.overwrite);
     refuseIfOpenElsewhere(target);
   }
   removeAbandonedCreations(target);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleVerification, SigningInfo } from '../../shared/domain/bundle';
 import { editBundle, fileOf, firstEvidencePath, flipByte } from '../helpers/bundle-edit';
 import { buildRawZip, stored } from '../helpers/raw-zip';
-import { CLI_LAUNCHER, type CliResult } from '../helpers/run-cli';
+import { runCliAs, type CliResult } from '../helpers/run-cli';
 import { useTempDir } from '../helpers/temp-dir';
 
 /*
@@ -26,17 +25,7 @@ let demoCase: string;
 let bundle: string;
 
 function cli(args: string[], configDir = mine): CliResult {
-  const result = spawnSync(process.execPath, [CLI_LAUNCHER, ...args], {
-    encoding: 'utf8',
-    // Cases written by an import are encrypted (the default) with this passphrase.
-    env: {
-      ...process.env,
-      BREACHDESK_ACTOR: 'cli tester',
-      BREACHDESK_CONFIG_DIR: configDir,
-      BREACHDESK_PASSPHRASE: 'passphrase of the imported cases',
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCliAs(configDir, args);
 }
 
 /** Runs and expects an exit code, showing the output when it differs. */

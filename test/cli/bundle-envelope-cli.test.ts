@@ -1,10 +1,10 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleExportResult, BundleVerification, SigningInfo } from '../../shared/domain/bundle';
-import { CLI_LAUNCHER, type CliResult } from '../helpers/run-cli';
+import { CLI_LAUNCHER, runCliAs, type CliResult } from '../helpers/run-cli';
 import { useTempDir } from '../helpers/temp-dir';
 
 /*
@@ -26,17 +26,7 @@ let caseFile: string;
 let passphraseFile: string;
 
 function cli(args: string[], configDir = mine): CliResult {
-  const result = spawnSync(process.execPath, [CLI_LAUNCHER, ...args], {
-    encoding: 'utf8',
-    // Cases written by an import are encrypted (the default) with this passphrase.
-    env: {
-      ...process.env,
-      BREACHDESK_ACTOR: 'cli tester',
-      BREACHDESK_CONFIG_DIR: configDir,
-      BREACHDESK_PASSPHRASE: 'passphrase of the imported cases',
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCliAs(configDir, args);
 }
 
 function expectExit(result: CliResult, status: number): CliResult {

@@ -1,14 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +15,7 @@ import { makeCase, makeEncryptedCase, TEST_PASSPHRASE, testContext } from '../he
 import { holdLockInAnotherProcess } from '../helpers/lock-holder';
 import { bytesOf } from '../helpers/raw-db';
 import { useTempDir } from '../helpers/temp-dir';
+import { expectOpenRefusedUnchanged, flipByte } from '../helpers/refusal';
 
 const tempDir = useTempDir();
 const stamp = { actor: 'tester', at: '2026-01-15T10:00:00.000Z' };
@@ -36,40 +28,13 @@ function encryptedCase(dir: string, name = 'case.bdcase'): string {
   return file.path;
 }
 
-/** The call must fail with this code and leave the file, its journal and the folder as they were. */
 function expectRefusedUnchanged(
   path: string,
   passphrase: Buffer | null,
   code: string,
   message?: RegExp,
 ): void {
-  const journal = `${path}-journal`;
-  const before = {
-    file: bytesOf(path),
-    journal: existsSync(journal) ? bytesOf(journal) : null,
-    listing: readdirSync(join(path, '..')).sort(),
-  };
-  expect(() => openCaseFile(path, stamp, passphrase)).toThrow(
-    expect.objectContaining({
-      code,
-      ...(message === undefined ? {} : { message: expect.stringMatching(message) as string }),
-    }) as Error,
-  );
-  expect(bytesOf(path).equals(before.file)).toBe(true);
-  if (before.journal !== null) expect(bytesOf(journal).equals(before.journal)).toBe(true);
-  expect(readdirSync(join(path, '..')).sort()).toEqual(before.listing);
-}
-
-function flipByte(path: string, offset: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    const byte = Buffer.alloc(1);
-    readSync(fd, byte, 0, 1, offset);
-    byte[0] = (byte[0] ?? 0) ^ 0xff;
-    writeSync(fd, byte, 0, 1, offset);
-  } finally {
-    closeSync(fd);
-  }
+  expectOpenRefusedUnchanged(path, { code, passphrase, ...(message === undefined ? {} : { message }) });
 }
 
 describe('an encrypted case file', () => {

@@ -4,7 +4,6 @@ import {
   existsSync,
   openSync,
   readdirSync,
-  readSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -18,6 +17,7 @@ import { crashMidChange, writeCommitHeader } from '../helpers/crash';
 import { makeCase } from '../helpers/cases';
 import { bytesOf, withRawDb } from '../helpers/raw-db';
 import { useTempDir } from '../helpers/temp-dir';
+import { expectOpenRefusedUnchanged, flipByte } from '../helpers/refusal';
 
 const tempDir = useTempDir();
 const stamp = { actor: 'tester', at: '2026-01-15T10:00:00.000Z' };
@@ -34,35 +34,9 @@ function noteIds(path: string): string[] {
   );
 }
 
-/** Opening must fail with this message and leave the case file, its journal and the folder as they were. */
+/** Opening must fail as damaged with this message, and leave everything as it was. */
 function expectRefusedUnchanged(path: string, message: RegExp): void {
-  const journal = `${path}-journal`;
-  const before = {
-    file: bytesOf(path),
-    journal: bytesOf(journal),
-    listing: readdirSync(join(path, '..')).sort(),
-  };
-  expect(() => openCaseFile(path, stamp)).toThrow(
-    expect.objectContaining({
-      code: 'CASE_CORRUPT',
-      message: expect.stringMatching(message) as string,
-    }) as Error,
-  );
-  expect(bytesOf(path).equals(before.file)).toBe(true);
-  expect(bytesOf(journal).equals(before.journal)).toBe(true);
-  expect(readdirSync(join(path, '..')).sort()).toEqual(before.listing);
-}
-
-function patchByte(path: string, offset: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    const byte = Buffer.alloc(1);
-    readSync(fd, byte, 0, 1, offset);
-    byte[0] = (byte[0] ?? 0) ^ 0xff;
-    writeSync(fd, byte, 0, 1, offset);
-  } finally {
-    closeSync(fd);
-  }
+  expectOpenRefusedUnchanged(path, { code: 'CASE_CORRUPT', message });
 }
 
 describe('a case file left mid-change by a crash', () => {
@@ -121,7 +95,7 @@ describe('a case file left mid-change by a crash', () => {
     // number), on a byte the checksum samples: the page size less 200.
     const pageSize = bytesOf(path).readUInt16BE(16) === 1 ? 65536 : bytesOf(path).readUInt16BE(16);
     const sector = bytesOf(`${path}-journal`).readUInt32BE(20);
-    patchByte(`${path}-journal`, sector + 4 + pageSize - 200);
+    flipByte(`${path}-journal`, sector + 4 + pageSize - 200);
     expectRefusedUnchanged(
       path,
       /interrupted during a change, and the journal that would undo it .* is damaged/,
@@ -131,7 +105,7 @@ describe('a case file left mid-change by a crash', () => {
   it('a journal whose header is not a journal header is refused as damaged', () => {
     const path = newCase(tempDir());
     crashMidChange(path);
-    patchByte(`${path}-journal`, 3);
+    flipByte(`${path}-journal`, 3);
     expectRefusedUnchanged(path, /is damaged \(its header is not that of an SQLite rollback journal\)/);
   });
 
@@ -190,7 +164,7 @@ describe('a case file left mid-change by a crash', () => {
     const bytes = bytesOf(path);
     expect(probeCaseFile(path)).toBe('available');
     expect(bytesOf(path).equals(bytes)).toBe(true);
-    patchByte(`${path}-journal`, 3);
+    flipByte(`${path}-journal`, 3);
     expect(probeCaseFile(path)).toBe('unreadable');
   });
 

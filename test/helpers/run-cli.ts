@@ -28,3 +28,17 @@ function withoutPassphrase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   delete copy.BREACHDESK_PASSPHRASE;
   return copy;
 }
+
+/** The passphrase of the cases CLI tests write through imports (the default: encrypted). */
+export const CLI_TEST_PASSPHRASE = 'passphrase of the imported cases';
+
+/**
+ * Runs the CLI as one installation: its own config folder (signing key, trusted keys, age
+ * identity), with CLI_TEST_PASSPHRASE for the case files it opens and writes.
+ */
+export function runCliAs(configDir: string, args: string[]): CliResult {
+  return runCli(args, process.execPath, {
+    BREACHDESK_CONFIG_DIR: configDir,
+    BREACHDESK_PASSPHRASE: CLI_TEST_PASSPHRASE,
+  });
+}

@@ -1,6 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { useSqlCipher } from '../cipher';
+import { openCopy } from './copy-database';
 import { decryptPage, derivePageKeys, saltOf } from '../sqlcipher-page';
 
 /** The page size of bundle snapshots: the demo's is under 1 MB with it, 4.5 MB with 64 KiB pages. */
@@ -44,15 +45,7 @@ export class SnapshotFile {
 
   /** A read-write connection, for the writer's own finishing steps. */
   openForWriting(): Database {
-    const db = new BetterSqlite3(this.path, { fileMustExist: true });
-    try {
-      if (this.#passphrase !== null) useSqlCipher(db, this.#passphrase, SNAPSHOT_PAGE_SIZE);
-      db.pragma('temp_store = MEMORY');
-      return db;
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    return openCopy({ path: this.path, pageSize: SNAPSHOT_PAGE_SIZE, passphrase: this.#passphrase });
   }
 
   /** Size of the plaintext database: the same pages, so the same length. */
