@@ -18,6 +18,8 @@ async function caseWithEvents(host: TestHost, name: string, total: number): Prom
     path: join(host.dir, name),
     title: name,
     organisation: 'Sonora Streaming AB',
+    // Encrypted, as real case files are by default.
+    passphrase: 'timeline bench passphrase',
   });
   for (let from = 0; from < total; from += 25_000) {
     const result = await host.call('events.importCsv', {
