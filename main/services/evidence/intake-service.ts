@@ -25,7 +25,7 @@ import { indexEvidenceItem } from './evidence-index';
 import { TextReader } from './text-reader';
 import { walkSources, type SourceFile } from './walk';
 
-/** Chunks are written in transactions of this many (16 MiB): few commits, short pauses. */
+/** Chunks are written in transactions of this many (64 MiB of 1 MiB chunks): few commits, short pauses. */
 const BATCH_CHUNKS = 64;
 /** Text pages make a batch heavier (the search index); commit sooner when there are many. */
 const BATCH_TEXT_PAGES = 32;
