@@ -4,7 +4,9 @@
  * Each `test/crash/*.crash.test.ts` file is one job family run through the built CLI in a
  * subprocess: evidence add, bundle export, bundle import (new case) and merge (--into), facts
  * import and the events/populations CSV imports (`breachdesk api`), verify, the schema upgrade
- * on open (with its VACUUM INTO backup), init and demo, evidence export and letter render.
+ * on open (with its VACUUM INTO backup), init and demo, evidence export and letter render,
+ * case encrypt and rekey, and bundles sealed in an age envelope. The cases are encrypted (the
+ * default), and no-plaintext.crash.test.ts checks that nothing of them is left in clear.
  *
  * For each job: one uninterrupted baseline run (measured only to place the time-chosen points),
  * then one test per kill point, each in its own temporary folder with a fixed BREACHDESK_ACTOR,
@@ -15,7 +17,7 @@
  * target appearing. A point the job outran checks a completed run instead. Timings are never
  * asserted.
  *
- * After the kill: the system sqlite3 (or better-sqlite3-multiple-ciphers on a copy) finds the file as left sound,
+ * After the kill: an independent SQLite finds the file as left sound (oracle.ts),
  * `breachdesk verify` exits 0, no journal stays beside the case, the job's own promise holds (an
  * item or an import is whole or absent, an output at its name is complete), the next run of the
  * command completes, and no unexpected, partial or temporary file is left in the folder or in
