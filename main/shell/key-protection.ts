@@ -23,6 +23,9 @@ export function appKeyProtector(): KeyProtector {
  */
 export function passphraseProtector(): SecretProtector | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
+  // On Linux without a keyring, safeStorage falls back to a key built into Chromium: as good as
+  // plain text for a passphrase, so nothing is remembered there.
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
   return {
     protect: (secret) => safeStorage.encryptString(secret.toString('base64')),
     unprotect: (stored) => Buffer.from(safeStorage.decryptString(stored), 'base64'),
