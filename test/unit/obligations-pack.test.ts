@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataElementTerm } from '../../shared/domain/data-elements';
 import { isJurisdictionCode } from '../../shared/jurisdictions/jurisdictions';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
-import pack from '../../shared/obligations/packs/breachdesk-us-eu.json';
+import { BREACHDESK_US_EU_PACK, JURISDICTION_FILES } from '../../shared/obligations/packs/breachdesk-us-eu';
 import { RULE_PACK_FORMAT, rulePackSchema, type Rule } from '../../shared/obligations/rule-pack';
 
 const rules = DEFAULT_RULE_PACK.rules;
@@ -116,7 +116,7 @@ const DOMAIN_WARNINGS: readonly (readonly [string, readonly string[]])[] = [
 
 describe('the breachdesk-us-eu rule pack', () => {
   it('validates against the rule-pack schema, with its identity', () => {
-    expect(rulePackSchema.safeParse(pack).success).toBe(true);
+    expect(rulePackSchema.safeParse(BREACHDESK_US_EU_PACK).success).toBe(true);
     expect(DEFAULT_RULE_PACK).toMatchObject({
       format: RULE_PACK_FORMAT,
       id: 'breachdesk-us-eu',
@@ -316,15 +316,23 @@ describe('the breachdesk-us-eu rule pack', () => {
     });
   });
 
+  it('keeps each jurisdiction in its own file: rules/CODE.json holds only the rules of CODE', () => {
+    for (const [code, rules] of Object.entries(JURISDICTION_FILES)) {
+      expect(rules.length, code).toBeGreaterThan(0);
+      for (const rule of rules) expect(rule, code).toMatchObject({ jurisdiction: code });
+    }
+    expect(Object.values(JURISDICTION_FILES).flat()).toHaveLength(DEFAULT_RULE_PACK.rules.length);
+  });
+
   it('rejects a pack whose notice refers to a rule it does not have, or repeats an id', () => {
-    const broken = structuredClone(pack);
+    const broken = structuredClone(DEFAULT_RULE_PACK);
     const first = broken.rules[0];
     if (first === undefined) throw new Error('empty pack');
     broken.rules.push({ ...first });
     expect(rulePackSchema.safeParse(broken).error?.issues.map((i) => i.message)).toContain(
       'Duplicate rule id gdpr-art33-lead-authority',
     );
-    const dangling = structuredClone(pack);
+    const dangling = structuredClone(DEFAULT_RULE_PACK);
     const sample = dangling.rules.find((r) => r.id === 'us-ca-ag-sample-2026');
     if (sample === undefined || !('ruleId' in sample.deadline)) throw new Error('no sample rule');
     sample.deadline.ruleId = 'us-ca-nothing';
