@@ -11,6 +11,7 @@ import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
 import { letterDraftCommand, letterRenderCommand, letterTemplatesCommand } from './commands/letter';
 import { obligationsCommand } from './commands/obligations';
+import { rulesListCommand } from './commands/rules';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
@@ -36,6 +37,7 @@ const COMMANDS: readonly Command[] = [
   evidenceListCommand,
   evidenceExportCommand,
   obligationsCommand,
+  rulesListCommand,
   letterTemplatesCommand,
   letterDraftCommand,
   letterRenderCommand,

@@ -70,6 +70,7 @@ export const CHANNEL_NAMES = [
   'dialog.chooseExportPath',
   'obligations.board',
   'obligations.setStatus',
+  'rules.list',
   'assessments.list',
   'assessments.save',
   'register.get',

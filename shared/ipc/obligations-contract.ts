@@ -8,10 +8,44 @@ import {
 } from '../domain/obligation-status';
 import { registerDocumentSchema } from '../domain/register';
 import { notTriggeredSchema, RISK_LEVELS } from '../obligations/obligation';
+import { RECIPIENT_KINDS } from '../obligations/rule-pack';
 
 const none = z.object({}).strict();
 /** The date whose law applies (YYYY-MM-DD); absent: the day the breach was discovered. */
 const asOf = z.iso.date().optional();
+
+const isoDate = z.iso.date();
+
+/** One rule of the pack as the rule-pack listing shows it. */
+const ruleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  law: z.string(),
+  recipientKind: z.enum(RECIPIENT_KINDS),
+  citation: z.string(),
+  effectiveFrom: isoDate.nullable(),
+  effectiveTo: isoDate.nullable(),
+  lastReviewed: isoDate,
+  /** "unverified" is shown as ⚠ to be verified. */
+  verification: z.enum(['verified', 'unverified']),
+});
+
+/** A jurisdiction of the pack (ISO 3166 code, or "EU") and its rules. */
+const packJurisdictionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  ruleCount: z.number().int().nonnegative(),
+  unverifiedCount: z.number().int().nonnegative(),
+  rules: z.array(ruleSummarySchema),
+});
+
+export const rulePackListingSchema = z.object({
+  packId: z.string(),
+  packVersion: z.string(),
+  published: isoDate,
+  /** Sorted by code. */
+  jurisdictions: z.array(packJurisdictionSchema),
+});
 
 /** Channels of obligations, severity and the breach register. */
 export const obligationsContract = {
@@ -31,6 +65,8 @@ export const obligationsContract = {
       notTriggered: z.array(notTriggeredSchema),
     }),
   },
+  /** Every jurisdiction the rule pack covers, with its rules; needs no open case. */
+  'rules.list': { input: none, output: rulePackListingSchema },
   'obligations.setStatus': {
     input: z.object({ ruleId: z.string().min(1), asOf, status: obligationStatusInputSchema }).strict(),
     output: obligationStatusSchema,

@@ -53,6 +53,7 @@ describe('breachdesk CLI', () => {
       'evidence list',
       'evidence export',
       'obligations',
+      'rules list',
       'letter templates',
       'letter draft',
       'letter render',

@@ -2,6 +2,7 @@ import { listAssessments, saveAssessment } from '../../services/obligations/asse
 import { obligationsBoard, setObligationStatus } from '../../services/obligations/obligations-service';
 import { exportRegister } from '../../services/obligations/register-export';
 import { breachRegister } from '../../services/obligations/register-service';
+import { listRules } from '../../services/obligations/rules-service';
 import type { HostDeps } from '../host-deps';
 import type { HandlerMap } from './handler';
 import { today } from './today';
@@ -15,6 +16,7 @@ function obligationsChanged<T>(deps: HostDeps, result: T): T {
 
 export const obligationsHandlers = {
   'obligations.board': (i, d) => obligationsBoard(file(d), i.asOf, today(d)),
+  'rules.list': () => listRules(),
   'obligations.setStatus': (i, d) =>
     obligationsChanged(d, setObligationStatus(file(d), d.ctx, i.ruleId, i.asOf, i.status, today(d))),
   'assessments.list': (_i, d) => listAssessments(file(d)),
@@ -26,6 +28,7 @@ export const obligationsHandlers = {
 } satisfies HandlerMap<
   | 'obligations.board'
   | 'obligations.setStatus'
+  | 'rules.list'
   | 'assessments.list'
   | 'assessments.save'
   | 'register.get'

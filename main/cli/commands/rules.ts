@@ -1,0 +1,56 @@
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { effectiveRangeText } from '../../../shared/obligations/effective-range';
+import { CliHost } from '../cli-host';
+import { JSON_OPTION, type Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { printJson } from '../output';
+
+type Listing = ChannelOutput<'rules.list'>;
+
+export const rulesListCommand: Command = {
+  name: 'rules list',
+  summary: 'List every jurisdiction of the rule pack with its rules and how many are ⚠',
+  help: `Usage: breachdesk rules list [--json]
+
+Lists every jurisdiction the rule pack covers, by its ISO 3166 code (e.g. US-CA; EU for the
+GDPR), sorted by code: its name, how many rules it has, how many of them are ⚠ to be verified
+(values nobody has confirmed yet), and the dates its rules are in force (from the earliest
+effectiveFrom to the latest effectiveTo; "open" where a rule has no start or no end date). Then a total line.
+--json prints every rule too: its id, title, law, recipient, citation, effective dates, when it
+was last reviewed and its verification. Needs no case file.
+
+Example:
+  breachdesk rules list --json`,
+  options: { ...JSON_OPTION },
+  positionals: 0,
+  run: async ({ values }) => {
+    const host = new CliHost();
+    try {
+      const listing = await host.call('rules.list', {});
+      if (values.json === true) printJson(listing);
+      else process.stdout.write(`${describe(listing).join('\n')}\n`);
+      return EXIT.ok;
+    } finally {
+      host.close();
+    }
+  },
+};
+
+function describe(listing: Listing): string[] {
+  const { jurisdictions } = listing;
+  const codeWidth = Math.max(4, ...jurisdictions.map((j) => j.code.length));
+  const nameWidth = Math.max(4, ...jurisdictions.map((j) => j.name.length));
+  const rules = jurisdictions.reduce((sum, j) => sum + j.ruleCount, 0);
+  const unverified = jurisdictions.reduce((sum, j) => sum + j.unverifiedCount, 0);
+  return [
+    `Rule pack ${listing.packId} ${listing.packVersion}, published ${listing.published}`,
+    '',
+    `${'Code'.padEnd(codeWidth)}  ${'Name'.padEnd(nameWidth)}  Rules  ⚠ to be verified  In force`,
+    ...jurisdictions.map(
+      (j) =>
+        `${j.code.padEnd(codeWidth)}  ${j.name.padEnd(nameWidth)}  ${String(j.ruleCount).padStart(5)}  ${String(j.unverifiedCount).padStart(16)}  ${effectiveRangeText(j.rules)}`,
+    ),
+    '',
+    `Total: ${jurisdictions.length} jurisdictions, ${rules} rules, ${unverified} ⚠ to be verified.`,
+  ];
+}

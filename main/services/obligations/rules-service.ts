@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
+import type { rulePackListingSchema } from '../../../shared/ipc/obligations-contract';
+import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import type { Rule, RulePack } from '../../../shared/obligations/rule-pack';
+
+export type RulePackListing = z.output<typeof rulePackListingSchema>;
+
+/** Every jurisdiction of the rule pack, sorted by code, with its rules and how many are ⚠. */
+export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
+  const byCode = new Map<string, Rule[]>();
+  for (const rule of pack.rules)
+    byCode.set(rule.jurisdiction, [...(byCode.get(rule.jurisdiction) ?? []), rule]);
+  const jurisdictions = [...byCode.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, rules]) => ({
+      code,
+      name: jurisdictionName(code),
+      ruleCount: rules.length,
+      unverifiedCount: rules.filter((r) => r.verification === 'unverified').length,
+      rules: rules.map((r) => ({
+        id: r.id,
+        title: r.title,
+        law: r.law,
+        recipientKind: r.recipient.kind,
+        citation: r.citation,
+        effectiveFrom: r.effectiveFrom,
+        effectiveTo: r.effectiveTo,
+        lastReviewed: r.lastReviewed,
+        verification: r.verification,
+      })),
+    }));
+  return { packId: pack.id, packVersion: pack.version, published: pack.published, jurisdictions };
+}

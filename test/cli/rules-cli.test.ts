@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
+import { runCli } from '../helpers/run-cli';
+
+interface Listing {
+  packId: string;
+  packVersion: string;
+  published: string;
+  jurisdictions: {
+    code: string;
+    name: string;
+    ruleCount: number;
+    unverifiedCount: number;
+    rules: { id: string; citation: string; verification: string; effectiveFrom: string | null }[];
+  }[];
+}
+
+const pack = DEFAULT_RULE_PACK;
+const unverified = pack.rules.filter((r) => r.verification === 'unverified');
+
+describe('breachdesk rules list', () => {
+  it('lists every jurisdiction of the rule pack by code, sorted, with its rules and ⚠ counts (--json)', () => {
+    const result = runCli(['rules', 'list', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const listing = JSON.parse(result.stdout) as Listing;
+    expect(listing).toMatchObject({ packId: pack.id, packVersion: pack.version, published: pack.published });
+
+    const codes = listing.jurisdictions.map((j) => j.code);
+    expect(codes).toEqual([...new Set(pack.rules.map((r) => r.jurisdiction))].sort());
+    expect(codes).toContain('US-CA');
+    for (const jurisdiction of listing.jurisdictions) {
+      const rules = pack.rules.filter((r) => r.jurisdiction === jurisdiction.code);
+      expect(jurisdiction.ruleCount).toBe(rules.length);
+      expect(jurisdiction.rules.map((r) => r.id)).toEqual(rules.map((r) => r.id));
+      expect(jurisdiction.rules.map((r) => r.citation)).toEqual(rules.map((r) => r.citation));
+      expect(jurisdiction.unverifiedCount).toBe(rules.filter((r) => r.verification === 'unverified').length);
+    }
+    expect(listing.jurisdictions.find((j) => j.code === 'US-CA')?.name).toBe('California (US)');
+    expect(listing.jurisdictions.find((j) => j.code === 'FR')?.name).toBe('France');
+  });
+
+  it('prints one line per jurisdiction and a total, naming the ⚠ count', () => {
+    const result = runCli(['rules', 'list']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Rule pack ${pack.id} ${pack.version}, published ${pack.published}`);
+    expect(lines[2]).toMatch(/^Code\s+Name\s+Rules\s+⚠ to be verified\s+In force$/);
+    const jurisdictions = new Set(pack.rules.map((r) => r.jurisdiction)).size;
+    const rows = lines.slice(3, 3 + jurisdictions);
+    expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(
+      [...new Set(pack.rules.map((r) => r.jurisdiction))].sort(),
+    );
+    const frRules = pack.rules.filter((r) => r.jurisdiction === 'FR');
+    expect(rows.find((line) => line.startsWith('FR '))).toMatch(
+      new RegExp(`^FR\\s+France\\s+${frRules.length}\\s+0\\s+2018-05-25 → open$`),
+    );
+    expect(lines.at(-1)).toBe(
+      `Total: ${jurisdictions} jurisdictions, ${pack.rules.length} rules, ${unverified.length} ⚠ to be verified.`,
+    );
+  });
+
+  it('takes no file and no unknown option', () => {
+    expect(runCli(['rules', 'list', 'case.bdcase']).status).toBe(1);
+    expect(runCli(['rules', 'list', '--colour']).status).toBe(1);
+    expect(runCli(['rules']).stderr).toMatch(/"rules" needs a subcommand: rules list/);
+  });
+});
