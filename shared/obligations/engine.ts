@@ -13,6 +13,7 @@ import type {
   RiskLevel,
 } from './obligation';
 import { awaitedDecision, openDecisionOf } from './decisions';
+import { addPeriod, periodUnit, reckoningText, type Unit } from './periods';
 import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
 
 /** What the engine reads of a case. */
@@ -225,7 +226,7 @@ function obligationOf(
     recipient: recipientOf(rule, input, pack),
     why: whyItApplies(rule, input, residents),
     residents,
-    deadline: deadlineOf(rule, input),
+    deadline: deadlineOf(rule, input, titles),
     order: rule.order.map((o) => ({ ...o, title: titles.get(o.ruleId) ?? o.ruleId })),
     requiredContent: rule.requiredContent,
     prohibitedContent: rule.prohibitedContent,
@@ -268,15 +269,14 @@ function whyItApplies(rule: Rule, input: EngineCase, residents: number): string 
   return `${who}${threshold}, and ${data.replace(/\s+/g, ' ').trim()}${risk}.`;
 }
 
-const DAY_MS = 86_400_000;
-
-function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
+function deadlineOf(rule: Rule, input: EngineCase, titles: Map<string, string>): Obligation['deadline'] {
   const { deadline } = rule;
   if (deadline.kind === 'period') {
     const start = clockTime(deadline.clock, input.facts);
+    const counted = start === null ? null : reckon(start, deadline.period, CLOCK_STARTS[deadline.clock]);
     return {
       state: start === null ? 'waiting' : 'fixed',
-      due: start === null ? null : addPeriod(start, deadline.period),
+      due: counted?.due ?? null,
       clock: deadline.clock,
       clockAt: start?.utc ?? null,
       wording:
@@ -284,14 +284,13 @@ function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
           ? `${deadline.wording} (${clockName(deadline.clock)} is not recorded yet)`
           : deadline.wording,
       suggested: null,
+      reckoning: counted?.text ?? null,
+      unit: counted?.unit ?? null,
     };
   }
   if (deadline.kind === 'after_notice') {
-    const sent =
-      [deadline.ruleId]
-        .flat()
-        .map((id) => input.sentAt[id])
-        .find((at) => at !== undefined) ?? null;
+    const followed = [deadline.ruleId].flat().find((id) => input.sentAt[id] !== undefined);
+    const sent = followed === undefined ? null : (input.sentAt[followed] ?? null);
     if (sent === null) {
       return {
         state: 'waiting',
@@ -300,18 +299,23 @@ function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
         clockAt: null,
         wording: deadline.wording,
         suggested: null,
+        reckoning: null,
+        unit: null,
       };
     }
     if (deadline.period !== undefined) {
       const zone = input.facts.discoveredAt?.zone ?? 'UTC';
-      const due = addPeriod({ utc: sent, zone, precision: 'exact', approximate: false }, deadline.period);
+      const notice = `the notice it follows (“${titles.get(followed ?? '') ?? followed}”)`;
+      const counted = reckon({ utc: sent, zone }, deadline.period, notice);
       return {
         state: 'fixed',
-        due,
+        due: counted.due,
         clock: 'notice',
         clockAt: sent,
         wording: deadline.wording,
         suggested: null,
+        reckoning: counted.text,
+        unit: counted.unit,
       };
     }
     // No period: "no later than" that notice makes its sending the deadline; otherwise the law
@@ -325,6 +329,8 @@ function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
           clockAt: sent,
           wording: deadline.wording,
           suggested: null,
+          reckoning: null,
+          unit: null,
         }
       : {
           state: 'undetermined',
@@ -333,41 +339,46 @@ function deadlineOf(rule: Rule, input: EngineCase): Obligation['deadline'] {
           clockAt: sent,
           wording: deadline.wording,
           suggested: sent,
+          reckoning: null,
+          unit: null,
         };
   }
   const start = deadline.suggested === null ? null : clockTime(deadline.suggested.clock, input.facts);
+  const counted =
+    start === null || deadline.suggested === null
+      ? null
+      : reckon(start, deadline.suggested.period, CLOCK_STARTS[deadline.suggested.clock]);
   return {
     state: 'undetermined',
     due: null,
     clock: deadline.suggested?.clock ?? null,
     clockAt: start?.utc ?? null,
     wording: deadline.wording,
-    suggested:
-      start === null || deadline.suggested === null ? null : addPeriod(start, deadline.suggested.period),
+    suggested: counted?.due ?? null,
+    reckoning: counted?.text ?? null,
+    unit: counted?.unit ?? null,
   };
+}
+
+/** The clock starts as the "why" of a deadline names them. */
+const CLOCK_STARTS: Record<Clock, string> = {
+  discovery: 'discovery',
+  awareness: 'awareness',
+  determination: 'determination (taken as the awareness time)',
+};
+
+/** A period counted from a start (see periods.ts), with the sentence saying how. */
+function reckon(
+  start: { utc: string; zone: string },
+  period: Period,
+  from: string,
+): { due: string; text: string; unit: Unit } {
+  const { due, skipped } = addPeriod(start, period);
+  return { due, text: reckoningText(start, period, from, skipped), unit: periodUnit(period) };
 }
 
 function clockTime(clock: Clock, facts: Facts): ZonedTime | null {
   return clock === 'discovery' ? facts.discoveredAt : facts.awareAt;
-}
-
-/** Hours are exact; days are calendar days in the zone the clock was recorded in. */
-function addPeriod(start: ZonedTime, period: Period): string {
-  if (period.hours !== undefined)
-    return new Date(Date.parse(start.utc) + period.hours * 3_600_000).toISOString();
-  const local = new TZDate(Date.parse(start.utc), start.zone);
-  const moved = new TZDate(
-    local.getFullYear(),
-    local.getMonth(),
-    local.getDate() + (period.days ?? 0),
-    local.getHours(),
-    local.getMinutes(),
-    local.getSeconds(),
-    start.zone,
-  );
-  return Number.isNaN(moved.getTime())
-    ? new Date(Date.parse(start.utc) + (period.days ?? 0) * DAY_MS).toISOString()
-    : new Date(moved.getTime()).toISOString();
 }
 
 /** Soonest deadline first; waiting and undetermined ones after, by their suggested target. */

@@ -51,6 +51,13 @@ export const obligationSchema = z.object({
     wording: z.string(),
     /** An internal target for undetermined deadlines, never a legal date. */
     suggested: instant.nullable(),
+    /**
+     * How `due` (or `suggested`) was counted, naming the unit and the clock start: "14 business
+     * days after discovery on 2026-05-20, skipping Memorial Day (25 May)". Null with no period.
+     */
+    reckoning: z.string().nullable(),
+    /** The unit of the period counted, or null with no period. */
+    unit: z.enum(['hours', 'days', 'businessDays']).nullable(),
   }),
   order: z.array(
     z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATA_ELEMENT_TERMS } from '../domain/data-elements';
 import { ORGANISATION_ROLES } from '../domain/facts';
+import { isTimeZone } from '../time/zoned-time';
 
 /** Who receives a notice. */
 export const RECIPIENT_KINDS = [
@@ -24,10 +25,37 @@ export type Clock = (typeof CLOCKS)[number];
 const isoDate = z.iso.date();
 const term = z.enum(DATA_ELEMENT_TERMS);
 
+/**
+ * A period in one of the units these laws use: exact `hours`, calendar `days`, or `businessDays`.
+ * Business days need a `calendar`: the ISO 3166 code whose public holidays count, "US" for the
+ * federal holidays only or a subdivision such as "US-OH" for that state's (the federal ones
+ * included where the state keeps them), as the `date-holidays` library knows them. Days are
+ * counted in the clock's own zone unless `zone` (an IANA zone, e.g. "America/Chicago") names the
+ * jurisdiction's. shared/obligations/business-days.ts says exactly how they are counted.
+ */
 const periodSchema = z
-  .object({ hours: z.number().int().positive().optional(), days: z.number().int().positive().optional() })
+  .object({
+    hours: z.number().int().positive().optional(),
+    days: z.number().int().positive().optional(),
+    businessDays: z.number().int().positive().optional(),
+    calendar: z
+      .string()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'An ISO 3166 code such as "US" or "US-OH"')
+      .optional(),
+    zone: z.string().refine(isTimeZone, 'Unknown time zone').optional(),
+  })
   .strict()
-  .refine((p) => (p.hours === undefined) !== (p.days === undefined), 'Give hours or days, not both');
+  .refine(
+    (p) => [p.hours, p.days, p.businessDays].filter((n) => n !== undefined).length === 1,
+    'Give exactly one of hours, days or businessDays',
+  )
+  .refine(
+    (p) =>
+      p.businessDays === undefined
+        ? p.calendar === undefined && p.zone === undefined
+        : p.calendar !== undefined,
+    'businessDays needs a calendar; calendar and zone go with businessDays only',
+  );
 export type Period = z.output<typeof periodSchema>;
 
 const deadlineSchema = z.discriminatedUnion('kind', [
