@@ -78,6 +78,7 @@ function describeRow(row: BoardRow, zone: string): string[] {
   return [
     `${obligation.title} → ${obligation.recipient.name}${flagOf(obligation.verification)}`,
     `  ${due} · ${status}`,
+    ...(deadline.reckoning === null ? [] : [`  Counted: ${deadline.reckoning}`]),
     `  Why: ${obligation.why}`,
     ...(obligation.openDecision === null ? [] : openDecisionLines(obligation.openDecision)),
     ...(row.review === null ? [] : [`  Review: ${row.review}`]),

@@ -86,9 +86,14 @@ function periodText(from: string, to: string): string {
   return `${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
-/** "72 h from awareness, 2020-11-16 09:30 CET"; null when the clock has not started. */
+/**
+ * "72 h from awareness, 2020-11-16 09:30 CET"; null when the clock has not started. Business days
+ * cannot be read off the span, so the engine's own account is shown: "14 business days after
+ * discovery on 2026-05-20, skipping Memorial Day (25 May)".
+ */
 export function clockText(deadline: Obligation['deadline']): string | null {
   if (deadline.clock === null || deadline.clockAt === null) return null;
+  if (deadline.unit === 'businessDays' && deadline.reckoning !== null) return deadline.reckoning;
   const end = deadline.due ?? deadline.suggested;
   const period = end === null ? '' : `${periodText(deadline.clockAt, end)} from `;
   return `${period}${CLOCK_NAMES[deadline.clock]}, ${formatAt(deadline.clockAt)}`;
