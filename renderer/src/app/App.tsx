@@ -3,6 +3,7 @@ import { HelpOverlay } from '../components/HelpOverlay';
 import { BundleDialogs } from '../features/bundles/BundleDialogs';
 import { CaseKeyDialogs } from '../features/case-key/CaseKeyDialogs';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { RulePackDialog } from '../features/rules/RulePackDialog';
 import { NewCaseDialog } from '../features/welcome/NewCaseDialog';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { useAppInfoStore } from '../stores/app-info-store';
@@ -35,6 +36,7 @@ export function App() {
       {dialog === 'newCase' && <NewCaseDialog onClose={closeDialog} />}
       {dialog === 'help' && <HelpOverlay onClose={closeDialog} />}
       {dialog === 'search' && current !== null && <SearchPalette onClose={closeDialog} />}
+      {dialog === 'rulePack' && <RulePackDialog onClose={closeDialog} />}
       <BundleDialogs caseOpen={current !== null} />
       <CaseKeyDialogs />
     </>

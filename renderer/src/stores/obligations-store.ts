@@ -6,7 +6,7 @@ import { useWorkspaceStore } from './workspace-store';
 
 export type ObligationsBoard = ChannelOutput<'obligations.board'>;
 export type StatusInput = ChannelInput<'obligations.setStatus'>['status'];
-export type ObligationsTab = 'board' | 'severity' | 'register';
+export type ObligationsTab = 'board' | 'severity' | 'register' | 'rules';
 
 interface ObligationsState {
   board: ObligationsBoard | null;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-type DialogId = 'none' | 'newCase' | 'help' | 'search';
+type DialogId = 'none' | 'newCase' | 'help' | 'search' | 'rulePack';
 
 interface UiState {
   dialog: DialogId;

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { TabList, tabIdOf, type Tab } from '../../components/TabList';
 import { useObligationsStore, type ObligationsTab } from '../../stores/obligations-store';
 import { RegisterPanel } from '../register/RegisterPanel';
+import { RulePackView } from '../rules/RulePackView';
 import { SeverityPanel } from '../severity/SeverityPanel';
 import { ObligationsBoard } from './ObligationsBoard';
 
@@ -9,9 +10,13 @@ const TABS: readonly Tab<ObligationsTab>[] = [
   { id: 'board', label: 'Notifications' },
   { id: 'severity', label: 'Severity' },
   { id: 'register', label: 'Breach register' },
+  { id: 'rules', label: 'Rule pack' },
 ];
 
-/** Who must be told what, by when (the board); the severity assessment; the Art. 33(5) register. */
+/**
+ * Who must be told what, by when (the board); the severity assessment; the Art. 33(5) register;
+ * the rule pack the board is evaluated from.
+ */
 export function ObligationsSection() {
   const tab = useObligationsStore((state) => state.tab);
   const showTab = useObligationsStore((state) => state.showTab);
@@ -24,6 +29,7 @@ export function ObligationsSection() {
         {tab === 'board' && <ObligationsBoard />}
         {tab === 'severity' && <SeverityPanel />}
         {tab === 'register' && <RegisterPanel />}
+        {tab === 'rules' && <RulePackView />}
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ export function WelcomeScreen() {
   const busy = useUiStore((state) => state.busy);
   const loadRecent = useRecentStore((state) => state.load);
   const demoNoteId = useId();
+  const rulePackNoteId = useId();
   const [buildingDemo, setBuildingDemo] = useState(false);
 
   useEffect(() => {
@@ -68,6 +69,16 @@ export function WelcomeScreen() {
       </p>
 
       <WelcomeBundleActions />
+
+      <section className="welcome__actions" aria-label="Reference">
+        <Button onClick={() => openDialog('rulePack')} aria-describedby={rulePackNoteId}>
+          Rule pack…
+        </Button>
+      </section>
+      <p className="welcome__note" id={rulePackNoteId}>
+        The jurisdictions the obligations engine covers, with their rules, citations and what is ⚠ to be
+        verified.
+      </p>
 
       {actionError !== null && (
         <StatusBanner tone="fail" title={actionError} label="Could not open the case file" />
