@@ -228,15 +228,17 @@ test('the law as of 2026-02-01 applies the 30-day California rule; Reset goes ba
   await expect(law).toHaveValue('2020-11-12');
   await expect(board(page)).toContainText('Notify California residents (before 2026)');
 
-  // Severity and the breach register are tabs of the section, walked with the arrow keys.
+  // Severity, the breach register and the rule pack are tabs of the section, walked with the keys.
   const tabs = page.getByRole('tablist', { name: 'Obligations views' });
   await tabs.getByRole('tab', { name: 'Notifications' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(tabs.getByRole('tab', { name: 'Severity' })).toHaveAttribute('aria-selected', 'true');
   await expect(tabs.getByRole('tab', { name: 'Severity' })).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Severity' })).toBeVisible();
-  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tabpanel', { name: 'Breach register' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tabpanel', { name: 'Rule pack' })).toBeVisible();
   await page.keyboard.press('Home');
   await expect(board(page)).toBeVisible();
 });
