@@ -6,6 +6,16 @@ import type { Rule, RulePack } from '../../../shared/obligations/rule-pack';
 
 export type RulePackListing = z.output<typeof rulePackListingSchema>;
 
+/**
+ * Where a law's jurisdiction is not one place people live, its name says which law: the EU row
+ * holds the GDPR's rules (not "member states not listed separately", the population wording),
+ * the US row federal rules.
+ */
+const LAW_JURISDICTION_NAMES: Readonly<Record<string, string>> = {
+  EU: 'European Union (GDPR, every member state)',
+  US: 'United States (federal)',
+};
+
 /** Every jurisdiction of the rule pack, sorted by code, with its rules and how many are ⚠. */
 export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
   const byCode = new Map<string, Rule[]>();
@@ -15,7 +25,7 @@ export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([code, rules]) => ({
       code,
-      name: jurisdictionName(code),
+      name: LAW_JURISDICTION_NAMES[code] ?? jurisdictionName(code),
       ruleCount: rules.length,
       unverifiedCount: rules.filter((r) => r.verification === 'unverified').length,
       rules: rules.map((r) => ({
