@@ -24,6 +24,16 @@ export const DATA_ELEMENT_VOCABULARY = [
   { term: 'health', label: 'Health information', category: 'sensitive' },
   { term: 'biometric', label: 'Biometric data', category: 'sensitive' },
   { term: 'precise_geolocation', label: 'Precise geolocation', category: 'behavioural' },
+  // Elements some US states name in their definitions of personal information (issue 17).
+  { term: 'tin', label: 'Taxpayer ID (TIN, ITIN) or IRS identity-protection PIN', category: 'sensitive' },
+  { term: 'military_id', label: 'Military ID number', category: 'sensitive' },
+  { term: 'health_insurance', label: 'Health-insurance policy or subscriber number', category: 'sensitive' },
+  { term: 'genetic', label: 'Genetic data', category: 'sensitive' },
+  { term: 'birth_marriage_certificate', label: 'Birth or marriage certificate', category: 'sensitive' },
+  { term: 'private_key', label: 'Private key for electronic signatures', category: 'financial' },
+  { term: 'security_token', label: 'Shared secret or security token', category: 'simple' },
+  { term: 'employee_id', label: 'Employee ID number with its access code or password', category: 'simple' },
+  { term: 'mothers_maiden_name', label: "Mother's maiden name", category: 'simple' },
   { term: 'special_category', label: 'Special-category data (GDPR Art. 9)', category: 'sensitive' },
   { term: 'custom', label: 'Other (describe)', category: 'simple' },
 ] as const;

@@ -47,6 +47,30 @@ const ELEMENT_PHRASES: Record<Exclude<DataElementTerm, 'custom'>, Record<LetterL
   health: { en: 'health information', fr: 'données de santé' },
   biometric: { en: 'biometric data', fr: 'données biométriques' },
   precise_geolocation: { en: 'precise location data', fr: 'données de géolocalisation précise' },
+  tin: {
+    en: 'taxpayer identification number or IRS identity-protection PIN',
+    fr: "numéro d'identification fiscale américain (TIN) ou code IRS de protection d'identité",
+  },
+  military_id: { en: 'military identification number', fr: "numéro d'identification militaire" },
+  health_insurance: {
+    en: 'health insurance policy or subscriber number',
+    fr: "numéro de police ou d'adhérent d'assurance santé",
+  },
+  genetic: { en: 'genetic data', fr: 'données génétiques' },
+  birth_marriage_certificate: {
+    en: 'birth or marriage certificate',
+    fr: 'acte de naissance ou de mariage',
+  },
+  private_key: {
+    en: 'private key used to sign documents electronically',
+    fr: 'clé privée de signature électronique',
+  },
+  security_token: { en: 'shared secret or security token', fr: 'secret partagé ou jeton de sécurité' },
+  employee_id: {
+    en: 'employee identification number with its access code or password',
+    fr: "numéro d'employé avec son code d'accès ou son mot de passe",
+  },
+  mothers_maiden_name: { en: "mother's maiden name", fr: 'nom de jeune fille de la mère' },
   special_category: {
     en: 'special categories of personal data',
     fr: 'catégories particulières de données personnelles',

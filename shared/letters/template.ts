@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { RECIPIENT_KINDS } from '../obligations/rule-pack';
 import { MERGE_FIELD_IDS } from './merge-fields';
+import { matcherSchema } from './matcher';
 
 export const LETTER_RECIPIENT_KINDS = [...RECIPIENT_KINDS, 'partner'] as const;
 export const LETTER_LANGUAGES = ['en', 'fr'] as const;
 
-/** How a check finds something in a letter: a heading's text, a merge field, or words. */
-const matcherSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('heading'), text: z.string() }).strict(),
-  z.object({ kind: z.literal('mergeField'), field: z.enum(MERGE_FIELD_IDS) }).strict(),
-  /** Case-insensitive regular expression over the letter's plain text. */
-  z.object({ kind: z.literal('text'), pattern: z.string() }).strict(),
-]);
-export type Matcher = z.output<typeof matcherSchema>;
+export type { Matcher } from './matcher';
 
 /**
  * A letter template, kept as a data file: who it is for, what it merges, and what it must

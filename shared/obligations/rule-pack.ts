@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATA_ELEMENT_TERMS } from '../domain/data-elements';
 import { ORGANISATION_ROLES } from '../domain/facts';
+import { matcherSchema } from '../letters/matcher';
 import { isTimeZone } from '../time/zoned-time';
 
 /** Who receives a notice. */
@@ -90,7 +91,16 @@ export type Deadline = z.output<typeof deadlineSchema>;
 export const ORDER_RELATIONS = ['before', 'no_later_than', 'after'] as const;
 
 export const contentItemSchema = z
-  .object({ id: z.string(), text: z.string(), citation: z.string() })
+  .object({
+    id: z.string(),
+    text: z.string(),
+    citation: z.string(),
+    /**
+     * How a letter check finds this item when the letter's template has no matcher of its own
+     * for it (generic templates): any one matcher found is enough.
+     */
+    matchers: z.array(matcherSchema).min(1).optional(),
+  })
   .strict();
 export type ContentItem = z.output<typeof contentItemSchema>;
 
@@ -111,8 +121,32 @@ const triggerSchema = z
      * Null: any personal data at all (GDPR).
      */
     personalInformation: z.array(z.array(term).min(1)).nullable(),
-    /** Encrypted elements do not count unless the key was compromised too. */
+    /** Encrypted elements do not count (unless the key was compromised too, see below). */
     encryptionSafeHarbour: z.boolean(),
+    /**
+     * Whether encrypted elements count again when the key (or credential) was compromised with
+     * them: the usual wording, so true unless the law's safe harbour has no such exception.
+     */
+    keyCompromiseException: z.boolean().default(true),
+    /**
+     * The law's risk-of-harm test, decided by a person for the jurisdiction (never assumed):
+     * "exemption": owed unless someone determines the test is met (e.g. "no reasonable
+     * likelihood of harm"), so the notice stays owed and its clock runs while nobody has;
+     * "condition": owed only once someone determines that harm is likely (e.g. "reasonably
+     * likely to cause substantial harm"), so without a decision it reads "decision needed".
+     */
+    harm: z
+      .object({
+        kind: z.enum(['exemption', 'condition']),
+        /** The law's test, in its words. */
+        test: z.string(),
+        citation: z.string(),
+        /** What the law asks of a decision not to notify (in writing, kept 5 years, AG told first…). */
+        conditions: z.string().default(''),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     /** GDPR: Art. 33 unless the risk is unlikely; Art. 34 only for a high risk a person confirmed. */
     risk: z.enum(['not_unlikely', 'high']).nullable(),
     /** Where the organisation's main establishment must (or must not) be: the CNIL's own practice. */
@@ -126,7 +160,7 @@ const triggerSchema = z
   .strict();
 export type Trigger = z.output<typeof triggerSchema>;
 
-const ruleSchema = z
+export const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string(),
@@ -153,6 +187,25 @@ const ruleSchema = z
     prohibitedContent: z.array(contentItemSchema),
     /** The letter template to draft this notice from (the letters feature), or null. */
     template: z.string().nullable(),
+    /**
+     * When the law allows notice by other means (e-mail, website, statewide media) instead of
+     * individual letters: above a cost, above a number of people, or without contact details.
+     */
+    substituteNotice: z
+      .object({
+        /** In US dollars; null when the law names no cost. */
+        costOver: z.number().positive().nullable(),
+        /** People to notify; null when the law names no number. */
+        peopleOver: z.number().int().positive().nullable(),
+        /** Allowed when the organisation lacks sufficient contact information. */
+        insufficientContact: z.boolean(),
+        /** What the substitute notice consists of, in the law's terms. */
+        methods: z.string(),
+        citation: z.string(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     citation: z.string(),
     /** Keys of DOMAIN.md's reference list the rule rests on. */
     sources: z.array(z.string()),
@@ -180,6 +233,27 @@ export const rulePackSchema = z
     authorities: z.record(z.string(), z.string()),
     /** Jurisdiction codes where the GDPR applies to affected residents. */
     gdprJurisdictions: z.array(z.string()),
+    /**
+     * Jurisdictions the pack knows have no breach-notification law of their own (or none was
+     * found), with why: shown as such, so residents there are never silently unaccounted for.
+     */
+    withoutBreachLaw: z
+      .record(
+        z.string(),
+        z
+          .object({
+            note: z.string(),
+            lastReviewed: isoDate,
+            verification: z.enum(['verified', 'unverified']),
+            sources: z.array(z.string()),
+          })
+          .strict(),
+      )
+      .default({}),
+    /** Each jurisdiction's references: key → where the value was read and what it supports. */
+    references: z
+      .record(z.string(), z.record(z.string(), z.object({ url: z.string(), supports: z.string() }).strict()))
+      .default({}),
     rules: z.array(ruleSchema),
   })
   .strict()
