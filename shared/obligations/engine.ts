@@ -7,6 +7,7 @@ import type { ZonedTime } from '../time/zoned-time';
 import type {
   DecisionNeeded,
   EngineResult,
+  HarmFinding,
   NotTriggered,
   Obligation,
   OpenDecision,
@@ -28,6 +29,11 @@ export interface EngineCase {
    * is confirmed; null when no assessment is saved. Shown beside an open decision, never applied.
    */
   suggestedRisk: RiskLevel | null;
+  /**
+   * Each US jurisdiction's risk-of-harm finding a person recorded (by ISO code, e.g. "US-AK");
+   * a jurisdiction without one has no decision, which is never taken as "no harm".
+   */
+  harmFindings: Readonly<Record<string, HarmFinding>>;
   /** When each notice was sent, by rule id: deadlines tied to another notice run from these. */
   sentAt: Readonly<Record<string, string>>;
 }
@@ -64,7 +70,40 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
     obligations.push(obligationOf(rule, input, pack, titles));
   }
   obligations.sort(byDue);
-  return { asOf, packId: pack.id, packVersion: pack.version, obligations, decisionNeeded, notTriggered };
+  return {
+    asOf,
+    packId: pack.id,
+    packVersion: pack.version,
+    obligations,
+    decisionNeeded,
+    notTriggered,
+    uncovered: uncoveredOf(input.populations, pack),
+  };
+}
+
+/**
+ * Jurisdictions with affected people that no rule of the pack reads: said, with what the pack
+ * knows of them (a territory without a breach law), so nobody takes silence for "nothing owed".
+ */
+function uncoveredOf(populations: readonly Population[], pack: RulePack): EngineResult['uncovered'] {
+  const read = new Set(
+    pack.rules.flatMap((rule) =>
+      rule.trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? pack.gdprJurisdictions : [code])),
+    ),
+  );
+  return populations
+    .filter((p) => p.count > 0 && !read.has(p.jurisdiction))
+    .map((p) => {
+      const known = pack.withoutBreachLaw[p.jurisdiction];
+      return {
+        jurisdiction: p.jurisdiction,
+        residents: p.count,
+        note:
+          known === undefined
+            ? `The rule pack has no rules for ${placeName(p.jurisdiction)}: check its law yourself.`
+            : `${known.verification === 'unverified' ? '⚠ ' : ''}${known.note.replace(/^⚠\s*/, '')}`,
+      };
+    });
 }
 
 /** The default "as of" date: the day the breach was discovered, where it was discovered. */
@@ -111,7 +150,12 @@ function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
       : `None of the recorded data counts as personal information under ${rule.law} (it needs ${combinationsText(trigger)}).`;
   }
   if (information.state === 'encrypted') {
-    return `The data that would count (${information.labels.join(', ')}) was encrypted and the key is not recorded as compromised.`;
+    return trigger.keyCompromiseException
+      ? `The data that would count (${information.labels.join(', ')}) was encrypted and the key is not recorded as compromised.`
+      : `The data that would count (${information.labels.join(', ')}) was encrypted, and ${rule.law} makes no exception for a compromised key.`;
+  }
+  if (trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_not_likely') {
+    return `The harm decision recorded for ${placeName(rule.jurisdiction)} is that harm is not likely (the law's test: ${trigger.harm.test}, ${trigger.harm.citation}).`;
   }
   if (trigger.risk === 'not_unlikely' && input.risk === 'unlikely') {
     return 'The breach is recorded as unlikely to result in a risk to people (confirmed severity decision).';
@@ -184,7 +228,8 @@ type Information =
  * only those not protected by encryption with an uncompromised key.
  */
 function personalInformation(trigger: Trigger, elements: readonly DataElement[]): Information {
-  const unprotected = (e: DataElement) => !trigger.encryptionSafeHarbour || !e.encrypted || e.keyCompromised;
+  const unprotected = (e: DataElement) =>
+    !trigger.encryptionSafeHarbour || !e.encrypted || (trigger.keyCompromiseException && e.keyCompromised);
   if (trigger.personalInformation === null) {
     if (elements.length === 0) return { state: 'none' };
     const exposed = elements.filter(unprotected);
@@ -239,6 +284,33 @@ function obligationOf(
     effectiveTo: rule.effectiveTo,
     lastReviewed: rule.lastReviewed,
     note: rule.note,
+    substituteNotice: substituteNoticeOf(rule, residents),
+  };
+}
+
+/** Whether substitute notice is open here, from the one count the case holds (people). */
+function substituteNoticeOf(rule: Rule, residents: number): Obligation['substituteNotice'] {
+  const condition = rule.substituteNotice;
+  if (condition === null) return null;
+  const others = [
+    ...(condition.costOver === null ? [] : [`notice would cost more than $${count(condition.costOver)}`]),
+    ...(condition.insufficientContact ? ['contact details are insufficient'] : []),
+  ];
+  const otherwise = others.length === 0 ? '' : others.join(' or ');
+  const byPeople = condition.peopleOver !== null && residents > condition.peopleOver;
+  const people =
+    condition.peopleOver === null
+      ? ''
+      : `${count(residents)} ${residents === 1 ? 'person' : 'people'} to notify ${byPeople ? 'is more than' : 'is not more than'} ${count(condition.peopleOver)}`;
+  const text = byPeople
+    ? `Substitute notice (${condition.methods}) is allowed: ${people}.`
+    : otherwise === ''
+      ? `Substitute notice is not allowed on these counts: ${people}.`
+      : `Substitute notice (${condition.methods}) is allowed only if ${otherwise}${people === '' ? '' : `; ${people}`}.`;
+  return {
+    available: byPeople ? 'yes' : otherwise === '' ? 'no' : 'if_cost_or_contact',
+    text,
+    citation: condition.citation,
   };
 }
 
@@ -257,7 +329,11 @@ function whyItApplies(rule: Rule, input: EngineCase, residents: number): string 
   const data =
     trigger.personalInformation === null
       ? 'personal data was compromised'
-      : `${information.state === 'none' ? '' : information.labels.join(' with ').toLowerCase()} ${trigger.encryptionSafeHarbour ? 'unencrypted (or with the key) ' : ''}count as personal information under ${rule.law}`;
+      : `${information.state === 'none' ? '' : information.labels.join(' with ').toLowerCase()} ${trigger.encryptionSafeHarbour ? (trigger.keyCompromiseException ? 'unencrypted (or with the key) ' : 'unencrypted ') : ''}count as personal information under ${rule.law}`;
+  const harm =
+    trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_likely'
+      ? `; a person determined that harm is likely (${trigger.harm.citation})`
+      : '';
   const risk =
     trigger.risk === 'high'
       ? '; a high risk to people is confirmed'
@@ -266,7 +342,7 @@ function whyItApplies(rule: Rule, input: EngineCase, residents: number): string 
           ? '; no decision says a risk is unlikely'
           : `; the confirmed risk level is "${input.risk}"`
         : '';
-  return `${who}${threshold}, and ${data.replace(/\s+/g, ' ').trim()}${risk}.`;
+  return `${who}${threshold}, and ${data.replace(/\s+/g, ' ').trim()}${risk}${harm}.`;
 }
 
 function deadlineOf(rule: Rule, input: EngineCase, titles: Map<string, string>): Obligation['deadline'] {

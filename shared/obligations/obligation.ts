@@ -7,8 +7,15 @@ const instant = z.iso.datetime({ offset: false });
 export const RISK_LEVELS = ['unlikely', 'risk', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-/** Decisions a person makes that a rule's answer can rest on: only the GDPR risk level so far. */
-const DECISION_KINDS = ['gdpr_risk'] as const;
+/**
+ * Decisions a person makes that a rule's answer can rest on: the GDPR risk level (one per case)
+ * and a US state's risk-of-harm test (one per jurisdiction).
+ */
+export const DECISION_KINDS = ['gdpr_risk', 'state_harm'] as const;
+
+/** A person's finding on a state's risk-of-harm test, recorded per jurisdiction. */
+export const HARM_FINDINGS = ['harm_likely', 'harm_not_likely'] as const;
+export type HarmFinding = (typeof HARM_FINDINGS)[number];
 
 const recipientSchema = z.object({ kind: z.enum(RECIPIENT_KINDS), name: z.string(), channel: z.string() });
 const verificationSchema = z.enum(['verified', 'unverified']);
@@ -25,6 +32,10 @@ const openDecisionSchema = z.object({
   reason: z.string(),
   /** The level the newest saved severity assessment suggests; null when none is saved. */
   suggestion: z.enum(RISK_LEVELS).nullable(),
+  /** For a state's harm test: the jurisdiction whose decision it is, the test and its citation. */
+  jurisdiction: z.string().nullable().default(null),
+  test: z.string().nullable().default(null),
+  citation: z.string().nullable().default(null),
 });
 export type OpenDecision = z.output<typeof openDecisionSchema>;
 
@@ -82,6 +93,18 @@ export const obligationSchema = z.object({
   effectiveTo: z.string().nullable(),
   lastReviewed: z.string(),
   note: z.string(),
+  /**
+   * Whether the law allows substitute notice (e-mail, website, media) here, in one sentence
+   * from the counts the case holds; null when the rule has no substitute-notice condition.
+   */
+  substituteNotice: z
+    .object({
+      available: z.enum(['yes', 'if_cost_or_contact', 'no']),
+      text: z.string(),
+      citation: z.string(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Obligation = z.output<typeof obligationSchema>;
 
@@ -122,5 +145,12 @@ export const engineResultSchema = z.object({
   /** Rules whose answer waits for a decision: shown as "decision needed", never as not owed. */
   decisionNeeded: z.array(decisionNeededSchema),
   notTriggered: z.array(notTriggeredSchema),
+  /**
+   * Jurisdictions with affected people and no rule of the pack at all (a state the pack lacks,
+   * a territory without a breach law, a country outside the pack): shown, never dropped.
+   */
+  uncovered: z
+    .array(z.object({ jurisdiction: z.string(), residents: z.number().int(), note: z.string() }))
+    .default([]),
 });
 export type EngineResult = z.output<typeof engineResultSchema>;

@@ -13,6 +13,7 @@ import type {
   EngineResult,
   NotTriggered,
   Obligation,
+  HarmFinding,
   RiskLevel,
 } from '../../shared/obligations/obligation';
 
@@ -37,6 +38,8 @@ export interface CaseSpec {
   /** The severity calculator's suggestion while no decision is confirmed. */
   suggestedRisk?: RiskLevel | null;
   sentAt?: Readonly<Record<string, string>>;
+  /** Risk-of-harm findings recorded per US jurisdiction. */
+  harmFindings?: Readonly<Record<string, HarmFinding>>;
 }
 
 /** Name with a Social Security number: personal information under every US rule of the pack. */
@@ -65,6 +68,7 @@ export function engineCase(spec: CaseSpec = {}): EngineCase {
     ),
     risk: spec.risk ?? null,
     suggestedRisk: spec.suggestedRisk ?? null,
+    harmFindings: spec.harmFindings ?? {},
     sentAt: spec.sentAt ?? {},
   };
 }

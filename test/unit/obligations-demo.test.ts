@@ -19,6 +19,7 @@ function demoCase(risk: RiskLevel | null = null, sentAt: Record<string, string> 
     populations: document.populations.map((p, i) => populationSchema.parse({ ...p, id: id(100 + i) })),
     risk,
     suggestedRisk: null,
+    harmFindings: {},
     sentAt,
   };
 }

@@ -731,6 +731,9 @@ describe('GDPR risk decisions', () => {
         reason:
           'Owed only if a person confirms that the breach is likely to result in a high risk to people; no risk decision is confirmed yet.',
         suggestion: 'high',
+        jurisdiction: null,
+        test: null,
+        citation: null,
       },
       citation: ruleOf('gdpr-art34-data-subjects').citation,
       verification: 'verified',

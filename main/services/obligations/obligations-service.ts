@@ -36,6 +36,7 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
     dataElements: dataElementsTable.all(file.db),
     populations: populationsTable.all(file.db),
     ...riskOf(file),
+    harmFindings: {},
     sentAt,
   };
 }
