@@ -7,7 +7,7 @@ import {
   obligationStatusSchema,
 } from '../domain/obligation-status';
 import { registerDocumentSchema } from '../domain/register';
-import { notTriggeredSchema, RISK_LEVELS } from '../obligations/obligation';
+import { engineResultSchema, notTriggeredSchema, RISK_LEVELS } from '../obligations/obligation';
 import { RECIPIENT_KINDS } from '../obligations/rule-pack';
 
 const none = z.object({}).strict();
@@ -28,6 +28,8 @@ const ruleSummarySchema = z.object({
   lastReviewed: isoDate,
   /** "unverified" is shown as ⚠ to be verified. */
   verification: z.enum(['verified', 'unverified']),
+  /** Reference keys the rule rests on (DOMAIN.md's, or its jurisdiction's `references`). */
+  sources: z.array(z.string()),
 });
 
 /** A jurisdiction of the pack (ISO 3166 code, or "EU") and its rules. */
@@ -37,6 +39,10 @@ const packJurisdictionSchema = z.object({
   ruleCount: z.number().int().nonnegative(),
   unverifiedCount: z.number().int().nonnegative(),
   rules: z.array(ruleSummarySchema),
+  /** Where the pack knows the jurisdiction has no breach law of its own: why (no rules then). */
+  withoutLaw: z.object({ note: z.string(), verification: z.enum(['verified', 'unverified']) }).nullable(),
+  /** The jurisdiction's references: where each value was read. */
+  references: z.array(z.object({ key: z.string(), url: z.string(), supports: z.string() })),
 });
 
 export const rulePackListingSchema = z.object({
@@ -63,6 +69,8 @@ export const obligationsContract = {
       decisionNeeded: z.array(boardDecisionSchema),
       /** Rules considered that owe nothing here, with the reason. */
       notTriggered: z.array(notTriggeredSchema),
+      /** Jurisdictions with affected people that no rule of the pack reads, with what is known. */
+      uncovered: engineResultSchema.shape.uncovered,
     }),
   },
   /** Every jurisdiction the rule pack covers, with its rules; needs no open case. */

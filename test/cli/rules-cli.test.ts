@@ -11,12 +11,27 @@ interface Listing {
     name: string;
     ruleCount: number;
     unverifiedCount: number;
-    rules: { id: string; citation: string; verification: string; effectiveFrom: string | null }[];
+    rules: {
+      id: string;
+      citation: string;
+      verification: string;
+      effectiveFrom: string | null;
+      sources: string[];
+    }[];
+    withoutLaw: { note: string; verification: string } | null;
+    references: { key: string; url: string; supports: string }[];
   }[];
 }
 
 const pack = DEFAULT_RULE_PACK;
-const unverified = pack.rules.filter((r) => r.verification === 'unverified');
+const lawless = Object.entries(pack.withoutBreachLaw);
+const unverified =
+  pack.rules.filter((r) => r.verification === 'unverified').length +
+  lawless.filter(([, known]) => known.verification === 'unverified').length;
+/** Every jurisdiction the listing shows: those with rules and those known to have no breach law. */
+const codes = [
+  ...new Set([...pack.rules.map((r) => r.jurisdiction), ...lawless.map(([code]) => code)]),
+].sort();
 
 describe('breachdesk rules list', () => {
   it('lists every jurisdiction of the rule pack by code, sorted, with its rules and ⚠ counts (--json)', () => {
@@ -26,15 +41,23 @@ describe('breachdesk rules list', () => {
     const listing = JSON.parse(result.stdout) as Listing;
     expect(listing).toMatchObject({ packId: pack.id, packVersion: pack.version, published: pack.published });
 
-    const codes = listing.jurisdictions.map((j) => j.code);
-    expect(codes).toEqual([...new Set(pack.rules.map((r) => r.jurisdiction))].sort());
+    expect(listing.jurisdictions.map((j) => j.code)).toEqual(codes);
     expect(codes).toContain('US-CA');
     for (const jurisdiction of listing.jurisdictions) {
       const rules = pack.rules.filter((r) => r.jurisdiction === jurisdiction.code);
       expect(jurisdiction.ruleCount).toBe(rules.length);
       expect(jurisdiction.rules.map((r) => r.id)).toEqual(rules.map((r) => r.id));
       expect(jurisdiction.rules.map((r) => r.citation)).toEqual(rules.map((r) => r.citation));
-      expect(jurisdiction.unverifiedCount).toBe(rules.filter((r) => r.verification === 'unverified').length);
+      const known = pack.withoutBreachLaw[jurisdiction.code];
+      expect(jurisdiction.unverifiedCount).toBe(
+        rules.filter((r) => r.verification === 'unverified').length +
+          (known?.verification === 'unverified' ? 1 : 0),
+      );
+      expect(jurisdiction.withoutLaw?.note ?? null).toBe(known?.note ?? null);
+      expect(jurisdiction.rules.map((r) => r.sources)).toEqual(rules.map((r) => r.sources));
+      expect(jurisdiction.references.map((r) => r.key)).toEqual(
+        Object.keys(pack.references[jurisdiction.code] ?? {}),
+      );
     }
     expect(listing.jurisdictions.find((j) => j.code === 'US-CA')?.name).toBe('California (US)');
     expect(listing.jurisdictions.find((j) => j.code === 'FR')?.name).toBe('France');
@@ -47,17 +70,18 @@ describe('breachdesk rules list', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Rule pack ${pack.id} ${pack.version}, published ${pack.published}`);
     expect(lines[2]).toMatch(/^Code\s+Name\s+Rules\s+⚠ to be verified\s+In force$/);
-    const jurisdictions = new Set(pack.rules.map((r) => r.jurisdiction)).size;
+    const jurisdictions = codes.length;
     const rows = lines.slice(3, 3 + jurisdictions);
-    expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(
-      [...new Set(pack.rules.map((r) => r.jurisdiction))].sort(),
-    );
+    expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(codes);
+    for (const [code, known] of lawless) {
+      expect(rows.find((line) => line.startsWith(`${code} `))).toContain(`no breach law: ${known.note}`);
+    }
     const frRules = pack.rules.filter((r) => r.jurisdiction === 'FR');
     expect(rows.find((line) => line.startsWith('FR '))).toMatch(
       new RegExp(`^FR\\s+France\\s+${frRules.length}\\s+0\\s+2018-05-25 → open$`),
     );
     expect(lines.at(-1)).toBe(
-      `Total: ${jurisdictions} jurisdictions, ${pack.rules.length} rules, ${unverified.length} ⚠ to be verified.`,
+      `Total: ${jurisdictions} jurisdictions (${lawless.length} without a breach law), ${pack.rules.length} rules, ${unverified} ⚠ to be verified.`,
     );
   });
 

@@ -6,7 +6,11 @@ import { artifactPath } from './support/paths';
 import { expect, test } from './host/test-host';
 
 const pack = DEFAULT_RULE_PACK;
-const codes = [...new Set(pack.rules.map((r) => r.jurisdiction))].sort();
+const lawless = Object.entries(pack.withoutBreachLaw);
+/** Jurisdictions with rules, and those the pack knows to have no breach law (listed with 0 rules). */
+const codes = [
+  ...new Set([...pack.rules.map((r) => r.jurisdiction), ...lawless.map(([code]) => code)]),
+].sort();
 const rulesOf = (code: string) => pack.rules.filter((r) => r.jurisdiction === code);
 const unverifiedOf = (code: string) => rulesOf(code).filter((r) => r.verification === 'unverified');
 /** A jurisdiction with rules to be verified, and one with none (the GDPR's France). */
@@ -67,12 +71,28 @@ test('Rule pack… on the welcome screen lists every jurisdiction by code, with 
   await expect(item).toContainText(first.citation);
   await expect(item).toContainText(`Last reviewed${first.lastReviewed}`);
   await expect(rules.getByText('to be verified')).toHaveCount(unverifiedOf(WITH_WARNINGS).length);
+  const references = Object.entries(pack.references[WITH_WARNINGS] ?? {});
+  if (references.length > 0) {
+    const region = dialog.getByRole('region', { name: new RegExp(`^References of ${WITH_WARNINGS} `) });
+    for (const [key, reference] of references)
+      await expect(region).toContainText(`${key}${reference.supports}`);
+  }
 
   await expectEveryControlNamed(page);
   await page.screenshot({ path: artifactPath('rule-pack.png') });
 
   await page.keyboard.press('Enter');
   await expect(rules).toHaveCount(0);
+
+  // A jurisdiction without a breach law is listed, with 0 rules and why, never left out.
+  for (const [code, known] of lawless) {
+    const row = jurisdictionRow(dialog, code);
+    await expect(row.getByRole('cell').nth(1)).toHaveText('0');
+    await expect(row.getByRole('cell').nth(3)).toHaveText('No breach law');
+    await row.getByRole('button', { name: /^Show the rules of / }).click();
+    await expect(dialog).toContainText(known.note.replace(/^⚠\s*/, ''));
+    await row.getByRole('button', { name: /^Hide the rules of / }).click();
+  }
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(open).toBeFocused();

@@ -17,10 +17,11 @@ Evaluates the rule pack against the case's facts, data elements and people affec
 law as it stood on DATE (YYYY-MM-DD; default: the day the breach was discovered). Prints every
 notice owed with its deadline (in the zone discovery was recorded in), its status and why it
 applies, then every notice whose answer waits for a decision nobody has confirmed (the GDPR risk
-level: "decision needed", with the severity calculator's suggestion), then every rule considered
-that owes nothing here, with the reason. ⚠ marks a rule whose values are not yet verified,
+level, or a US state's risk-of-harm test: "decision needed"), then every rule considered
+that owes nothing here, with the reason, and last the jurisdictions with people affected that no
+rule of the pack reads (a territory without a breach law). ⚠ marks a rule whose values are not yet verified,
 whatever its answer. The risk decision is made in the app (Obligations, Severity) or with
-\`breachdesk api FILE assessments.save\`. Decision support, not legal advice.
+\`breachdesk api FILE assessments.save\`; a state's harm decision with \`breachdesk harm set\`. Decision support, not legal advice.
 
 Example:
   breachdesk obligations sonora-demo.bdcase --as-of 2026-02-01`,
@@ -51,6 +52,15 @@ Example:
             ]),
         `Not owed (${board.notTriggered.length}):`,
         ...board.notTriggered.map((n) => `  ${n.title}: ${n.reason}${flagOf(n.verification)}`),
+        ...(board.uncovered.length === 0
+          ? []
+          : [
+              '',
+              `Not covered by the rule pack (${board.uncovered.length}):`,
+              ...board.uncovered.map(
+                (u) => `  ${u.jurisdiction} (${u.residents.toLocaleString('en-US')}): ${u.note}`,
+              ),
+            ]),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
       return EXIT.ok;
@@ -81,6 +91,11 @@ function describeRow(row: BoardRow, zone: string): string[] {
     ...(deadline.reckoning === null ? [] : [`  Counted: ${deadline.reckoning}`]),
     `  Why: ${obligation.why}`,
     ...(obligation.openDecision === null ? [] : openDecisionLines(obligation.openDecision)),
+    ...(obligation.substituteNotice === null
+      ? []
+      : [
+          `  Substitute notice: ${obligation.substituteNotice.text} (${obligation.substituteNotice.citation})`,
+        ]),
     ...(row.review === null ? [] : [`  Review: ${row.review}`]),
     `  ${obligation.citation}`,
     '',

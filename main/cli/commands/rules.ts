@@ -15,9 +15,12 @@ export const rulesListCommand: Command = {
 Lists every jurisdiction the rule pack covers, by its ISO 3166 code (e.g. US-CA; EU for the
 GDPR), sorted by code: its name, how many rules it has, how many of them are ⚠ to be verified
 (values nobody has confirmed yet), and the dates its rules are in force (from the earliest
-effectiveFrom to the latest effectiveTo; "open" where a rule has no start or no end date). Then a total line.
+effectiveFrom to the latest effectiveTo; "open" where a rule has no start or no end date). A
+jurisdiction the pack knows to have no breach-notification law (e.g. US-AS) is listed with 0
+rules and why. Then a total line.
 --json prints every rule too: its id, title, law, recipient, citation, effective dates, when it
-was last reviewed and its verification. Needs no case file.
+was last reviewed, its verification and the reference keys it rests on, and each jurisdiction's
+references (key, address, what it supports). Needs no case file.
 
 Example:
   breachdesk rules list --json`,
@@ -42,15 +45,16 @@ function describe(listing: Listing): string[] {
   const nameWidth = Math.max(4, ...jurisdictions.map((j) => j.name.length));
   const rules = jurisdictions.reduce((sum, j) => sum + j.ruleCount, 0);
   const unverified = jurisdictions.reduce((sum, j) => sum + j.unverifiedCount, 0);
+  const lawless = jurisdictions.filter((j) => j.withoutLaw !== null).length;
   return [
     `Rule pack ${listing.packId} ${listing.packVersion}, published ${listing.published}`,
     '',
     `${'Code'.padEnd(codeWidth)}  ${'Name'.padEnd(nameWidth)}  Rules  ⚠ to be verified  In force`,
     ...jurisdictions.map(
       (j) =>
-        `${j.code.padEnd(codeWidth)}  ${j.name.padEnd(nameWidth)}  ${String(j.ruleCount).padStart(5)}  ${String(j.unverifiedCount).padStart(16)}  ${effectiveRangeText(j.rules)}`,
+        `${j.code.padEnd(codeWidth)}  ${j.name.padEnd(nameWidth)}  ${String(j.ruleCount).padStart(5)}  ${String(j.unverifiedCount).padStart(16)}  ${j.withoutLaw === null ? effectiveRangeText(j.rules) : `no breach law: ${j.withoutLaw.note}`}`,
     ),
     '',
-    `Total: ${jurisdictions.length} jurisdictions, ${rules} rules, ${unverified} ⚠ to be verified.`,
+    `Total: ${jurisdictions.length} jurisdictions (${lawless} without a breach law), ${rules} rules, ${unverified} ⚠ to be verified.`,
   ];
 }

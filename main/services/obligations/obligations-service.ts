@@ -96,6 +96,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     rows,
     decisionNeeded: result.decisionNeeded.map((d) => ({ ...d, status: byRule.get(d.ruleId) ?? null })),
     notTriggered: result.notTriggered.filter((n) => !byRule.has(n.ruleId)),
+    uncovered: result.uncovered,
   };
 }
 

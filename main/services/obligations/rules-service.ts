@@ -16,9 +16,13 @@ const LAW_JURISDICTION_NAMES: Readonly<Record<string, string>> = {
   US: 'United States (federal)',
 };
 
-/** Every jurisdiction of the rule pack, sorted by code, with its rules and how many are ⚠. */
+/**
+ * Every jurisdiction of the rule pack, sorted by code, with its rules, how many are ⚠ and the
+ * references they cite; jurisdictions the pack knows to have no breach law come with why.
+ */
 export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
   const byCode = new Map<string, Rule[]>();
+  for (const code of Object.keys(pack.withoutBreachLaw)) byCode.set(code, []);
   for (const rule of pack.rules)
     byCode.set(rule.jurisdiction, [...(byCode.get(rule.jurisdiction) ?? []), rule]);
   const jurisdictions = [...byCode.entries()]
@@ -27,7 +31,9 @@ export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
       code,
       name: LAW_JURISDICTION_NAMES[code] ?? jurisdictionName(code),
       ruleCount: rules.length,
-      unverifiedCount: rules.filter((r) => r.verification === 'unverified').length,
+      unverifiedCount:
+        rules.filter((r) => r.verification === 'unverified').length +
+        (pack.withoutBreachLaw[code]?.verification === 'unverified' ? 1 : 0),
       rules: rules.map((r) => ({
         id: r.id,
         title: r.title,
@@ -38,7 +44,15 @@ export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
         effectiveTo: r.effectiveTo,
         lastReviewed: r.lastReviewed,
         verification: r.verification,
+        sources: r.sources,
       })),
+      withoutLaw: withoutLawOf(pack, code),
+      references: Object.entries(pack.references[code] ?? {}).map(([key, ref]) => ({ key, ...ref })),
     }));
   return { packId: pack.id, packVersion: pack.version, published: pack.published, jurisdictions };
+}
+
+function withoutLawOf(pack: RulePack, code: string): RulePackListing['jurisdictions'][number]['withoutLaw'] {
+  const known = pack.withoutBreachLaw[code];
+  return known === undefined ? null : { note: known.note, verification: known.verification };
 }

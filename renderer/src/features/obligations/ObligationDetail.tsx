@@ -80,6 +80,15 @@ function ObligationFacts({ obligation }: { obligation: Obligation }) {
             </dd>
           </>
         )}
+        {obligation.substituteNotice !== null && (
+          <>
+            <dt>Substitute notice</dt>
+            <dd>
+              {obligation.substituteNotice.text}{' '}
+              <cite className="obl-cite">{obligation.substituteNotice.citation}</cite>
+            </dd>
+          </>
+        )}
         <dt>Law</dt>
         <dd>
           {obligation.law} · {obligation.citation}

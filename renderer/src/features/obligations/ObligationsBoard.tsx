@@ -33,6 +33,7 @@ export function ObligationsBoard() {
           <LawLine board={board} />
           {/* First: a decision decides what else is owed, so it is not left below the list. */}
           <DecisionNeededList entries={board.decisionNeeded} />
+          <UncoveredList board={board} />
           {board.rows.length === 0 && board.decisionNeeded.length > 0 ? (
             <p className="empty">Nothing is owed yet: what is owed depends on the risk decision above.</p>
           ) : board.rows.length === 0 ? (
@@ -96,6 +97,30 @@ function LawLine({ board }: { board: Board }) {
       </div>
       <p className="obl-law__disclaimer">{board.disclaimer}</p>
     </div>
+  );
+}
+
+/**
+ * People in jurisdictions no rule of the pack reads: named with what the pack knows (a territory
+ * without a breach law), so silence is never taken for "nothing owed there".
+ */
+function UncoveredList({ board }: { board: Board }) {
+  if (board.uncovered.length === 0) return null;
+  return (
+    <section className="notice notice--warn obl-uncovered" aria-label="Jurisdictions without rules">
+      <p>
+        <strong>Not covered by the rule pack.</strong> Affected people are recorded where the pack has no
+        rules; nothing below speaks for them:
+      </p>
+      <ul className="obl-plain-list">
+        {board.uncovered.map((entry) => (
+          <li key={entry.jurisdiction}>
+            {placeOf(entry.jurisdiction)} ({entry.residents.toLocaleString('en-US')}{' '}
+            {entry.residents === 1 ? 'person' : 'people'}): {entry.note}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

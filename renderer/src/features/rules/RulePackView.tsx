@@ -92,7 +92,9 @@ function JurisdictionRows({ jurisdiction }: { jurisdiction: PackJurisdiction }) 
         <td className={unverifiedCount > 0 ? 'num rule-pack__unverified' : 'num'}>
           {unverifiedCount > 0 ? `⚠ ${unverifiedCount}` : '0'}
         </td>
-        <td className="nowrap">{effectiveRangeText(jurisdiction.rules)}</td>
+        <td className="nowrap">
+          {jurisdiction.withoutLaw === null ? effectiveRangeText(jurisdiction.rules) : 'No breach law'}
+        </td>
         <td className="nowrap">
           <button
             type="button"
@@ -109,11 +111,34 @@ function JurisdictionRows({ jurisdiction }: { jurisdiction: PackJurisdiction }) 
       {open && (
         <tr className="rule-pack__rules" id={rulesId}>
           <td colSpan={6}>
-            <ul className="rule-pack__list" aria-label={`Rules of ${code} ${name}`}>
-              {jurisdiction.rules.map((rule) => (
-                <RuleItem key={rule.id} rule={rule} />
-              ))}
-            </ul>
+            {jurisdiction.withoutLaw !== null && (
+              <p className="rule-pack__without-law">
+                {jurisdiction.withoutLaw.verification === 'unverified' && <VerifyChip />}{' '}
+                {jurisdiction.withoutLaw.note.replace(/^⚠\s*/, '')}
+              </p>
+            )}
+            {jurisdiction.rules.length > 0 && (
+              <ul className="rule-pack__list" aria-label={`Rules of ${code} ${name}`}>
+                {jurisdiction.rules.map((rule) => (
+                  <RuleItem key={rule.id} rule={rule} />
+                ))}
+              </ul>
+            )}
+            {jurisdiction.references.length > 0 && (
+              <section className="rule-pack__references" aria-label={`References of ${code} ${name}`}>
+                <h4>References</h4>
+                <dl className="rule-pack__facts">
+                  {jurisdiction.references.map((ref) => (
+                    <Fragment key={ref.key}>
+                      <dt>{ref.key}</dt>
+                      <dd>
+                        {ref.supports} <span className="rule-pack__url">{ref.url}</span>
+                      </dd>
+                    </Fragment>
+                  ))}
+                </dl>
+              </section>
+            )}
           </td>
         </tr>
       )}
@@ -140,6 +165,12 @@ function RuleItem({ rule }: { rule: RuleSummary }) {
         <dd>
           <time dateTime={rule.lastReviewed}>{rule.lastReviewed}</time>
         </dd>
+        {rule.sources.length > 0 && (
+          <>
+            <dt>Sources</dt>
+            <dd>{rule.sources.join(', ')}</dd>
+          </>
+        )}
         <dt>Rule id</dt>
         <dd>
           <code>{rule.id}</code>
