@@ -81,6 +81,12 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
   };
 }
 
+/** People counted where no single law can be told: said as such, with what is missing. */
+const UNPLACED: Readonly<Record<string, string>> = {
+  ZZ: 'Where these people live is not recorded: no law can be applied to them until their country (and US state) is known.',
+  US: "These people live in the United States but their state is not recorded: no state's law can be applied to them until it is known (federal rules count them).",
+};
+
 /**
  * Jurisdictions with affected people that no rule of the pack reads: said, with what the pack
  * knows of them (a territory without a breach law), so nobody takes silence for "nothing owed".
@@ -92,8 +98,10 @@ function uncoveredOf(populations: readonly Population[], pack: RulePack): Engine
     ),
   );
   return populations
-    .filter((p) => p.count > 0 && !read.has(p.jurisdiction))
+    .filter((p) => p.count > 0 && (!read.has(p.jurisdiction) || UNPLACED[p.jurisdiction] !== undefined))
     .map((p) => {
+      const unplaced = UNPLACED[p.jurisdiction];
+      if (unplaced !== undefined) return { jurisdiction: p.jurisdiction, residents: p.count, note: unplaced };
       const known = pack.withoutBreachLaw[p.jurisdiction];
       return {
         jurisdiction: p.jurisdiction,

@@ -192,4 +192,27 @@ describe('obligations board', () => {
     expect(html).toContain('decision needed: not owed until decided');
     file.close();
   });
+
+  it('names the people in jurisdictions no rule reads, with what the pack knows of them', async () => {
+    const ctx = testContext();
+    const file = await createDemoCase(join(tempDir(), 'uncovered.bdcase'), false, ctx);
+    // The demo counts 84,185 people whose country is not known: said, not dropped.
+    const unknown = {
+      jurisdiction: 'ZZ',
+      residents: 84_185,
+      note: 'Where these people live is not recorded: no law can be applied to them until their country (and US state) is known.',
+    };
+    expect(obligationsBoard(file, undefined, TODAY).uncovered).toEqual([unknown]);
+    setPopulation(file, { jurisdiction: 'JP', count: 12, exact: true }, ctx);
+    const board = obligationsBoard(file, undefined, TODAY);
+    expect(board.uncovered).toEqual([
+      {
+        jurisdiction: 'JP',
+        residents: 12,
+        note: 'The rule pack has no rules for Japan: check its law yourself.',
+      },
+      unknown,
+    ]);
+    file.close();
+  });
 });
