@@ -63,6 +63,10 @@ test('the demo board: the Art. 33 clock counts down from awareness, the US rows 
   await expect(page.getByLabel('Law as of')).toHaveValue('2020-11-12');
   await expect(page.getByText(/Rule pack breachdesk-us-eu/)).toBeVisible();
   await expect(page.getByText(/Decision support, not legal advice/)).toBeVisible();
+  // People whose country is not known are named, not dropped.
+  await expect(page.getByRole('region', { name: 'Jurisdictions without rules' })).toContainText(
+    'Rest of world / unknown (84,185 people): Where these people live is not recorded',
+  );
 
   // California: 1,240 residents; no fixed deadline before 2026, an internal target; the AG sample waits.
   const california = row(page, /Notify California residents \(before 2026\)/);
