@@ -99,7 +99,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 70,
+      schemaVersion: 80,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
     });

@@ -324,6 +324,28 @@ const STEPS: Record<number, Step> = {
       run(db, "DELETE FROM merge_conflicts WHERE id = 'mc1'");
     },
   },
+
+  80: {
+    tables: { harm_determinations: ['jurisdiction', 'data'] },
+    rows(db) {
+      run(db, "INSERT INTO harm_determinations VALUES ('US-AK', @data)", {
+        data: json({ jurisdiction: 'US-AK', finding: 'harm_not_likely', basis: 'Hashed with a salt.' }),
+      });
+    },
+    behaves(db) {
+      run(db, "INSERT INTO harm_determinations VALUES ('US-FL', '{}')");
+      expect(() => run(db, "INSERT INTO harm_determinations VALUES ('US-FL', '{}')")).toThrow(
+        /UNIQUE|PRIMARY KEY/,
+      );
+      expect(() => run(db, "INSERT INTO harm_determinations VALUES ('US-NJ', NULL)")).toThrow(/NOT NULL/);
+      expect(() => run(db, "INSERT INTO harm_determinations VALUES ('US-NJ', x'00')")).toThrow(
+        /cannot store/,
+      );
+      run(db, "DELETE FROM harm_determinations WHERE jurisdiction = 'US-AK'");
+      const left = db.prepare('SELECT jurisdiction FROM harm_determinations ORDER BY jurisdiction').all();
+      expect(left).toEqual([{ jurisdiction: 'US-FL' }]);
+    },
+  },
 };
 
 /** Applies one step as migrateCaseFile does: its SQL and the new user_version, in one transaction. */

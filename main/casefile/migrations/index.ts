@@ -5,6 +5,7 @@ import { migration040 } from './040-evidence';
 import { migration050 } from './050-obligations';
 import { migration060 } from './060-letters';
 import { migration070 } from './070-merge-conflicts';
+import { migration080 } from './080-harm-determinations';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Listed by hand so a stray file never runs. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration050,
   migration060,
   migration070,
+  migration080,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -82,6 +82,7 @@ export const SNAPSHOT_POLICY: SnapshotPolicy = {
     letters: COPY,
     letter_versions: COPY,
     merge_conflicts: { rows: 'copy', privileged: 'note-conflicts' },
+    harm_determinations: COPY,
   },
   triggers: {
     audit_log_refuse_update: 'guard',

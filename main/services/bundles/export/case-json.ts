@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { getCaseRecord } from '../../../casefile/repos/case-repo';
 import { custodyOf, listEvidenceItems } from '../../../casefile/repos/evidence-repo';
 import { getFacts } from '../../../casefile/repos/facts-repo';
+import { harmDeterminations } from '../../../casefile/repos/harm-repo';
 import { letterVersions, listLetters } from '../../../casefile/repos/letters-repo';
 import { assessments, obligationStatuses } from '../../../casefile/repos/obligations-repo';
 import { investigationRecords } from '../../../casefile/repos/tables';
@@ -41,7 +42,11 @@ export function buildCaseJson(db: Database, context: CaseJsonContext): string {
       file: context.evidencePaths.get(item.id) ?? null,
       custody: custodyOf(db, item.id),
     })),
-    obligations: { statuses: obligationStatuses(db), assessments: assessments(db) },
+    obligations: {
+      statuses: obligationStatuses(db),
+      harmDeterminations: harmDeterminations(db),
+      assessments: assessments(db),
+    },
     letters: listLetters(db).map((letter) => ({
       ...letter,
       files: context.letterPaths.get(letter.id) ?? [],
