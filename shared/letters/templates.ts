@@ -8,6 +8,8 @@ import gdprArt34SubjectsFr from './templates/gdpr-art34-subjects-fr.json' with {
 import partnerDeletionRequest from './templates/partner-deletion-request.json' with { type: 'json' };
 import passwordResetNotice from './templates/password-reset-notice.json' with { type: 'json' };
 import usAgGeneric from './templates/us-ag-generic.json' with { type: 'json' };
+import usCraGeneric from './templates/us-cra-generic.json' with { type: 'json' };
+import usResidentsGeneric from './templates/us-residents-generic.json' with { type: 'json' };
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
 /**
@@ -21,7 +23,9 @@ const TEMPLATE_FILES: readonly unknown[] = [
   gdprArt33AuthorityFr,
   gdprArt34SubjectsEn,
   gdprArt34SubjectsFr,
+  usResidentsGeneric,
   usAgGeneric,
+  usCraGeneric,
   partnerDeletionRequest,
   passwordResetNotice,
 ];
@@ -35,4 +39,12 @@ const byId = new Map(LETTER_TEMPLATES.map((t) => [t.id, t]));
 /** The template with this id, or null. */
 export function templateById(id: string): LetterTemplate | null {
   return byId.get(id) ?? null;
+}
+
+/**
+ * Whether a template serves a rule: the rule is in its `ruleIds`, or the rule names it as the
+ * template to draft from (the generic US templates serve every state's rules that way).
+ */
+export function servesRule(template: LetterTemplate, rule: { id: string; template: string | null }): boolean {
+  return template.ruleIds.includes(rule.id) || rule.template === template.id;
 }
