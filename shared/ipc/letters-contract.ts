@@ -30,6 +30,12 @@ export const lettersContract = {
         recipient: recipientSchema.default({ name: '', address: '' }),
         title: z.string().trim().max(300).optional(),
         obligationRuleId: z.string().nullable().default(null),
+        /**
+         * The place the letter is for, within its template's (a generic US letter for "US-TX"):
+         * its resident count and the rules it is checked against. Ignored with an obligation,
+         * whose place the letter takes.
+         */
+        jurisdiction: z.string().trim().min(1).max(20).optional(),
       })
       .strict(),
     output: letterViewSchema,

@@ -29,13 +29,13 @@ export const CHECK_KINDS = [
     kind: 'content',
     title: 'Required content',
     description:
-      'Each content item required by the obligations the letter answers is present (e.g. GDPR Art. 33(3)(a)–(d)), found by the template’s matchers: a heading, a filled merge field or words.',
+      'Each content item required by the obligations the letter answers is present (e.g. GDPR Art. 33(3)(a)–(d)), found by the template’s matchers or, for a generic template, by the rule’s own: a heading, a filled merge field or words.',
   },
   {
     kind: 'prohibited',
     title: 'Prohibited content',
     description:
-      'Content the law forbids in this letter is absent (e.g. the number of residents affected in an Illinois notice).',
+      'Content the law forbids in this letter is absent (e.g. the number of residents affected in an Illinois notice), found by the template’s or the rule’s matchers.',
   },
   {
     kind: 'personal-data',
@@ -65,6 +65,11 @@ export interface CheckLetterInput {
   values: Record<MergeFieldId, string | null>;
   /** The required content of the obligations the template answers; [] if none. */
   requiredContent: ContentItem[];
+  /**
+   * The prohibited content of those obligations; items with matchers are checked like the
+   * template's own prohibited entries, the rest are left to the reviewer. [] if none.
+   */
+  prohibitedContent?: ContentItem[];
   bodyFontPt: number;
 }
 
@@ -156,6 +161,14 @@ function match(view: LetterView, matcher: Matcher, tokenSuffices: boolean): Matc
   }
 }
 
+/**
+ * How a required content item is found in a letter: the template's own matchers for it if it has
+ * any, else the item's own (rules written for generic templates), else none.
+ */
+export function matchersFor(template: LetterTemplate, item: ContentItem): Matcher[] {
+  return template.contentMatchers[item.id] ?? item.matchers ?? [];
+}
+
 function headingsCheck(
   view: LetterView,
   template: LetterTemplate,
@@ -167,7 +180,7 @@ function headingsCheck(
     ...new Set(
       requiredContent
         .filter((item) =>
-          (template.contentMatchers[item.id] ?? []).some(
+          matchersFor(template, item).some(
             (m) => m.kind === 'heading' && wanted.has(normaliseHeading(m.text)),
           ),
         )
@@ -207,7 +220,7 @@ function headingsCheck(
 }
 
 function contentCheck(view: LetterView, template: LetterTemplate, item: ContentItem): LetterCheck {
-  const matchers = template.contentMatchers[item.id] ?? [];
+  const matchers = matchersFor(template, item);
   const base = { id: `content:${item.id}`, title: `Required content: ${item.text}`, citation: item.citation };
   if (matchers.length === 0) {
     return {
@@ -226,7 +239,9 @@ function contentCheck(view: LetterView, template: LetterTemplate, item: ContentI
   };
 }
 
-function prohibitedCheck(view: LetterView, entry: LetterTemplate['prohibited'][number]): LetterCheck {
+type ProhibitedEntry = LetterTemplate['prohibited'][number];
+
+function prohibitedCheck(view: LetterView, entry: ProhibitedEntry): LetterCheck {
   const hits = entry.matchers.map((m) => match(view, m, true)).filter((r) => r.found);
   return {
     id: `prohibited:${entry.id}`,
@@ -360,6 +375,7 @@ function fontSizeCheck(template: LetterTemplate, bodyFontPt: number): LetterChec
  */
 export function checkLetter(input: CheckLetterInput): LetterCheck[] {
   const { doc, template, values, requiredContent, bodyFontPt } = input;
+  const prohibitedContent = input.prohibitedContent ?? [];
   const view = viewOf(doc, values);
   const checks: LetterCheck[] = [];
   if (template.requiredHeadings.length > 0) checks.push(headingsCheck(view, template, requiredContent));
@@ -369,7 +385,17 @@ export function checkLetter(input: CheckLetterInput): LetterCheck[] {
     seen.add(item.id);
     checks.push(contentCheck(view, template, item));
   }
-  for (const entry of template.prohibited) checks.push(prohibitedCheck(view, entry));
+  const prohibited = new Map<string, ProhibitedEntry>(template.prohibited.map((p) => [p.id, p]));
+  for (const item of prohibitedContent) {
+    if (item.matchers === undefined || prohibited.has(item.id)) continue;
+    prohibited.set(item.id, {
+      id: item.id,
+      text: item.text,
+      citation: item.citation,
+      matchers: item.matchers,
+    });
+  }
+  for (const entry of prohibited.values()) checks.push(prohibitedCheck(view, entry));
   if (template.noPersonalData) checks.push(personalDataCheck(view, template));
   checks.push(mergeFieldsCheck(view));
   checks.push(fontSizeCheck(template, bodyFontPt));

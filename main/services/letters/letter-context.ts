@@ -1,12 +1,12 @@
 import type { LetterCheckResult, LetterRecord } from '../../../shared/domain/letters';
 import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
-import type { ContentItem } from '../../../shared/obligations/rule-pack';
+import type { ContentItem, Rule } from '../../../shared/obligations/rule-pack';
 import { checkLetter } from '../../../shared/letters/checks';
 import type { LetterDocument } from '../../../shared/letters/document';
 import type { MergeFieldId } from '../../../shared/letters/merge-fields';
 import { mergeValues } from '../../../shared/letters/merge-values';
 import type { LetterTemplate } from '../../../shared/letters/template';
-import { templateById } from '../../../shared/letters/templates';
+import { servesRule, templateById } from '../../../shared/letters/templates';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
@@ -41,17 +41,29 @@ export function valuesFor(
 }
 
 /**
- * Required content of the obligation the letter answers, or, when it is linked to none, of every
- * obligation its template serves (so a generic attorney-general letter for Texas is checked
- * against the Texas rule only).
+ * The rules whose content a letter is checked against. A template serves the rules it lists and
+ * every rule of the pack that names it as its template. A letter linked to one of those rules
+ * answers that rule only (a generic attorney-general letter for Texas: the Texas rule). Otherwise
+ * it answers the rules it serves in the letter's jurisdiction (a generic letter drafted for
+ * US-TX: the Texas rules, not those of every state); a letter left at its template's own
+ * jurisdiction (a generic letter for the whole "US") answers the rules its template lists and
+ * those of exactly that jurisdiction.
  */
-function requiredContentOf(template: LetterTemplate, ruleId: string | null): ContentItem[] {
+export function rulesOf(
+  template: LetterTemplate,
+  letter: Pick<LetterRecord, 'jurisdiction' | 'obligationRuleId'>,
+): Rule[] {
+  const served = DEFAULT_RULE_PACK.rules.filter((rule) => servesRule(template, rule));
+  const linked = served.filter((rule) => rule.id === letter.obligationRuleId);
+  if (linked.length > 0) return linked;
+  const inPlace = (rule: Rule) => rule.jurisdiction === letter.jurisdiction;
+  if (letter.jurisdiction !== template.jurisdiction) return served.filter(inPlace);
+  return served.filter((rule) => template.ruleIds.includes(rule.id) || inPlace(rule));
+}
+
+function unique(items: ContentItem[]): ContentItem[] {
   const seen = new Set<string>();
-  const wanted = ruleId !== null && template.ruleIds.includes(ruleId) ? [ruleId] : template.ruleIds;
-  return DEFAULT_RULE_PACK.rules
-    .filter((rule) => wanted.includes(rule.id))
-    .flatMap((rule) => rule.requiredContent)
-    .filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined);
+  return items.filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined);
 }
 
 export function checksFor(
@@ -60,11 +72,13 @@ export function checksFor(
   values: Record<MergeFieldId, string | null>,
 ): LetterCheckResult[] {
   const template = requireTemplate(letter.templateId);
+  const rules = rulesOf(template, letter);
   return checkLetter({
     doc,
     template,
     values,
-    requiredContent: requiredContentOf(template, letter.obligationRuleId),
+    requiredContent: unique(rules.flatMap((rule) => rule.requiredContent)),
+    prohibitedContent: unique(rules.flatMap((rule) => rule.prohibitedContent)),
     bodyFontPt: BODY_FONT_PT,
   });
 }

@@ -13,8 +13,12 @@ import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { LetterDocument } from '../../../shared/letters/document';
 import { documentFromTemplate, freezeDocument, plainTextOf } from '../../../shared/letters/from-markdown';
 import { LETTER_TEMPLATES } from '../../../shared/letters/templates';
+import { inJurisdiction } from '../../../shared/letters/merge-values';
+import type { LetterTemplate } from '../../../shared/letters/template';
 import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import type { Rule } from '../../../shared/obligations/rule-pack';
 import type { CaseFile } from '../../casefile/case-file';
+import { getFacts } from '../../casefile/repos/facts-repo';
 import {
   appendLetterVersion,
   getLetter,
@@ -47,12 +51,44 @@ export function letterTemplates() {
 
 export { listLetters };
 
-function jurisdictionFor(fallback: string, ruleId: string | null): string {
-  if (ruleId === null) return fallback;
+function requireRule(ruleId: string): Rule {
   const rule = DEFAULT_RULE_PACK.rules.find((r) => r.id === ruleId);
   if (rule === undefined)
     throw new BreachdeskError('NOT_FOUND', `There is no obligation rule called ${JSON.stringify(ruleId)}.`);
-  return rule.jurisdiction;
+  return rule;
+}
+
+/**
+ * Where a letter speaks for: its obligation's place (a US AG letter for Texas), else the place
+ * asked for if it lies within the template's (a generic US letter for "US-TX"), else the template's.
+ */
+function jurisdictionFor(template: LetterTemplate, rule: Rule | null, asked: string | undefined): string {
+  if (rule !== null) return rule.jurisdiction;
+  if (asked === undefined) return template.jurisdiction;
+  const code = asked.toUpperCase();
+  const within = template.jurisdiction === 'any' || inJurisdiction(code, template.jurisdiction);
+  if (code === template.jurisdiction.toUpperCase()) return template.jurisdiction;
+  if (within) return code;
+  throw new BreachdeskError(
+    'INVALID_INPUT',
+    `A letter from the template ${JSON.stringify(template.id)} is for ${template.jurisdiction}; ${JSON.stringify(asked)} is not within it.`,
+  );
+}
+
+/**
+ * The recipient of a new letter: as given, or, when drafted for an obligation with no name given,
+ * the rule's recipient ("Texas Attorney General"; the lead supervisory authority's name for GDPR).
+ */
+function recipientFor(
+  file: CaseFile,
+  rule: Rule | null,
+  given: { name: string; address: string },
+): { name: string; address: string } {
+  if (rule === null || given.name.trim() !== '') return { name: given.name, address: given.address };
+  const authority =
+    DEFAULT_RULE_PACK.authorities[getFacts(file.db).organisation.establishment] ??
+    'the lead supervisory authority';
+  return { name: rule.recipient.name.replaceAll('{leadAuthority}', authority), address: given.address };
 }
 
 function requireLetter(file: CaseFile, id: string): LetterRecord {
@@ -82,16 +118,17 @@ export function createLetter(
   today: string,
 ): LetterView {
   const template = requireTemplate(input.templateId);
+  const rule = input.obligationRuleId === null ? null : requireRule(input.obligationRuleId);
+  const recipient = recipientFor(file, rule, input.recipient);
+  const jurisdiction = jurisdictionFor(template, rule, input.jurisdiction);
   const id = changeWithAudit(file, ctx, (db, at) => {
     const letter: LetterRecord = {
       id: randomUUID(),
       templateId: template.id,
-      title:
-        input.title ??
-        (input.recipient.name === '' ? template.title : `${template.title}: ${input.recipient.name}`),
-      recipient: { name: input.recipient.name, address: input.recipient.address },
+      title: input.title ?? (recipient.name === '' ? template.title : `${template.title}: ${recipient.name}`),
+      recipient,
       // A letter for an obligation speaks for that obligation's place (a US AG letter for Texas).
-      jurisdiction: jurisdictionFor(template.jurisdiction, input.obligationRuleId),
+      jurisdiction,
       language: template.language,
       obligationRuleId: input.obligationRuleId,
       status: 'draft',
