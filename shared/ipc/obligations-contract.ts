@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentInputSchema, assessmentSchema } from '../domain/assessment';
+import { harmDeterminationInputSchema, harmDeterminationSchema } from '../domain/harm-determinations';
 import {
   boardDecisionSchema,
   boardRowSchema,
@@ -78,6 +79,15 @@ export const obligationsContract = {
   'obligations.setStatus': {
     input: z.object({ ruleId: z.string().min(1), asOf, status: obligationStatusInputSchema }).strict(),
     output: obligationStatusSchema,
+  },
+  /** The US states' risk-of-harm decisions recorded in the case, one per jurisdiction. */
+  'harm.list': { input: none, output: z.array(harmDeterminationSchema) },
+  /** Records or changes a jurisdiction's harm decision (the basis is required: the law asks for it in writing). */
+  'harm.set': { input: harmDeterminationInputSchema, output: harmDeterminationSchema },
+  /** Removes a jurisdiction's harm decision: the question is open again. */
+  'harm.clear': {
+    input: z.object({ jurisdiction: harmDeterminationInputSchema.shape.jurisdiction }).strict(),
+    output: z.object({ jurisdiction: z.string() }),
   },
   'assessments.list': { input: none, output: z.array(assessmentSchema) },
   'assessments.save': { input: assessmentInputSchema, output: assessmentSchema },

@@ -1,5 +1,10 @@
 import { listAssessments, saveAssessment } from '../../services/obligations/assessment-service';
 import { obligationsBoard, setObligationStatus } from '../../services/obligations/obligations-service';
+import {
+  clearHarmDetermination,
+  listHarmDeterminations,
+  setHarmDetermination,
+} from '../../services/obligations/harm-service';
 import { exportRegister } from '../../services/obligations/register-export';
 import { breachRegister } from '../../services/obligations/register-service';
 import { listRules } from '../../services/obligations/rules-service';
@@ -19,6 +24,12 @@ export const obligationsHandlers = {
   'rules.list': () => listRules(),
   'obligations.setStatus': (i, d) =>
     obligationsChanged(d, setObligationStatus(file(d), d.ctx, i.ruleId, i.asOf, i.status, today(d))),
+  'harm.list': (_i, d) => listHarmDeterminations(file(d)),
+  'harm.set': (i, d) => obligationsChanged(d, setHarmDetermination(file(d), d.ctx, i)),
+  'harm.clear': (i, d) => {
+    clearHarmDetermination(file(d), d.ctx, i.jurisdiction);
+    return obligationsChanged(d, { jurisdiction: i.jurisdiction });
+  },
   'assessments.list': (_i, d) => listAssessments(file(d)),
   'assessments.save': (i, d) => obligationsChanged(d, saveAssessment(file(d), d.ctx, i)),
   'register.get': (i, d) => breachRegister(file(d), d.ctx, i.asOf, today(d)),
@@ -29,6 +40,9 @@ export const obligationsHandlers = {
   | 'obligations.board'
   | 'obligations.setStatus'
   | 'rules.list'
+  | 'harm.list'
+  | 'harm.set'
+  | 'harm.clear'
   | 'assessments.list'
   | 'assessments.save'
   | 'register.get'

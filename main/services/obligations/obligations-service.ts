@@ -15,6 +15,7 @@ import { assessments, obligationStatuses, putObligationStatus } from '../../case
 import { dataElementsTable, populationsTable } from '../../casefile/repos/tables';
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
+import { recordedHarmFindings } from './harm-service';
 
 export type Board = z.output<(typeof obligationsContract)['obligations.board']['output']>;
 
@@ -36,7 +37,7 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
     dataElements: dataElementsTable.all(file.db),
     populations: populationsTable.all(file.db),
     ...riskOf(file),
-    harmFindings: {},
+    harmFindings: recordedHarmFindings(file),
     sentAt,
   };
 }

@@ -10,6 +10,9 @@ function verificationText(verification: 'verified' | 'unverified'): string {
 }
 
 function suggestionCell(decision: OpenDecision): string {
+  if (decision.kind === 'state_harm') {
+    return 'none (a person decides the harm test and records it with its basis)';
+  }
   return decision.suggestion === null
     ? 'none yet (severity not assessed)'
     : `${RISK_WORDS[decision.suggestion]} (severity calculator, not confirmed)`;
