@@ -4,8 +4,25 @@ import { isJurisdictionCode } from '../../shared/jurisdictions/jurisdictions';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { BREACHDESK_US_EU_PACK, JURISDICTION_FILES } from '../../shared/obligations/packs/breachdesk-us-eu';
 import { RULE_PACK_FORMAT, rulePackSchema, type Rule } from '../../shared/obligations/rule-pack';
+import usAgGeneric from '../../shared/letters/templates/us-ag-generic.json' with { type: 'json' };
 
 const rules = DEFAULT_RULE_PACK.rules;
+/** The jurisdictions of DOMAIN.md §1.1–1.5 (the pack now also has every other US jurisdiction). */
+const DOMAIN_JURISDICTIONS = new Set([
+  'EU',
+  'FR',
+  'US',
+  'US-CA',
+  'US-NY',
+  'US-TX',
+  'US-FL',
+  'US-WA',
+  'US-MA',
+  'US-CO',
+  'US-NJ',
+  'US-IL',
+]);
+const domainRules = rules.filter((r) => DOMAIN_JURISDICTIONS.has(r.jurisdiction));
 const byId = new Map(rules.map((r) => [r.id, r]));
 const rule = (id: string): Rule => {
   const found = byId.get(id);
@@ -126,10 +143,10 @@ describe('the breachdesk-us-eu rule pack', () => {
     expect(DEFAULT_RULE_PACK.disclaimer).toMatch(/not legal advice/);
   });
 
-  it('has exactly the rules of the issue, each id once', () => {
+  it('has exactly the rules of the issue for the jurisdictions of DOMAIN.md, each id once', () => {
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual([...EXPECTED_IDS].sort());
+    expect(domainRules.map((r) => r.id).sort()).toEqual([...EXPECTED_IDS].sort());
   });
 
   it('names the supervisory authority of every EU and EEA state, and counts them as GDPR residents', () => {
@@ -150,8 +167,14 @@ describe('the breachdesk-us-eu rule pack', () => {
     (_id, r) => {
       expect(r.citation.trim()).not.toBe('');
       expect(r.sources.length).toBeGreaterThan(0);
-      for (const key of r.sources) expect(DOMAIN_SOURCES.has(key), key).toBe(true);
-      expect(r.lastReviewed).toBe('2026-11-28');
+      // A DOMAIN.md key, or one of the jurisdiction's own references (references/CODE.json).
+      const references = DEFAULT_RULE_PACK.references[r.jurisdiction] ?? {};
+      for (const key of r.sources) {
+        expect(DOMAIN_SOURCES.has(key) || references[key] !== undefined, key).toBe(true);
+      }
+      // 2026-11-28: the first pack; 2026-12-07: the US rules of issue 17 and the nine states
+      // of DOMAIN.md §1.5 brought to the same standard (harm, key compromise, substitute notice).
+      expect(['2026-11-28', '2026-12-07']).toContain(r.lastReviewed);
       expect(r.jurisdiction === 'EU' || isJurisdictionCode(r.jurisdiction), r.jurisdiction).toBe(true);
       for (const code of r.trigger.residentsOf) {
         expect(code === 'GDPR' || isJurisdictionCode(code), code).toBe(true);
@@ -181,7 +204,9 @@ describe('the breachdesk-us-eu rule pack', () => {
   });
 
   it('keeps the GDPR, CNIL and California rules that rest on DOMAIN.md alone verified', () => {
-    const verified = rules.filter((r) => r.verification === 'verified').map((r) => r.id);
+    // The California notices to residents are unverified since their substitute-notice
+    // thresholds rest on no source Breachdesk can cite (⚠ in their notes).
+    const verified = domainRules.filter((r) => r.verification === 'verified').map((r) => r.id);
     expect(verified.sort()).toEqual(
       [
         'gdpr-art33-lead-authority',
@@ -189,8 +214,6 @@ describe('the breachdesk-us-eu rule pack', () => {
         'gdpr-art33-cnil-complementary',
         'gdpr-art33-processor-to-controller',
         'gdpr-art34-data-subjects',
-        'us-ca-individuals-until-2025',
-        'us-ca-individuals-2026',
         'us-ca-ag-sample-until-2025',
         'us-ca-ag-sample-2026',
         'us-ca-service-provider-to-owner',
@@ -214,7 +237,7 @@ describe('the breachdesk-us-eu rule pack', () => {
   });
 
   it('gives every US rule the encryption safe harbour and the roles of its kind', () => {
-    for (const r of rules.filter((x) => x.jurisdiction.startsWith('US'))) {
+    for (const r of domainRules.filter((x) => x.jurisdiction.startsWith('US'))) {
       expect(r.trigger.encryptionSafeHarbour, r.id).toBe(true);
       const serviceProvider = r.id === 'us-ca-service-provider-to-owner';
       expect(r.trigger.roles, r.id).toEqual(
@@ -303,7 +326,7 @@ describe('the breachdesk-us-eu rule pack', () => {
 
   it('uses the templates of the letters feature', () => {
     expect(
-      Object.fromEntries(rules.filter((r) => r.template !== null).map((r) => [r.id, r.template])),
+      Object.fromEntries(domainRules.filter((r) => r.template !== null).map((r) => [r.id, r.template])),
     ).toEqual({
       'gdpr-art33-lead-authority': 'gdpr-art33-authority-en',
       'gdpr-art33-cnil-initial': 'gdpr-art33-authority-fr',
@@ -313,7 +336,133 @@ describe('the breachdesk-us-eu rule pack', () => {
       'us-ca-individuals-2026': 'ca-individual-notice',
       'us-ca-ag-sample-until-2025': 'ca-ag-sample',
       'us-ca-ag-sample-2026': 'ca-ag-sample',
+      'us-ny-individuals-until-2024': 'us-residents-generic',
+      'us-ny-individuals-2024': 'us-residents-generic',
+      'us-ny-ag': 'us-ag-generic',
+      'us-ny-state-agencies': 'us-ag-generic',
+      'us-ny-cra': 'us-cra-generic',
+      'us-tx-ag-until-2023': 'us-ag-generic',
+      'us-tx-ag-2023': 'us-ag-generic',
+      'us-tx-individuals': 'us-residents-generic',
+      'us-tx-cra': 'us-cra-generic',
+      'us-fl-ag': 'us-ag-generic',
+      'us-fl-individuals': 'us-residents-generic',
+      'us-fl-cra': 'us-cra-generic',
+      'us-wa-ag': 'us-ag-generic',
+      'us-wa-individuals': 'us-residents-generic',
+      'us-wa-cra': 'us-cra-generic',
+      'us-ma-ag-ocabr': 'us-ag-generic',
+      'us-ma-individuals': 'us-residents-generic',
+      'us-co-ag': 'us-ag-generic',
+      'us-co-individuals': 'us-residents-generic',
+      'us-nj-state-police': 'us-ag-generic',
+      'us-nj-individuals': 'us-residents-generic',
+      'us-nj-cra': 'us-cra-generic',
+      'us-il-ag': 'us-ag-generic',
+      'us-il-individuals': 'us-residents-generic',
     });
+  });
+
+  it('gives the content items of the nine states a matcher wherever their generic template has none', () => {
+    const generic = new Set(['us-ag-generic', 'us-residents-generic', 'us-cra-generic']);
+    const agMatched = new Set(Object.keys(usAgGeneric.contentMatchers));
+    for (const r of domainRules.filter((x) => x.template !== null && generic.has(x.template))) {
+      for (const item of r.requiredContent) {
+        if (r.template === 'us-ag-generic' && agMatched.has(item.id)) continue;
+        // Plain language cannot be found by a letter check: it is checked by hand.
+        if (item.id === 'wa-plain-language') continue;
+        expect(item.matchers?.length ?? 0, `${r.id} ${item.id}`).toBeGreaterThan(0);
+      }
+      for (const item of r.prohibitedContent) {
+        expect(item.matchers?.length ?? 0, `${r.id} ${item.id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('carries the risk-of-harm test, key-compromise exception and substitute notice of the nine states', () => {
+    const harm = (id: string) => rule(id).trigger.harm;
+    // Every rule of the nine keeps encrypted data out unless its key was compromised too.
+    for (const r of domainRules.filter((x) => x.jurisdiction.startsWith('US-'))) {
+      expect(r.trigger.keyCompromiseException, r.id).toBe(true);
+    }
+    // No risk-of-harm test in California, Texas or Illinois.
+    for (const id of [
+      'us-ca-individuals-2026',
+      'us-ca-ag-sample-2026',
+      'us-tx-individuals',
+      'us-tx-ag-2023',
+      'us-il-individuals',
+      'us-il-ag',
+    ]) {
+      expect(harm(id), id).toBeNull();
+    }
+    // Florida: exemption for the individuals and CRAs (written, kept 5 years, to the Department
+    // within 30 days); the Department's own notice is owed regardless.
+    expect(harm('us-fl-individuals')).toMatchObject({
+      kind: 'exemption',
+      citation: 'Fla. Stat. §501.171(4)(c)',
+    });
+    expect(harm('us-fl-individuals')?.conditions).toMatch(/5 years[\s\S]*30 days/);
+    expect(harm('us-fl-cra')).toEqual(harm('us-fl-individuals'));
+    expect(harm('us-fl-ag')).toBeNull();
+    // New York: inadvertent disclosure only, to the AG within 10 days over 500 residents.
+    for (const id of [
+      'us-ny-individuals-2024',
+      'us-ny-individuals-until-2024',
+      'us-ny-ag',
+      'us-ny-state-agencies',
+      'us-ny-cra',
+    ]) {
+      expect(harm(id), id).toMatchObject({ kind: 'exemption', citation: 'N.Y. Gen. Bus. Law §899-aa(2)(a)' });
+    }
+    expect(harm('us-ny-ag')?.test).toMatch(/inadvertent disclosure/);
+    expect(harm('us-ny-ag')?.conditions).toMatch(/10 days/);
+    // Colorado, New Jersey, Washington, Massachusetts: exemptions on every rule.
+    for (const id of ['us-co-ag', 'us-co-individuals'])
+      expect(harm(id)?.test, id).toMatch(/not reasonably likely to occur/);
+    for (const id of ['us-nj-state-police', 'us-nj-individuals', 'us-nj-cra']) {
+      expect(harm(id), id).toMatchObject({
+        kind: 'exemption',
+        test: 'misuse of the information is not reasonably possible',
+      });
+    }
+    for (const id of ['us-wa-ag', 'us-wa-individuals', 'us-wa-cra'])
+      expect(harm(id)?.test, id).toMatch(/risk of harm/);
+    for (const id of ['us-ma-ag-ocabr', 'us-ma-individuals']) {
+      expect(harm(id), id).toMatchObject({ kind: 'exemption' });
+      expect(rule(id).note, id).toMatch(/⚠ Risk of harm/);
+    }
+    // Substitute notice on each notice to residents, and on no other rule.
+    const individuals = domainRules.filter(
+      (r) => r.jurisdiction.startsWith('US-') && r.recipient.kind === 'affected_individuals',
+    );
+    expect(individuals).toHaveLength(11);
+    for (const r of individuals) {
+      expect(r.substituteNotice, r.id).toMatchObject({ costOver: 250000, insufficientContact: true });
+    }
+    for (const r of domainRules.filter((x) => x.recipient.kind !== 'affected_individuals')) {
+      expect(r.substituteNotice, r.id).toBeNull();
+    }
+    expect(rule('us-co-individuals').substituteNotice?.peopleOver).toBe(250000);
+    expect(rule('us-il-individuals').substituteNotice).toMatchObject({
+      peopleOver: 500000,
+      citation: '815 ILCS 530/10(c)',
+    });
+    expect(rule('us-ma-individuals').substituteNotice?.peopleOver).toBe(500000);
+    expect(rule('us-ca-individuals-2026').substituteNotice?.methods).toMatch(/at least 30 days/);
+    // Thresholds no source read confirms are marked ⚠.
+    for (const id of [
+      'us-ca-individuals-2026',
+      'us-tx-individuals',
+      'us-wa-individuals',
+      'us-fl-individuals',
+      'us-nj-individuals',
+      'us-ny-individuals-2024',
+      'us-co-individuals',
+    ]) {
+      expect(rule(id).note, id).toMatch(/⚠ Substitute notice/);
+      expect(rule(id).verification, id).toBe('unverified');
+    }
   });
 
   it('keeps each jurisdiction in its own file: rules/CODE.json holds only the rules of CODE', () => {
