@@ -11,6 +11,7 @@ import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
 import { letterDraftCommand, letterRenderCommand, letterTemplatesCommand } from './commands/letter';
 import { obligationsCommand } from './commands/obligations';
+import { harmClearCommand, harmListCommand, harmSetCommand } from './commands/harm';
 import { rulesListCommand } from './commands/rules';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
@@ -37,6 +38,9 @@ const COMMANDS: readonly Command[] = [
   evidenceListCommand,
   evidenceExportCommand,
   obligationsCommand,
+  harmListCommand,
+  harmSetCommand,
+  harmClearCommand,
   rulesListCommand,
   letterTemplatesCommand,
   letterDraftCommand,
