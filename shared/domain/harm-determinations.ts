@@ -30,3 +30,22 @@ export const harmDeterminationSchema = z
   })
   .strict();
 export type HarmDetermination = z.output<typeof harmDeterminationSchema>;
+
+/** A jurisdiction whose rules have a risk-of-harm test: the law's words a decision answers. */
+export const harmTestSchema = z.object({
+  jurisdiction: z.string(),
+  name: z.string(),
+  kind: z.enum(['exemption', 'condition']),
+  test: z.string(),
+  citation: z.string(),
+  /** What the law asks of the determination (in writing, kept five years…); may be empty. */
+  conditions: z.string(),
+});
+export type HarmTest = z.output<typeof harmTestSchema>;
+
+/** The decisions recorded in a case, and every harm test of the rule pack (by jurisdiction). */
+export const harmListingSchema = z.object({
+  determinations: z.array(harmDeterminationSchema),
+  tests: z.array(harmTestSchema),
+});
+export type HarmListing = z.output<typeof harmListingSchema>;

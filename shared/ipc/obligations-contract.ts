@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { assessmentInputSchema, assessmentSchema } from '../domain/assessment';
-import { harmDeterminationInputSchema, harmDeterminationSchema } from '../domain/harm-determinations';
+import {
+  harmDeterminationInputSchema,
+  harmDeterminationSchema,
+  harmListingSchema,
+} from '../domain/harm-determinations';
 import {
   boardDecisionSchema,
   boardRowSchema,
@@ -80,8 +84,11 @@ export const obligationsContract = {
     input: z.object({ ruleId: z.string().min(1), asOf, status: obligationStatusInputSchema }).strict(),
     output: obligationStatusSchema,
   },
-  /** The US states' risk-of-harm decisions recorded in the case, one per jurisdiction. */
-  'harm.list': { input: none, output: z.array(harmDeterminationSchema) },
+  /**
+   * The US states' risk-of-harm decisions recorded in the case, one per jurisdiction, and the
+   * harm test of every jurisdiction whose rules have one (the law's words a decision answers).
+   */
+  'harm.list': { input: none, output: harmListingSchema },
   /** Records or changes a jurisdiction's harm decision (the basis is required: the law asks for it in writing). */
   'harm.set': { input: harmDeterminationInputSchema, output: harmDeterminationSchema },
   /** Removes a jurisdiction's harm decision: the question is open again. */

@@ -62,7 +62,18 @@ describe('harm decisions through the dispatcher', () => {
       jurisdiction: 'US-WA',
       citation: 'Test. Code §2(a)',
     });
-    expect(await host.dispatch('harm.list', {})).toEqual({ ok: true, value: [] });
+    const empty = await host.dispatch('harm.list', {});
+    const initial = contract['harm.list'].output.parse(empty.ok ? empty.value : null);
+    expect(initial.determinations).toEqual([]);
+    expect(initial.tests.find((t) => t.jurisdiction === 'US-TX')).toEqual({
+      jurisdiction: 'US-TX',
+      name: 'Texas (US)',
+      kind: 'exemption',
+      test: 'there is no reasonable likelihood of harm to the residents',
+      citation: 'Test. Code §1(c)',
+      conditions: 'the determination is in writing and kept for five years.',
+    });
+    expect(initial.tests.some((t) => t.jurisdiction === 'US-CA')).toBe(false);
 
     const set = await host.dispatch('harm.set', {
       jurisdiction: 'us-tx',
@@ -106,7 +117,7 @@ describe('harm decisions through the dispatcher', () => {
       'a person determined that harm is likely',
     );
     const listed = await host.dispatch('harm.list', {});
-    const determinations = contract['harm.list'].output.parse(listed.ok ? listed.value : null);
+    const { determinations } = contract['harm.list'].output.parse(listed.ok ? listed.value : null);
     expect(determinations.map((d) => [d.jurisdiction, d.finding])).toEqual([
       ['US-TX', 'harm_likely'],
       ['US-WA', 'harm_likely'],
@@ -162,6 +173,6 @@ describe('harm decisions through the dispatcher', () => {
       message:
         'No rule for California (US) has a risk-of-harm test, so there is no harm decision to record there.',
     });
-    expect(await host.dispatch('harm.list', {})).toEqual({ ok: true, value: [] });
+    expect(await host.dispatch('harm.list', {})).toMatchObject({ ok: true, value: { determinations: [] } });
   });
 });

@@ -30,7 +30,7 @@ Example:
   positionals: 1,
   run: ({ positionals, values }) =>
     withCase(positionals[0] ?? '', async (host) => {
-      const recorded = await host.call('harm.list', {});
+      const recorded = (await host.call('harm.list', {})).determinations;
       const open = openHarmDecisions(await host.call('obligations.board', {}));
       if (values.json === true) {
         printJson({ recorded, open });

@@ -1,4 +1,9 @@
-import type { HarmDetermination, HarmDeterminationInput } from '../../../shared/domain/harm-determinations';
+import type {
+  HarmDetermination,
+  HarmDeterminationInput,
+  HarmListing,
+  HarmTest,
+} from '../../../shared/domain/harm-determinations';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
 import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
@@ -12,9 +17,27 @@ import {
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
 
-/** Every harm decision recorded in the case, by jurisdiction code. */
-export function listHarmDeterminations(file: CaseFile): HarmDetermination[] {
-  return harmDeterminations(file.db);
+/** Every harm decision recorded in the case (by jurisdiction code), and the pack's harm tests. */
+export function listHarmDeterminations(file: CaseFile): HarmListing {
+  return { determinations: harmDeterminations(file.db), tests: harmTests() };
+}
+
+/** One harm test per jurisdiction (its first rule's with one), sorted by code. */
+function harmTests(): HarmTest[] {
+  const tests = new Map<string, HarmTest>();
+  for (const rule of DEFAULT_RULE_PACK.rules) {
+    const { harm } = rule.trigger;
+    if (harm === null || tests.has(rule.jurisdiction)) continue;
+    tests.set(rule.jurisdiction, {
+      jurisdiction: rule.jurisdiction,
+      name: jurisdictionName(rule.jurisdiction),
+      kind: harm.kind,
+      test: harm.test,
+      citation: harm.citation,
+      conditions: harm.conditions,
+    });
+  }
+  return [...tests.values()].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction));
 }
 
 /** The findings the obligations engine reads: one per jurisdiction a person decided. */
