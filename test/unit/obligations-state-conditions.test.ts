@@ -138,7 +138,7 @@ describe('the substitute-notice condition', () => {
     expect(
       obligationIn(
         run(
-          packWith(() => undefined),
+          packWith((rule) => (rule.substituteNotice = null)),
           {},
         ),
         'us-tx-individuals',
