@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { BoardDecision } from '../../../../shared/domain/obligation-status';
 import type { OpenDecision } from '../../../../shared/obligations/obligation';
 import { Button } from '../../components/Button';
+import { useHarmStore } from '../../stores/harm-store';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { RISK_TEXT } from '../severity/wording';
 import { VerifyChip } from './VerifyChip';
@@ -9,11 +10,21 @@ import { placeOf, statusText } from './format';
 
 /**
  * Takes the user to the severity view's risk decision, where a person confirms a level and says
- * why. Every such button does the same thing, so they share one name; the notice it is for
+ * why; for a US state's harm test, opens the dialog recording that jurisdiction's decision.
+ * Every such button does the same thing, so they share one name; the notice it is for
  * describes it (its name does not repeat the notice's title, which names the notice's own row).
  */
-function DecideButton({ describedBy }: { describedBy?: string }) {
+function DecideButton({ decision, describedBy }: { decision: OpenDecision; describedBy?: string }) {
   const requestDecision = useObligationsStore((state) => state.requestDecision);
+  const editHarm = useHarmStore((state) => state.edit);
+  const { jurisdiction } = decision;
+  if (decision.kind === 'state_harm' && jurisdiction !== null) {
+    return (
+      <Button small variant="primary" aria-describedby={describedBy} onClick={() => editHarm(jurisdiction)}>
+        Record the harm decision…
+      </Button>
+    );
+  }
   return (
     <Button small variant="primary" aria-describedby={describedBy} onClick={requestDecision}>
       Make the risk decision
@@ -21,8 +32,19 @@ function DecideButton({ describedBy }: { describedBy?: string }) {
   );
 }
 
-/** What the severity calculator suggests, never presented as the decision. */
+/**
+ * What the severity calculator suggests, never presented as the decision; for a state's harm
+ * test, the law's test and citation instead (no calculator suggests that decision).
+ */
 function SuggestionText({ decision }: { decision: OpenDecision }) {
+  if (decision.kind === 'state_harm') {
+    return (
+      <span className="obl-decision__suggestion">
+        The law&rsquo;s test{decision.citation === null ? '' : ` (${decision.citation})`}:{' '}
+        {decision.test ?? ''}
+      </span>
+    );
+  }
   if (decision.suggestion === null) {
     return <span className="obl-decision__suggestion">No suggestion yet: assess the severity for one.</span>;
   }
@@ -36,7 +58,8 @@ function SuggestionText({ decision }: { decision: OpenDecision }) {
 
 /**
  * The notices that are neither owed nor not owed until a person confirms the risk decision
- * (GDPR Art. 34 on a high risk): shown apart, never in the "not triggered" list.
+ * (GDPR Art. 34 on a high risk) or a state's harm decision (a harm test that is a condition of
+ * notice): shown apart, never in the "not triggered" list.
  */
 export function DecisionNeededList({ entries }: { entries: readonly BoardDecision[] }) {
   const id = useId();
@@ -74,7 +97,7 @@ function DecisionCard({ entry }: { entry: BoardDecision }) {
       </p>
       <div className="obl-decision__actions">
         <SuggestionText decision={entry.decision} />
-        <DecideButton describedBy={`${id}-title`} />
+        <DecideButton decision={entry.decision} describedBy={`${id}-title`} />
       </div>
       {entry.status !== null && (
         <p className="obl-decision__status small muted">
@@ -94,7 +117,7 @@ export function OpenDecisionNote({ decision, title }: { decision: OpenDecision; 
       </p>
       <div className="obl-decision__actions">
         <SuggestionText decision={decision} />
-        <DecideButton />
+        <DecideButton decision={decision} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { useObligationsStore, type ObligationsTab } from '../../stores/obligatio
 import { RegisterPanel } from '../register/RegisterPanel';
 import { RulePackView } from '../rules/RulePackView';
 import { SeverityPanel } from '../severity/SeverityPanel';
+import { HarmDecisions } from './HarmDecisions';
 import { ObligationsBoard } from './ObligationsBoard';
 
 const TABS: readonly Tab<ObligationsTab>[] = [
@@ -26,7 +27,12 @@ export function ObligationsSection() {
     <div className="obl-section">
       <TabList tabs={TABS} selected={tab} onSelect={showTab} panelId={panelId} label="Obligations views" />
       <div id={panelId} role="tabpanel" className="obl-tabpanel" aria-labelledby={tabIdOf(panelId, tab)}>
-        {tab === 'board' && <ObligationsBoard />}
+        {tab === 'board' && (
+          <>
+            <ObligationsBoard />
+            <HarmDecisions />
+          </>
+        )}
         {tab === 'severity' && <SeverityPanel />}
         {tab === 'register' && <RegisterPanel />}
         {tab === 'rules' && <RulePackView />}
