@@ -115,6 +115,9 @@ import refsUsVt from './references/US-VT.json' with { type: 'json' };
 import refsUsWi from './references/US-WI.json' with { type: 'json' };
 import refsUsWv from './references/US-WV.json' with { type: 'json' };
 import refsUsWy from './references/US-WY.json' with { type: 'json' };
+import refsUsAs from './references/US-AS.json' with { type: 'json' };
+import refsUsMp from './references/US-MP.json' with { type: 'json' };
+import refsUsUm from './references/US-UM.json' with { type: 'json' };
 import refsUs from './references/US.json' with { type: 'json' };
 
 /** Each jurisdiction's rules, in the order the pack lists them. */
@@ -237,9 +240,19 @@ export const REFERENCE_FILES: Readonly<Record<string, unknown>> = {
   US: refsUs,
 };
 
+/**
+ * The references of jurisdictions the pack knows to have no breach law (pack.json's
+ * `withoutBreachLaw`): they have no rules file, so they are kept apart from REFERENCE_FILES.
+ */
+export const WITHOUT_LAW_REFERENCE_FILES: Readonly<Record<string, unknown>> = {
+  'US-AS': refsUsAs,
+  'US-MP': refsUsMp,
+  'US-UM': refsUsUm,
+};
+
 /** The pack as one document, before validation (default-pack.ts parses it). */
 export const BREACHDESK_US_EU_PACK: unknown = {
   ...meta,
-  references: REFERENCE_FILES,
+  references: { ...REFERENCE_FILES, ...WITHOUT_LAW_REFERENCE_FILES },
   rules: Object.values(JURISDICTION_FILES).flat(),
 };
