@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../main/casefile/migrations';
 import { migration010 } from '../../main/casefile/migrations/010-case-and-audit';
 import { appendAuditEntry } from '../../main/casefile/repos/audit-repo';
 import { insertCaseRecord } from '../../main/casefile/repos/case-repo';
@@ -78,7 +79,7 @@ describe('crash: schema migration on open', () => {
             schemaVersion: number;
             auditEntries: number;
           };
-          expect(shown.schemaVersion).toBe(70);
+          expect(shown.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
           // A backup beside the case is whole: SQLite finds it sound.
           for (const name of readdirSync(sandbox.dir).filter((n) => BACKUP.test(n))) {
             expect(existsSync(join(sandbox.dir, `${name}-journal`))).toBe(false);
