@@ -123,6 +123,20 @@ describe('harm decisions through the dispatcher', () => {
       ['US-WA', 'harm_likely'],
     ]);
 
+    const register = await host.dispatch('register.get', {});
+    const harmSection = contract['register.get'].output
+      .parse(register.ok ? register.value : null)
+      .sections.find((s) => s.heading === 'Harm decisions (US states)');
+    expect(harmSection?.table?.rows).toEqual([
+      [
+        'Texas (US) (US-TX)',
+        'harm is likely: notify',
+        'Misuse reported by two customers.',
+        expect.any(String),
+      ],
+      ['Washington (US) (US-WA)', 'harm is likely: notify', 'Card data taken.', expect.any(String)],
+    ]);
+
     expect(await host.dispatch('harm.clear', { jurisdiction: 'US-TX' })).toEqual({
       ok: true,
       value: { jurisdiction: 'US-TX' },

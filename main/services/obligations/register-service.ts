@@ -8,6 +8,7 @@ import type { CaseFile } from '../../casefile/case-file';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { listEvidenceItems } from '../../casefile/repos/evidence-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
+import { harmDeterminations } from '../../casefile/repos/harm-repo';
 import { assessments } from '../../casefile/repos/obligations-repo';
 import { dataElementsTable, eventsTable, populationsTable, tasksTable } from '../../casefile/repos/tables';
 import type { ServiceContext } from '../context';
@@ -23,6 +24,25 @@ const section = (
   fields: fields.map(([label, value]) => ({ label, value })),
   table,
 });
+
+/** The US states' risk-of-harm decisions recorded, if any: finding, basis, who decided when. */
+function harmSections(db: CaseFile['db']): RegisterSection[] {
+  const recorded = harmDeterminations(db);
+  if (recorded.length === 0) return [];
+  return [
+    section('Harm decisions (US states)', [], {
+      columns: ['Jurisdiction', 'Finding', 'Basis', 'Decided by'],
+      rows: recorded.map((d) => [
+        `${jurisdictionName(d.jurisdiction)} (${d.jurisdiction})`,
+        d.finding === 'harm_likely'
+          ? 'harm is likely: notify'
+          : 'no reasonable likelihood of harm: do not notify',
+        d.basis,
+        `${d.decidedBy}, ${d.decidedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      ]),
+    }),
+  ];
+}
 
 function zoned(time: ZonedTime | null): string {
   if (time === null) return 'not recorded';
@@ -134,6 +154,8 @@ export function breachRegister(
             ],
           ],
     ),
+    // A state's harm decision is the determination in writing its law asks for: kept here too.
+    ...harmSections(db),
     section('Remedial action', [], {
       columns: ['When', 'Action', 'Detail'],
       rows: [
