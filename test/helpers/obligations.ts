@@ -101,3 +101,19 @@ export function decisionIn(result: EngineResult, ruleId: string): DecisionNeeded
 export function triggeredIds(result: EngineResult): string[] {
   return result.obligations.map((o) => o.ruleId).sort();
 }
+
+/** The jurisdictions of DOMAIN.md §1, whose rules have a hand-computed row in obligations-engine.test.ts. */
+export const HANDBOOK_JURISDICTIONS: readonly string[] = [
+  'EU',
+  'FR',
+  'US',
+  'US-CA',
+  'US-CO',
+  'US-FL',
+  'US-IL',
+  'US-MA',
+  'US-NJ',
+  'US-NY',
+  'US-TX',
+  'US-WA',
+];

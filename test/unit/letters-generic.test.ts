@@ -220,6 +220,15 @@ describe('the generic US templates', () => {
 });
 
 describe('the rule pack and the generic templates', () => {
+  /**
+   * Musts no pattern over the letter's text can find, left to a person on purpose: the check
+   * says "check by hand" for them.
+   */
+  const BY_HAND: Readonly<Record<string, string>> = {
+    'us-wa-individuals: wa-plain-language': 'plain language is judged by a reader',
+    'us-va-ag: va-ag-letterhead': "the letterhead is the exported letter's, not its text",
+  };
+
   it('every required content item of a rule drafted from a generic template has a way to be found', () => {
     const unfindable: string[] = [];
     for (const rule of DEFAULT_RULE_PACK.rules) {
@@ -228,7 +237,7 @@ describe('the rule pack and the generic templates', () => {
       for (const entry of rule.requiredContent)
         if (matchersFor(t, entry).length === 0) unfindable.push(`${rule.id}: ${entry.id}`);
     }
-    expect(unfindable).toEqual([]);
+    expect(unfindable).toEqual(Object.keys(BY_HAND));
   });
 
   it('every text matcher of those rules is a valid pattern', () => {
