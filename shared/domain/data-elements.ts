@@ -34,6 +34,17 @@ export const DATA_ELEMENT_VOCABULARY = [
   { term: 'security_token', label: 'Shared secret or security token', category: 'simple' },
   { term: 'employee_id', label: 'Employee ID number with its access code or password', category: 'simple' },
   { term: 'mothers_maiden_name', label: "Mother's maiden name", category: 'simple' },
+  {
+    term: 'electronic_identifier',
+    label: 'Unique electronic identifier or routing code, with its access code',
+    category: 'financial',
+  },
+  { term: 'electronic_signature', label: 'Digitized or electronic signature', category: 'financial' },
+  {
+    term: 'account_access_code',
+    label: 'Access code or password of a financial account',
+    category: 'financial',
+  },
   { term: 'special_category', label: 'Special-category data (GDPR Art. 9)', category: 'sensitive' },
   { term: 'custom', label: 'Other (describe)', category: 'simple' },
 ] as const;

@@ -71,6 +71,18 @@ const ELEMENT_PHRASES: Record<Exclude<DataElementTerm, 'custom'>, Record<LetterL
     fr: "numéro d'employé avec son code d'accès ou son mot de passe",
   },
   mothers_maiden_name: { en: "mother's maiden name", fr: 'nom de jeune fille de la mère' },
+  electronic_identifier: {
+    en: 'unique electronic identifier or routing code with its access code',
+    fr: "identifiant électronique unique ou code d'acheminement avec son code d'accès",
+  },
+  electronic_signature: {
+    en: 'digitized or electronic signature',
+    fr: 'signature numérisée ou électronique',
+  },
+  account_access_code: {
+    en: 'access code or password of a financial account',
+    fr: "code d'accès ou mot de passe d'un compte financier",
+  },
   special_category: {
     en: 'special categories of personal data',
     fr: 'catégories particulières de données personnelles',
