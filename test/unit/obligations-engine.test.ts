@@ -1010,7 +1010,7 @@ describe('the answer as a whole', () => {
     );
     expect(ids.sort()).toEqual(DEFAULT_RULE_PACK.rules.map((r) => r.id).sort());
     expect(engineResultSchema.parse(result)).toEqual(result);
-    expect(result).toMatchObject({ packId: 'breachdesk-us-eu', packVersion: '2026.11', asOf: '2026-03-02' });
+    expect(result).toMatchObject({ packId: 'breachdesk-us-eu', packVersion: '2026.12', asOf: '2026-03-02' });
   });
 
   it('sorts obligations by due date, then by suggested target, then those waiting', () => {

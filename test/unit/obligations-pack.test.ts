@@ -137,8 +137,8 @@ describe('the breachdesk-us-eu rule pack', () => {
     expect(DEFAULT_RULE_PACK).toMatchObject({
       format: RULE_PACK_FORMAT,
       id: 'breachdesk-us-eu',
-      version: '2026.11',
-      published: '2026-11-28',
+      version: '2026.12',
+      published: '2026-12-07',
     });
     expect(DEFAULT_RULE_PACK.disclaimer).toMatch(/not legal advice/);
   });
