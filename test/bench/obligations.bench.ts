@@ -57,7 +57,11 @@ it('evaluates a case with residents in all 54 US jurisdictions within 50 ms for 
   FIFTY_FOUR.forEach((jurisdiction, index) =>
     setPopulation(file, { jurisdiction, count: 1_500 + index * 1_000, exact: true }, ctx),
   );
+  // The first call after the populations change also loads the holiday calendars the new
+  // business-day rules name: what a user sees first.
+  const coldStart = performance.now();
   const full = board();
+  const cold = performance.now() - coldStart;
   const fullBoard = median(timings(RUNS, board));
 
   const everywhere = engineCase({
@@ -72,7 +76,7 @@ it('evaluates a case with residents in all 54 US jurisdictions within 50 ms for 
   const jurisdictions = new Set(full.rows.map((r) => r.obligation?.jurisdiction)).size;
   console.log(
     [
-      `Obligations board, ${DEFAULT_RULE_PACK.rules.length} rules, residents in ${FIFTY_FOUR.length} US jurisdictions: median ${fullBoard.toFixed(1)} ms (${full.rows.length} notices owed in ${jurisdictions} jurisdictions, ${full.decisionNeeded.length} decisions needed) = ${(fullBoard / baselineBoard).toFixed(2)}× the demo's board (${baselineBoard.toFixed(1)} ms, ${baselineRows} notices owed); bound 50 ms: ${fullBoard <= 50 ? 'met' : 'NOT met'}`,
+      `Obligations board, ${DEFAULT_RULE_PACK.rules.length} rules, residents in ${FIFTY_FOUR.length} US jurisdictions: median ${fullBoard.toFixed(1)} ms (${full.rows.length} notices owed in ${jurisdictions} jurisdictions, ${full.decisionNeeded.length} decisions needed) = ${(fullBoard / baselineBoard).toFixed(2)}× the demo's board (${baselineBoard.toFixed(1)} ms, ${baselineRows} notices owed); bound 50 ms: ${fullBoard <= 50 ? 'met' : 'NOT met'}; first call (loading holiday calendars) ${cold.toFixed(1)} ms`,
       `Engine alone: ${engineAll.toFixed(2)} ms for 54 jurisdictions = ${(engineAll / engineOne).toFixed(2)}× one state (${engineOne.toFixed(2)} ms); medians of ${RUNS}`,
     ].join('\n'),
   );
