@@ -23,16 +23,10 @@ const RISK_QUESTION = 'What is the risk to the people affected: unlikely, a risk
  */
 export function awaitedDecision(rule: Rule, input: DecisionInput): OpenDecision | null {
   if (rule.trigger.risk === 'high' && input.risk === null) {
-    return {
-      kind: 'gdpr_risk',
-      question: RISK_QUESTION,
-      reason:
-        'Owed only if a person confirms that the breach is likely to result in a high risk to people; no risk decision is confirmed yet.',
-      suggestion: input.suggestedRisk,
-      jurisdiction: null,
-      test: null,
-      citation: null,
-    };
+    return riskDecision(
+      'Owed only if a person confirms that the breach is likely to result in a high risk to people; no risk decision is confirmed yet.',
+      input,
+    );
   }
   const { harm } = rule.trigger;
   if (harm?.kind === 'condition' && input.harmFindings[rule.jurisdiction] === undefined) {
@@ -47,16 +41,10 @@ export function awaitedDecision(rule: Rule, input: DecisionInput): OpenDecision 
 /** The decision that could still lift an owed notice (Art. 33, a state's harm exemption), or null. */
 export function openDecisionOf(rule: Rule, input: DecisionInput): OpenDecision | null {
   if (rule.trigger.risk === 'not_unlikely' && input.risk === null) {
-    return {
-      kind: 'gdpr_risk',
-      question: RISK_QUESTION,
-      reason:
-        'Owed unless a person confirms that the breach is unlikely to result in a risk to people; no risk decision is confirmed yet, and the deadline runs meanwhile.',
-      suggestion: input.suggestedRisk,
-      jurisdiction: null,
-      test: null,
-      citation: null,
-    };
+    return riskDecision(
+      'Owed unless a person confirms that the breach is unlikely to result in a risk to people; no risk decision is confirmed yet, and the deadline runs meanwhile.',
+      input,
+    );
   }
   const { harm } = rule.trigger;
   if (harm?.kind === 'exemption' && input.harmFindings[rule.jurisdiction] === undefined) {
@@ -66,6 +54,19 @@ export function openDecisionOf(rule: Rule, input: DecisionInput): OpenDecision |
     );
   }
   return null;
+}
+
+/** The GDPR risk decision, with the calculator's suggestion beside it. */
+function riskDecision(reason: string, input: DecisionInput): OpenDecision {
+  return {
+    kind: 'gdpr_risk',
+    question: RISK_QUESTION,
+    reason,
+    suggestion: input.suggestedRisk,
+    jurisdiction: null,
+    test: null,
+    citation: null,
+  };
 }
 
 function harmDecision(rule: Rule, reason: string): OpenDecision {
