@@ -93,7 +93,7 @@ test('the workspace is reachable with Tab alone: top bar (search, lock state, cl
     'Audit log',
   ];
   expect(stops).toEqual([
-    'button Search the case',
+    'button Search the case…',
     'button Encrypt…',
     'button Close case',
     ...sections.map((section) => `button ${section}`),

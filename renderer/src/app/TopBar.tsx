@@ -35,11 +35,11 @@ export function TopBar({ openCase }: { openCase: OpenCase }) {
         type="button"
         className="topbar__search"
         onClick={() => openDialog('search')}
-        aria-label="Search the case"
         aria-keyshortcuts="Control+K Meta+K"
       >
         <span className="topbar__search-icon" aria-hidden="true" />
-        <span className="topbar__search-text">Search…</span>
+        {/* The visible words are the button's name (no aria-label that says something else). */}
+        <span className="topbar__search-text">Search the case…</span>
         <kbd aria-hidden="true">{MOD_LABEL}+K</kbd>
       </button>
       <LockState openCase={openCase} />
