@@ -14,6 +14,7 @@ import type {
   RiskLevel,
 } from './obligation';
 import { awaitedDecision, openDecisionOf } from './decisions';
+import { factsNeededOf, type EngineProbe } from './facts-needed';
 import { addPeriod, periodUnit, reckoningText, type Unit } from './periods';
 import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
 
@@ -70,6 +71,17 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
     obligations.push(obligationOf(rule, input, pack, titles));
   }
   obligations.sort(byDue);
+  const inForce = pack.rules.filter((rule) => notInForce(rule, asOf) === null);
+  const { factsNeeded, pending } = factsNeededOf(
+    inForce,
+    input,
+    pack,
+    {
+      owed: new Set(obligations.map((o) => o.ruleId)),
+      deciding: new Set(decisionNeeded.map((d) => d.ruleId)),
+    },
+    probeOf(input, pack, titles),
+  );
   return {
     asOf,
     packId: pack.id,
@@ -78,6 +90,20 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
     decisionNeeded,
     notTriggered,
     uncovered: uncoveredOf(input.populations, pack),
+    factsNeeded,
+    pending,
+  };
+}
+
+/** The engine's own reading of a rule, lent to facts-needed.ts. */
+function probeOf(input: EngineCase, pack: RulePack, titles: Map<string, string>): EngineProbe {
+  return {
+    residents: (trigger) => residentsOf(trigger, input.populations, pack),
+    meetsThreshold,
+    information: (trigger) => personalInformation(trigger, input.dataElements).state,
+    establishmentRefusal: (trigger) => establishmentRefusal(trigger, input.facts.organisation.establishment),
+    deadline: (rule) => deadlineOf(rule, input, titles),
+    recipient: (rule) => recipientOf(rule, input, pack),
   };
 }
 
@@ -323,8 +349,12 @@ function substituteNoticeOf(rule: Rule, residents: number): Obligation['substitu
 }
 
 function recipientOf(rule: Rule, input: EngineCase, pack: RulePack): Obligation['recipient'] {
+  const { establishment } = input.facts.organisation;
   const authority =
-    pack.authorities[input.facts.organisation.establishment] ?? 'the lead supervisory authority';
+    pack.authorities[establishment] ??
+    (establishment === ''
+      ? 'the lead supervisory authority (not named: the main establishment is not recorded)'
+      : 'the lead supervisory authority');
   return { ...rule.recipient, name: rule.recipient.name.replaceAll('{leadAuthority}', authority) };
 }
 

@@ -136,6 +136,42 @@ export const decisionNeededSchema = z.object({
 });
 export type DecisionNeeded = z.output<typeof decisionNeededSchema>;
 
+/** The facts a rule cannot be evaluated without (facts-needed.ts). */
+export const FACT_KEYS = ['awareAt', 'discoveredAt', 'establishment', 'populations', 'dataElements'] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
+/**
+ * A fact not recorded that keeps rules from being answered: said first on the board, linked to
+ * the field where it is entered, so a blank case never reads as "nothing is owed".
+ */
+export const factNeededSchema = z.object({
+  fact: z.enum(FACT_KEYS),
+  /** What the fact is called on screen ("Awareness time"). */
+  label: z.string(),
+  /** Why the law needs it, in one sentence. */
+  why: z.string(),
+  /** Where it is entered: "facts.awareAt", "people.populations"; its first part is the section. */
+  field: z.string(),
+  /** The rules waiting on it. */
+  rules: z.array(z.object({ ruleId: z.string(), title: z.string() })),
+});
+export type FactNeeded = z.output<typeof factNeededSchema>;
+
+/**
+ * A notice keyed to the organisation's own establishment (GDPR Art. 33) that would be owed once
+ * the people and data are recorded, with the deadline that would then apply: shown as pending,
+ * so the clock is visible from awareness on.
+ */
+export const pendingObligationSchema = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  jurisdiction: z.string(),
+  recipient: recipientSchema,
+  deadline: obligationSchema.shape.deadline,
+  waitingOn: z.array(z.enum(FACT_KEYS)),
+});
+export type PendingObligation = z.output<typeof pendingObligationSchema>;
+
 export const engineResultSchema = z.object({
   /** The date whose law was applied (YYYY-MM-DD). */
   asOf: z.iso.date(),
@@ -152,5 +188,9 @@ export const engineResultSchema = z.object({
   uncovered: z
     .array(z.object({ jurisdiction: z.string(), residents: z.number().int(), note: z.string() }))
     .default([]),
+  /** Facts not recorded that rules wait on, most consequential first; empty when none is missing. */
+  factsNeeded: z.array(factNeededSchema).default([]),
+  /** Notices that would be owed once the missing people and data are recorded, with their clock. */
+  pending: z.array(pendingObligationSchema).default([]),
 });
 export type EngineResult = z.output<typeof engineResultSchema>;

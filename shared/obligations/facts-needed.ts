@@ -1,0 +1,188 @@
+import type { DataElement } from '../domain/data-elements';
+import type { Population } from '../domain/populations';
+import type { FactKey, FactNeeded, Obligation, PendingObligation, RiskLevel } from './obligation';
+import type { Clock, Rule, RulePack, Trigger } from './rule-pack';
+
+/** What facts-needed reads of a case (the engine's case has these fields). */
+interface FactsInput {
+  facts: {
+    discoveredAt: unknown;
+    awareAt: unknown;
+    organisation: { role: string; financialInstitution: boolean; establishment: string };
+  };
+  dataElements: readonly DataElement[];
+  populations: readonly Population[];
+  risk: RiskLevel | null;
+  harmFindings: Readonly<Record<string, string>>;
+}
+
+/** What the engine lends facts-needed, so that the two read a rule the same way. */
+export interface EngineProbe {
+  residents: (trigger: Trigger) => number;
+  meetsThreshold: (trigger: Trigger, residents: number) => boolean;
+  /** 'none' or 'encrypted' when the recorded data does not count for the rule. */
+  information: (trigger: Trigger) => 'counts' | 'encrypted' | 'none';
+  establishmentRefusal: (trigger: Trigger) => string | null;
+  deadline: (rule: Rule) => Obligation['deadline'];
+  recipient: (rule: Rule) => Obligation['recipient'];
+}
+
+/** Each fact: what it is called, where it is entered, and why the law needs it. */
+const FACTS: Record<FactKey, { label: string; field: string; why: string }> = {
+  awareAt: {
+    label: 'Awareness time',
+    field: 'facts.awareAt',
+    why: 'The GDPR 72 hours (Art. 33) and the deadlines of several US states run from the moment the organisation became aware of the breach; no clock can start until it is recorded.',
+  },
+  discoveredAt: {
+    label: 'Discovery time',
+    field: 'facts.discoveredAt',
+    why: "Most US states' deadlines run from the discovery of the breach; they cannot be counted until it is recorded.",
+  },
+  establishment: {
+    label: 'Main establishment',
+    field: 'facts.organisation.establishment',
+    why: 'The country of the main establishment decides the GDPR lead supervisory authority (and whether the CNIL’s two-step practice applies); until it is recorded the authority to notify cannot be named.',
+  },
+  populations: {
+    label: 'People affected, by jurisdiction',
+    field: 'people.populations',
+    why: 'Every notice depends on where the affected people live and how many there are: no law can be applied until they are recorded by country (and US state).',
+  },
+  dataElements: {
+    label: 'Data involved',
+    field: 'people.dataElements',
+    why: 'Whether a notice is owed turns on what data was compromised (and whether it was encrypted); no rule can be evaluated until the data elements are recorded.',
+  },
+};
+
+const ORDER: readonly FactKey[] = ['awareAt', 'establishment', 'populations', 'dataElements', 'discoveredAt'];
+
+/**
+ * The facts a rule cannot be evaluated without, for every rule the recorded facts do not already
+ * rule out; and, for the rules keyed to the organisation's own establishment (the GDPR Art. 33
+ * notice), the deadline that would apply once the people and data are recorded, so the clock is
+ * shown as soon as awareness and the establishment are known.
+ */
+export function factsNeededOf(
+  rules: readonly Rule[],
+  input: FactsInput,
+  pack: RulePack,
+  settled: { owed: ReadonlySet<string>; deciding: ReadonlySet<string> },
+  probe: EngineProbe,
+): { factsNeeded: FactNeeded[]; pending: PendingObligation[] } {
+  const waiting = new Map<FactKey, Rule[]>();
+  const pending: PendingObligation[] = [];
+  for (const rule of rules) {
+    const answered = settled.owed.has(rule.id) || settled.deciding.has(rule.id);
+    const missing = answered ? missingForAnswered(rule, input, pack) : missingFor(rule, input, probe);
+    if (missing === null || missing.length === 0) continue;
+    for (const fact of missing) waiting.set(fact, [...(waiting.get(fact) ?? []), rule]);
+    if (
+      !answered &&
+      awaitsOnlyPeopleOrData(missing) &&
+      rule.trigger.establishment !== null &&
+      rule.deadline.kind === 'period'
+    ) {
+      pending.push({
+        ruleId: rule.id,
+        title: rule.title,
+        jurisdiction: rule.jurisdiction,
+        recipient: probe.recipient(rule),
+        deadline: probe.deadline(rule),
+        waitingOn: missing,
+      });
+    }
+  }
+  const factsNeeded = ORDER.filter((fact) => waiting.has(fact)).map((fact) => ({
+    fact,
+    label: FACTS[fact].label,
+    why: whyOf(fact, input),
+    field: FACTS[fact].field,
+    rules: (waiting.get(fact) ?? []).map((rule) => ({ ruleId: rule.id, title: rule.title })),
+  }));
+  return { factsNeeded, pending };
+}
+
+function awaitsOnlyPeopleOrData(missing: readonly FactKey[]): boolean {
+  return missing.every((fact) => fact === 'populations' || fact === 'dataElements');
+}
+
+/** The sentence of a fact, naming the people already counted where their place is the gap. */
+function whyOf(fact: FactKey, input: FactsInput): string {
+  if (fact !== 'populations') return FACTS[fact].why;
+  const unplaced = input.populations
+    .filter((p) => p.count > 0 && (p.jurisdiction === 'ZZ' || p.jurisdiction === 'US'))
+    .reduce((sum, p) => sum + p.count, 0);
+  if (unplaced === 0 || !hasPeople(input.populations)) return FACTS.populations.why;
+  return `${unplaced.toLocaleString('en-US')} affected ${unplaced === 1 ? 'person is' : 'people are'} recorded without a country or US state: the laws of where they live cannot be applied until it is known.`;
+}
+
+function hasPeople(populations: readonly Population[]): boolean {
+  return populations.some((p) => p.count > 0);
+}
+
+/** An owed or deciding rule still waits on its clock's start and on the lead authority. */
+function missingForAnswered(rule: Rule, input: FactsInput, pack: RulePack): FactKey[] {
+  const missing: FactKey[] = [];
+  if (
+    rule.recipient.name.includes('{leadAuthority}') &&
+    pack.authorities[input.facts.organisation.establishment] === undefined
+  ) {
+    missing.push('establishment');
+  }
+  const clock = clockOf(rule);
+  if (clock !== null && clockFact(clock, input) !== null) missing.push(clockFact(clock, input) as FactKey);
+  return missing;
+}
+
+/**
+ * For a rule the engine did not find owed: null when a recorded fact rules it out (or a person's
+ * decision does); otherwise the facts it waits on (empty when it is ruled out by nothing missing).
+ */
+function missingFor(rule: Rule, input: FactsInput, probe: EngineProbe): FactKey[] | null {
+  const { trigger } = rule;
+  const { organisation } = input.facts;
+  if (!trigger.roles.includes(organisation.role as (typeof trigger.roles)[number])) return null;
+  if (trigger.financialInstitution === true && !organisation.financialInstitution) return null;
+  const missing: FactKey[] = [];
+  if (trigger.establishment !== null) {
+    if (organisation.establishment === '') missing.push('establishment');
+    else if (probe.establishmentRefusal(trigger) !== null) return null;
+  }
+  if (!hasPeople(input.populations)) missing.push('populations');
+  else if (!probe.meetsThreshold(trigger, probe.residents(trigger))) {
+    if (!couldLiveThere(rule, input.populations)) return null;
+    missing.push('populations');
+  }
+  if (input.dataElements.length === 0) missing.push('dataElements');
+  else if (probe.information(trigger) !== 'counts') return null;
+  if (trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_not_likely') return null;
+  if (trigger.risk === 'not_unlikely' && input.risk === 'unlikely') return null;
+  if (trigger.risk === 'high' && input.risk !== null && input.risk !== 'high') return null;
+  if (missing.length === 0) return missing;
+  const clock = clockOf(rule);
+  const fact = clock === null ? null : clockFact(clock, input);
+  return fact === null ? missing : [...missing, fact];
+}
+
+/** People recorded without a country could live anywhere; without a state, in any US state. */
+function couldLiveThere(rule: Rule, populations: readonly Population[]): boolean {
+  const counted = (code: string) => populations.some((p) => p.jurisdiction === code && p.count > 0);
+  if (counted('ZZ')) return true;
+  return counted('US') && rule.trigger.residentsOf.some((code) => code.startsWith('US'));
+}
+
+/** The clock a rule's deadline (or its suggested target) runs from, if it runs from a fact. */
+function clockOf(rule: Rule): Clock | null {
+  const { deadline } = rule;
+  if (deadline.kind === 'period') return deadline.clock;
+  if (deadline.kind === 'undetermined') return deadline.suggested?.clock ?? null;
+  return null;
+}
+
+/** The fact a clock runs from, when it is not recorded; null when it is. */
+function clockFact(clock: Clock, input: FactsInput): FactKey | null {
+  if (clock === 'discovery') return input.facts.discoveredAt === null ? 'discoveredAt' : null;
+  return input.facts.awareAt === null ? 'awareAt' : null;
+}
