@@ -76,6 +76,10 @@ export const obligationsContract = {
       notTriggered: z.array(notTriggeredSchema),
       /** Jurisdictions with affected people that no rule of the pack reads, with what is known. */
       uncovered: engineResultSchema.shape.uncovered,
+      /** Facts not recorded that rules wait on: listed first, each linked to its field. */
+      factsNeeded: engineResultSchema.shape.factsNeeded,
+      /** Notices (GDPR Art. 33) that would be owed once people and data are recorded, with their clock. */
+      pending: engineResultSchema.shape.pending,
     }),
   },
   /** Every jurisdiction the rule pack covers, with its rules; needs no open case. */

@@ -98,6 +98,8 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     decisionNeeded: result.decisionNeeded.map((d) => ({ ...d, status: byRule.get(d.ruleId) ?? null })),
     notTriggered: result.notTriggered.filter((n) => !byRule.has(n.ruleId)),
     uncovered: result.uncovered,
+    factsNeeded: result.factsNeeded,
+    pending: result.pending,
   };
 }
 
