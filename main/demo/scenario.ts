@@ -266,17 +266,21 @@ export function demoScenario(): DemoScenario {
       partyIds,
     })),
     tasks: [
+      // Tasks for a notice are linked to its obligation and only track the work: whether the
+      // notice was sent is the obligation's status (drafting, with the letter drafted, on day 2).
       {
         title: 'Notify the lead supervisory authority (IMY) under Art. 33',
         owner: 'DPO',
         due: '2020-11-19',
-        status: 'done',
+        status: 'in_progress',
+        obligationRuleId: 'gdpr-art33-lead-authority',
       },
       {
         title: 'Send the sample notice to the California Attorney General',
         owner: 'Legal',
         due: '2020-11-27',
-        status: 'done',
+        status: 'in_progress',
+        obligationRuleId: 'us-ca-ag-sample-until-2025',
       },
       {
         title: 'Obtain written deletion confirmation from AdCircle',

@@ -14,6 +14,8 @@ import type {
   taskInputSchema,
   taskPatchSchema,
 } from '../../shared/domain/tasks-notes';
+import { BreachdeskError } from '../../shared/ipc/errors';
+import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { linkEvent } from '../casefile/repos/event-links-repo';
 import {
   dataElementsTable,
@@ -75,11 +77,25 @@ export const eventSpec: CollectionSpec<
   afterPut: linkEvent,
 };
 
+/**
+ * A task may be linked only to a rule the rule pack has: a link to nothing would be a claim
+ * about a notice nobody can find. (Imports keep links as they are: a newer pack may name more.)
+ */
+function requireKnownRule<T extends { obligationRuleId?: string | null }>(record: T): T {
+  const ruleId = record.obligationRuleId;
+  if (ruleId !== undefined && ruleId !== null && !DEFAULT_RULE_PACK.rules.some((r) => r.id === ruleId))
+    throw new BreachdeskError(
+      'INVALID_INPUT',
+      `There is no obligation with rule id ${ruleId} in the rule pack (see \`breachdesk rules list\`).`,
+    );
+  return record;
+}
+
 export const taskSpec: CollectionSpec<Task, Out<typeof taskInputSchema>, Out<typeof taskPatchSchema>> = {
   table: tasksTable,
   noun: 'task',
-  build: (input, id, at) => ({ id, ...input, createdAt: at, updatedAt: at }),
-  apply: (record, patch, at) => ({ ...record, ...patch, updatedAt: at }),
+  build: (input, id, at) => ({ id, ...requireKnownRule(input), createdAt: at, updatedAt: at }),
+  apply: (record, patch, at) => ({ ...record, ...requireKnownRule(patch), updatedAt: at }),
   search: { kind: 'task', text: (t) => ({ title: t.title, body: t.owner }) },
 };
 

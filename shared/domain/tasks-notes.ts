@@ -20,11 +20,24 @@ const taskFields = {
   /** A calendar date (YYYY-MM-DD); overdue from the day after. */
   due: isoDate.nullable().default(null),
   status: z.enum(TASK_STATUSES).default('open'),
+  /**
+   * The obligation (rule id) this task serves, or null. The link is all a task says about a
+   * notice: whether the notice was sent is the obligation's status alone, never the task's.
+   */
+  obligationRuleId: z.string().trim().min(1).max(200).nullable().default(null),
 };
 export const taskInputSchema = z.object(taskFields).strict();
 export const taskPatchSchema = patchSchemaOf(taskFields);
 export const taskSchema = z.object({ id: z.uuid(), ...taskFields, ...stamps });
 export type Task = z.output<typeof taskSchema>;
+
+/** The tasks linked to one obligation, in the order given. */
+export function tasksOfObligation<T extends Pick<Task, 'obligationRuleId'>>(
+  tasks: readonly T[],
+  ruleId: string,
+): T[] {
+  return tasks.filter((task) => task.obligationRuleId === ruleId);
+}
 
 /** Overdue: not done and due before `today` (a YYYY-MM-DD date in the user's zone). */
 export function isOverdue(task: Pick<Task, 'due' | 'status'>, today: string): boolean {

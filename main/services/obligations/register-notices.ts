@@ -1,4 +1,6 @@
+import type { BoardRow } from '../../../shared/domain/obligation-status';
 import type { RegisterSection } from '../../../shared/domain/register';
+import { tasksOfObligation, type Task } from '../../../shared/domain/tasks-notes';
 import { RISK_WORDS } from '../../../shared/obligations/decisions';
 import type { OpenDecision } from '../../../shared/obligations/obligation';
 import { instantInZoneText } from '../../../shared/time/zoned-time';
@@ -19,11 +21,34 @@ function suggestionCell(decision: OpenDecision): string {
 }
 
 /**
+ * A notice's status in the register's words: the obligation's recorded status is the only record
+ * of whether it was sent (a task linked to it never says so).
+ */
+export function noticeStatusText(status: BoardRow['status'], zone: string): string {
+  if (status === null) return 'to do';
+  if (status.status === 'sent')
+    return `sent ${status.sentAt === null ? '' : instantInZoneText(status.sentAt, zone)} via ${status.channel}`;
+  return status.status.replace('_', ' ');
+}
+
+/** The tasks linked to a notice, named as links (their own status is not a claim about the notice). */
+function linkedTasksCell(tasks: readonly Pick<Task, 'title' | 'obligationRuleId'>[], ruleId: string): string {
+  return tasksOfObligation(tasks, ruleId)
+    .map((t) => t.title)
+    .join('; ');
+}
+
+/**
  * The register's notification sections, in three states: the notices owed with what was done,
  * the notices whose answer waits for a risk decision nobody has confirmed (never listed as not
- * owed), and the rules that owe nothing here with the reason.
+ * owed), and the rules that owe nothing here with the reason. Tasks linked to a notice are named
+ * in its row, under the notice's status.
  */
-export function noticeSections(board: Board, zone: string): RegisterSection[] {
+export function noticeSections(
+  board: Board,
+  zone: string,
+  tasks: readonly Pick<Task, 'title' | 'obligationRuleId'>[] = [],
+): RegisterSection[] {
   const owed: RegisterSection = {
     heading: 'Notifications and decisions',
     fields: [
@@ -31,7 +56,7 @@ export function noticeSections(board: Board, zone: string): RegisterSection[] {
       { label: 'Rule pack', value: `${board.packId} ${board.packVersion}` },
     ],
     table: {
-      columns: ['Notice', 'Recipient', 'Due', 'Status', 'Rationale or note', 'Verification'],
+      columns: ['Notice', 'Recipient', 'Due', 'Status', 'Rationale or note', 'Verification', 'Linked tasks'],
       rows: board.rows.map((row) => [
         row.obligation?.title ?? row.notTriggered?.title ?? row.ruleId,
         row.obligation?.recipient.name ?? '',
@@ -40,13 +65,10 @@ export function noticeSections(board: Board, zone: string): RegisterSection[] {
           : row.obligation.deadline.due === null
             ? row.obligation.deadline.wording
             : instantInZoneText(row.obligation.deadline.due, zone),
-        row.status === null
-          ? 'to do'
-          : row.status.status === 'sent'
-            ? `sent ${row.status.sentAt === null ? '' : instantInZoneText(row.status.sentAt, zone)} via ${row.status.channel}`
-            : row.status.status.replace('_', ' '),
+        noticeStatusText(row.status, zone),
         row.status?.rationale || row.status?.note || '',
         verificationText(row.obligation?.verification ?? row.notTriggered?.verification ?? 'verified'),
+        linkedTasksCell(tasks, row.ruleId),
       ]),
     },
   };

@@ -1,4 +1,5 @@
 import { dataElementLabel } from '../../../shared/domain/data-elements';
+import { TASK_STATUS_LABELS } from '../../../shared/domain/tasks-notes';
 import type { RegisterDocument, RegisterSection } from '../../../shared/domain/register';
 import { RISK_WORDS } from '../../../shared/obligations/decisions';
 import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
@@ -70,6 +71,8 @@ export function breachRegister(
   const total = populations.reduce((sum, p) => sum + p.count, 0);
   const since = facts.discoveredAt?.utc ?? '';
   const actions = eventsTable.all(db).filter((e) => e.at.utc >= since);
+  const tasks = tasksTable.all(db);
+  const onBoard = new Set(board.rows.map((r) => r.ruleId));
 
   const sections: RegisterSection[] = [
     section('The breach', [
@@ -156,14 +159,23 @@ export function breachRegister(
     ),
     // A state's harm decision is the determination in writing its law asks for: kept here too.
     ...harmSections(db),
+    // A task linked to a notice is named under that notice, never as a claim of its own.
     section('Remedial action', [], {
       columns: ['When', 'Action', 'Detail'],
       rows: [
         ...actions.map((e) => [zoned(e.at), e.title, e.detail]),
-        ...tasksTable.all(db).map((t) => [t.due ?? '', `Task: ${t.title}`, t.status]),
+        ...tasks
+          .filter((t) => t.obligationRuleId === null || !onBoard.has(t.obligationRuleId))
+          .map((t) => [
+            t.due ?? '',
+            `Task: ${t.title}`,
+            t.obligationRuleId === null
+              ? TASK_STATUS_LABELS[t.status].toLowerCase()
+              : `linked to the notice ${t.obligationRuleId}, not owed on the facts now (its status is the notice's)`,
+          ]),
       ],
     }),
-    ...noticeSections(board, zone),
+    ...noticeSections(board, zone, tasks),
     section('Evidence', [], {
       columns: ['File', 'SHA-256', 'Size (bytes)'],
       rows: listEvidenceItems(db).map((e) => [e.name, e.sha256, String(e.size)]),

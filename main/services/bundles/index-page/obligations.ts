@@ -1,4 +1,5 @@
 import type { BoardRow } from '../../../../shared/domain/obligation-status';
+import { tasksOfObligation } from '../../../../shared/domain/tasks-notes';
 import { jurisdictionName } from '../../../../shared/jurisdictions/jurisdictions';
 import { suggestionText } from '../../../../shared/obligations/decisions';
 import type { Obligation } from '../../../../shared/obligations/obligation';
@@ -14,6 +15,19 @@ import { plural } from '../../../../shared/text/plural';
 // and the rules that owe nothing here.
 
 const STATUS_LABELS = { todo: 'To do', drafting: 'Drafting', sent: 'Sent', not_required: 'Not required' };
+
+/** A notice's status in one word: the obligation's recorded status is the only record of it. */
+export function noticeStatusLabel(row: BoardRow | undefined): string {
+  return STATUS_LABELS[row?.status?.status ?? 'todo'];
+}
+
+/** The tasks linked to this notice, named as links: a task's own status never speaks for the notice. */
+function linkedTasks(model: BundleIndexModel, ruleId: string): SafeHtml {
+  const titles = tasksOfObligation(model.tasks, ruleId).map((t) => t.title);
+  return titles.length === 0
+    ? EMPTY
+    : muted(`Linked ${titles.length === 1 ? 'task' : 'tasks'}: ${titles.join('; ')}`);
+}
 
 function isOpen(row: BoardRow): boolean {
   return row.status === null || row.status.status === 'todo' || row.status.status === 'drafting';
@@ -37,9 +51,9 @@ function deadlineCell(obligation: Obligation, zone: string, overdue: boolean): S
   return lines([markup`<strong>${state}</strong>`, muted(deadline.wording), target]);
 }
 
-function statusCell(row: BoardRow): SafeHtml {
+function statusCell(row: BoardRow, tasks: SafeHtml = EMPTY): SafeHtml {
   const s = row.status;
-  if (s === null) return lines([markup`To do`, muted('No status recorded')]);
+  if (s === null) return lines([markup`To do`, muted('No status recorded'), tasks]);
   return lines([
     markup`<strong>${STATUS_LABELS[s.status]}</strong>`,
     s.status === 'sent' && s.sentAt !== null ? markup`${utcText(s.sentAt)} via ${s.channel}` : EMPTY,
@@ -47,6 +61,7 @@ function statusCell(row: BoardRow): SafeHtml {
     s.note === '' ? EMPTY : muted(s.note),
     muted(`Recorded ${utcText(s.recordedAt)} by ${s.recordedBy}`),
     row.review === null ? EMPTY : warn(row.review),
+    tasks,
   ]);
 }
 
@@ -57,12 +72,14 @@ function citationCell(obligation: Obligation): SafeHtml {
   ]);
 }
 
-function obligationRow(row: BoardRow, zone: string, exportedAt: string): SafeHtml[] {
+function obligationRow(model: BundleIndexModel, row: BoardRow, zone: string): SafeHtml[] {
+  const exportedAt = model.bundle.exportedAt;
+  const tasks = linkedTasks(model, row.ruleId);
   const o = row.obligation;
   if (o === null) {
     const title = row.notTriggered?.title ?? row.ruleId;
     const why = muted(`No longer owed: ${row.notTriggered?.reason ?? ''}`);
-    return [markup`<strong>${title}</strong>`, EMPTY, why, statusCell(row), EMPTY];
+    return [markup`<strong>${title}</strong>`, EMPTY, why, statusCell(row, tasks), EMPTY];
   }
   const overdue = isOpen(row) && o.deadline.due !== null && o.deadline.due < exportedAt;
   const channel = o.recipient.channel === '' ? EMPTY : muted(`Channel: ${o.recipient.channel}`);
@@ -70,7 +87,7 @@ function obligationRow(row: BoardRow, zone: string, exportedAt: string): SafeHtm
     lines([markup`<strong>${o.title}</strong>`, muted(`${o.law} · ${jurisdictionName(o.jurisdiction)}`)]),
     lines([markup`${o.recipient.name}`, channel]),
     deadlineCell(o, zone, overdue),
-    statusCell(row),
+    statusCell(row, tasks),
     citationCell(o),
   ];
 }
@@ -130,7 +147,7 @@ export function obligationsSection(model: BundleIndexModel): SafeHtml {
             { heading: 'Status' },
             { heading: 'Citation' },
           ],
-          rows: board.rows.map((row) => obligationRow(row, zone, model.bundle.exportedAt)),
+          rows: board.rows.map((row) => obligationRow(model, row, zone)),
         });
   return section({
     id: 'obligations',
