@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { ContentItem } from '../obligations/rule-pack';
+import {
+  art33Timing,
+  dateClaimFindings,
+  delayReasonsIn,
+  describeInstant,
+  type LetterTimeline,
+} from './date-claims';
 import type { LetterDocument } from './document';
 import { MERGE_FIELDS, type MergeFieldId } from './merge-fields';
 import { filledValue, headingTexts, mergeFieldsIn, plainTextOf } from './plain-text';
@@ -44,6 +51,12 @@ export const CHECK_KINDS = [
       'A sample for a regulator holds no personal data: no e-mail addresses or phone numbers other than the organisation’s contact details, no long number sequences (account, card or ID numbers), no dates of birth, no named addressee. Only for templates marked as samples.',
   },
   {
+    kind: 'dates',
+    title: 'Dates and durations agree with the facts',
+    description:
+      'Every date the letter states (e.g. “12 November 2020”, “2020-11-12”, “12 novembre 2020”) is a day the case records for the event the sentence names (awareness, discovery, containment, the period of the breach), no past event is dated after the letter, and every duration it claims (e.g. “within 72 hours”, “dans le délai de 72 heures”) is true of the facts and the letter’s date. For an Art. 33 notice made more than 72 hours after awareness, the letter gives the reasons for the delay.',
+  },
+  {
     kind: 'merge-fields',
     title: 'Unfilled merge fields',
     description: 'Every merge field in the letter has a value from the case.',
@@ -71,6 +84,11 @@ export interface CheckLetterInput {
    */
   prohibitedContent?: ContentItem[];
   bodyFontPt: number;
+  /**
+   * The case's recorded moments and the letter's date: with them, the letter's dates and
+   * durations are checked, and the Art. 33(1) reasons for a delay are required only when late.
+   */
+  timeline?: LetterTimeline;
 }
 
 function labelOf(id: MergeFieldId): string {
@@ -368,9 +386,82 @@ function fontSizeCheck(template: LetterTemplate, bodyFontPt: number): LetterChec
   };
 }
 
+const DELAY_REASONS_ID = 'art33-1-delay-reasons';
+const DATES_CITATION = 'Breachdesk drafting rule: a letter states only what the case records';
+
+function datesCheck(view: LetterView, timeline: LetterTimeline): LetterCheck {
+  const findings = dateClaimFindings(view.text, timeline);
+  const base = { id: 'dates', title: 'Dates and durations agree with the facts', citation: DATES_CITATION };
+  if (findings.length === 0) {
+    return {
+      ...base,
+      status: 'pass',
+      detail: `Every date and duration the letter states agrees with the facts and the letter’s date (${timeline.letterDate}).`,
+    };
+  }
+  const listed = findings
+    .slice(0, 6)
+    .map((f) => `“${f.sentence}” ${f.problem}.`)
+    .join(' ');
+  const more = findings.length > 6 ? ` And ${findings.length - 6} more.` : '';
+  return { ...base, status: 'fail', detail: `${listed}${more} Correct the sentence or the facts.` };
+}
+
+/** Art. 33(1): reasons for the delay, required when the notice is made more than 72 hours after awareness. */
+function delayReasonsCheck(view: LetterView, item: ContentItem, timeline: LetterTimeline): LetterCheck {
+  const base = { id: `content:${item.id}`, title: `Required content: ${item.text}`, citation: item.citation };
+  const timing = art33Timing(timeline);
+  const { found, prompt } = delayReasonsIn(view.text);
+  const promptLeft =
+    'The template’s instruction in square brackets is still in the letter: replace it with the reasons, or delete it.';
+  if (timing.kind === 'unknown') {
+    return {
+      ...base,
+      status: 'fail',
+      detail:
+        'The facts have no time of awareness, so whether this notice is within 72 hours cannot be known. Record it under Facts.',
+    };
+  }
+  const due = describeInstant(timing.deadline, timing.zone);
+  if (timing.kind === 'late') {
+    if (found !== null && !prompt) {
+      return {
+        ...base,
+        status: 'pass',
+        detail: `Made after the 72 hours (due ${due}); reasons given: “${found}”.`,
+      };
+    }
+    return {
+      ...base,
+      status: 'fail',
+      detail:
+        `The letter’s date, ${timeline.letterDate}, is after the 72 hours (due ${due}): give the reasons for the delay under a heading “Reasons for the delay”. ${found === null ? '' : promptLeft}`.trim(),
+    };
+  }
+  if (prompt) {
+    return {
+      ...base,
+      status: 'fail',
+      detail:
+        timing.kind === 'on-time'
+          ? `Made within 72 hours (due ${due}): no reasons are needed. ${promptLeft}`
+          : `Due ${due}, on the letter’s date: if it is sent later, give the reasons for the delay. ${promptLeft}`,
+    };
+  }
+  return {
+    ...base,
+    status: 'pass',
+    detail:
+      timing.kind === 'on-time'
+        ? `Made within 72 hours of awareness (due ${due}): no reasons for a delay are needed.`
+        : `Due ${due}, on the letter’s date: sent by then, no reasons are needed; sent later, give them.`,
+  };
+}
+
 /**
  * Checks a letter against its template and the law: required headings in order, each required
- * content item, prohibited content, personal data in a regulator sample, unfilled merge fields,
+ * content item, prohibited content, personal data in a regulator sample, dates and durations
+ * against the facts (given a timeline), unfilled merge fields,
  * and the body font size. Pure: the same letter and values give the same checks, in this order.
  */
 export function checkLetter(input: CheckLetterInput): LetterCheck[] {
@@ -383,7 +474,11 @@ export function checkLetter(input: CheckLetterInput): LetterCheck[] {
   for (const item of requiredContent) {
     if (seen.has(item.id)) continue;
     seen.add(item.id);
-    checks.push(contentCheck(view, template, item));
+    checks.push(
+      item.id === DELAY_REASONS_ID && input.timeline !== undefined
+        ? delayReasonsCheck(view, item, input.timeline)
+        : contentCheck(view, template, item),
+    );
   }
   const prohibited = new Map<string, ProhibitedEntry>(template.prohibited.map((p) => [p.id, p]));
   for (const item of prohibitedContent) {
@@ -397,6 +492,7 @@ export function checkLetter(input: CheckLetterInput): LetterCheck[] {
   }
   for (const entry of prohibited.values()) checks.push(prohibitedCheck(view, entry));
   if (template.noPersonalData) checks.push(personalDataCheck(view, template));
+  if (input.timeline !== undefined) checks.push(datesCheck(view, input.timeline));
   checks.push(mergeFieldsCheck(view));
   checks.push(fontSizeCheck(template, bodyFontPt));
   return checks;

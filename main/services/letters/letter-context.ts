@@ -2,6 +2,7 @@ import type { LetterCheckResult, LetterRecord } from '../../../shared/domain/let
 import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
 import type { ContentItem, Rule } from '../../../shared/obligations/rule-pack';
 import { checkLetter } from '../../../shared/letters/checks';
+import type { LetterTimeline } from '../../../shared/letters/date-claims';
 import type { LetterDocument } from '../../../shared/letters/document';
 import type { MergeFieldId } from '../../../shared/letters/merge-fields';
 import { mergeValues } from '../../../shared/letters/merge-values';
@@ -40,6 +41,20 @@ export function valuesFor(
   });
 }
 
+/** The case's recorded moments and the letter's date, for the dates-and-durations check. */
+export function timelineFor(file: CaseFile, letter: LetterRecord, today: string): LetterTimeline {
+  const facts = getFacts(file.db);
+  return {
+    discoveredAt: facts.discoveredAt,
+    awareAt: facts.awareAt,
+    containedAt: facts.containedAt,
+    exposureStart: facts.exposureStart,
+    exposureEnd: facts.exposureEnd,
+    letterDate: letter.sentAt?.slice(0, 10) ?? today,
+    sentAt: letter.sentAt,
+  };
+}
+
 /**
  * The rules whose content a letter is checked against. A template serves the rules it lists and
  * every rule of the pack that names it as its template. A letter linked to one of those rules
@@ -70,6 +85,7 @@ export function checksFor(
   letter: LetterRecord,
   doc: LetterDocument,
   values: Record<MergeFieldId, string | null>,
+  timeline?: LetterTimeline,
 ): LetterCheckResult[] {
   const template = requireTemplate(letter.templateId);
   const rules = rulesOf(template, letter);
@@ -80,5 +96,6 @@ export function checksFor(
     requiredContent: unique(rules.flatMap((rule) => rule.requiredContent)),
     prohibitedContent: unique(rules.flatMap((rule) => rule.prohibitedContent)),
     bodyFontPt: BODY_FONT_PT,
+    ...(timeline === undefined ? {} : { timeline }),
   });
 }

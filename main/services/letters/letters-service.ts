@@ -30,7 +30,7 @@ import {
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
 import { setObligationStatus } from '../obligations/obligations-service';
-import { checksFor, requireTemplate, valuesFor } from './letter-context';
+import { checksFor, requireTemplate, timelineFor, valuesFor } from './letter-context';
 
 type CreateInput = z.output<(typeof lettersContract)['letters.create']['input']>;
 type StatusInput = z.output<(typeof lettersContract)['letters.setStatus']['input']>;
@@ -107,7 +107,8 @@ export function letterView(file: CaseFile, id: string, today: string): LetterVie
   const letter = requireLetter(file, id);
   const version = requireVersion(file, id, letter.latestVersion);
   const values = valuesFor(file, letter, today);
-  return { letter, version, values, checks: checksFor(letter, version.doc, values) };
+  const checks = checksFor(letter, version.doc, values, timelineFor(file, letter, today));
+  return { letter, version, values, checks };
 }
 
 /** Drafts a letter from a template for a recipient: version 1 holds the template's text and tokens. */
