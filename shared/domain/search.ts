@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const SEARCH_KINDS = ['facts', 'event', 'party', 'task', 'note', 'evidence'] as const;
+export const SEARCH_KINDS = [
+  'facts',
+  'obligation',
+  'letter',
+  'people',
+  'event',
+  'party',
+  'task',
+  'note',
+  'evidence',
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Snippets mark hits with these characters; the renderer turns them into <mark> as text nodes. */

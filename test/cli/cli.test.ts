@@ -201,6 +201,10 @@ describe('breachdesk CLI: investigation commands', () => {
     expect(found.status).toBe(0);
     expect(found.stdout).toMatch(/^event\t[0-9a-f-]{36}\tHotfix 3\.2\.7 deployed.*\[[Hh]otfix\]/m);
     expect(runCli(['search', demo, '"AND (']).status).toBe(0);
+    const california = runCli(['search', demo, 'California']).stdout;
+    expect(california).toMatch(/^obligation\tus-ca-individuals-until-2025\t/m);
+    expect(california).toMatch(/^letter\t[0-9a-f-]{36}\t/m);
+    expect(california).toMatch(/^people\t[0-9a-f-]{36}\tPeople affected in California/m);
 
     const added = runCli([
       'event',

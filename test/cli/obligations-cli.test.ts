@@ -17,7 +17,7 @@ describe('breachdesk obligations', () => {
       'Notify the lead supervisory authority (GDPR Art. 33) → Integritetsskyddsmyndigheten (IMY)',
     );
     expect(text.stdout).toContain('due 2020-11-19 09:30 Europe/Stockholm');
-    expect(text.stdout).toContain('Notify California residents (before 2026)');
+    expect(text.stdout).toContain('Notify California residents (California law before 1 Jan 2026)');
     expect(text.stdout).toMatch(/Not owed \(\d+\):/);
     expect(text.stdout).toMatch(/Notify the Washington Attorney General: .*120/);
 

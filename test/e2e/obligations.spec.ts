@@ -216,21 +216,23 @@ test('the law as of 2026-02-01 applies the 30-day California rule; Reset goes ba
 }) => {
   await page.clock.setFixedTime(YEARS_LATER.getTime());
   await openDemoObligations(page, host);
-  await expect(board(page)).toContainText('Notify California residents (before 2026)');
+  await expect(board(page)).toContainText('Notify California residents (California law before 1 Jan 2026)');
   const law = page.getByLabel('Law as of');
   await law.fill('2026-02-01');
-  const california = row(page, /Notify California residents \(from 2026\)/);
+  const california = row(page, /Notify California residents \(California law from 1 Jan 2026\)/);
   await expect(california).toContainText('2020-12-12 14:05 CET');
   await expect(california).toContainText(/overdue by/);
-  await expect(board(page)).not.toContainText('Notify California residents (before 2026)');
+  await expect(board(page)).not.toContainText(
+    'Notify California residents (California law before 1 Jan 2026)',
+  );
   await expect(
-    row(page, /Submit a sample notice to the California Attorney General \(from 2026\)/),
+    row(page, /Submit a sample notice to the California Attorney General \(California law from 1 Jan 2026\)/),
   ).toContainText('Within 15 calendar days of notifying the affected residents');
   await page.screenshot({ path: artifactPath('obligations-2026.png') });
 
   await page.getByRole('button', { name: /^Reset/ }).click();
   await expect(law).toHaveValue('2020-11-12');
-  await expect(board(page)).toContainText('Notify California residents (before 2026)');
+  await expect(board(page)).toContainText('Notify California residents (California law before 1 Jan 2026)');
 
   // Severity, the breach register and the rule pack are tabs of the section, walked with the keys.
   const tabs = page.getByRole('tablist', { name: 'Obligations views' });

@@ -258,7 +258,7 @@ describe('the engine', () => {
       clockAt: sent,
       due: '2026-07-07T19:00:00.000Z',
       reckoning:
-        '2 business days after the notice it follows (“Notify California residents (from 2026)”) on 2026-07-02, skipping Independence Day (substitute day) (3 Jul)',
+        '2 business days after the notice it follows (“Notify California residents (California law from 1 Jan 2026)”) on 2026-07-02, skipping Independence Day (substitute day) (3 Jul)',
     });
   });
 

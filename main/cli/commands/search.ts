@@ -6,11 +6,14 @@ import { withCase } from '../with-case';
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'Search facts, events, parties, tasks and notes',
+  summary:
+    'Search facts, obligations, letters, people by jurisdiction, events, parties, tasks, notes and evidence',
   help: `Usage: breachdesk search FILE QUERY [--limit N] [--json]
 
-Every word of QUERY must match (the last also as a prefix); any text is safe to type. Prints one
-result per line: kind, id, title and a snippet with hits in [brackets].
+Every word of QUERY must match (the last also as a prefix); any text is safe to type. Obligations
+(as the engine computes them today), letters and people by jurisdiction are found by their title,
+recipient and jurisdiction ("California", "US-CA"). Prints one result per line: kind, id, title
+and a snippet with hits in [brackets].
 
 Example:
   breachdesk search incident.bdcase "partner token"`,

@@ -81,7 +81,7 @@ export const investigationHandlers = {
   'notes.update': (i, d) => changed(d, ['notes'], updateRecord(file(d), ctx(d), noteSpec, i.id, i.patch)),
   'notes.remove': (i, d) => changed(d, ['notes'], (removeRecord(file(d), ctx(d), noteSpec, i.id), null)),
 
-  'search.query': (i, d) => ({ results: searchCase(file(d), i.text, i.limit) }),
+  'search.query': (i, d) => ({ results: searchCase(file(d), i.text, i.limit, today(d)) }),
   'overview.get': (_i, d) => caseOverview(file(d), today(d)),
   'demo.create': (i, d) => createDemoInSession(d, i.path, i.overwrite),
   'document.export': (_i, d) => exportCaseDocument(file(d)),

@@ -81,7 +81,11 @@ export function DecisionNeededList({ entries }: { entries: readonly BoardDecisio
 function DecisionCard({ entry }: { entry: BoardDecision }) {
   const id = useId();
   return (
-    <li className="obl-decision" aria-labelledby={`${id}-title`}>
+    <li
+      className="obl-decision"
+      aria-labelledby={`${id}-title`}
+      data-search-target={`obligation:${entry.ruleId}`}
+    >
       <div className="obl-decision__head">
         <span className="obl-decision__mark">Decision needed</span>
         <span id={`${id}-title`} className="obl-decision__title">

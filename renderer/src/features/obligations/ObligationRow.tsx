@@ -4,6 +4,7 @@ import type { Obligation } from '../../../../shared/obligations/obligation';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { OpenDecisionNote } from './DecisionNeeded';
 import { ObligationDetail } from './ObligationDetail';
+import { LetterAction, letterStateText } from './NoticeLetter';
 import { VerifyChip } from './VerifyChip';
 import { countdown, formatAt, formatSpan, isSettled, placeOf, rowTitle, statusText } from './format';
 
@@ -17,7 +18,11 @@ export function ObligationRow({ row, now }: { row: BoardRow; now: number }) {
   const tone = rowTone(row, now);
 
   return (
-    <li className={`obl-row obl-row--${tone}`} aria-labelledby={`${id}-toggle`}>
+    <li
+      className={`obl-row obl-row--${tone}`}
+      aria-labelledby={`${id}-toggle`}
+      data-search-target={`obligation:${row.ruleId}`}
+    >
       <div className="obl-row__head">
         <div className="obl-row__who">
           <button
@@ -58,6 +63,10 @@ export function ObligationRow({ row, now }: { row: BoardRow; now: number }) {
           <span className={`obl-status obl-status--${row.status?.status ?? 'todo'}`}>
             {statusText(row.status)}
           </span>
+          <span className="notice-letter__state" aria-label={`Letter: ${letterStateText(row)}`}>
+            Letter: {letterStateText(row)}
+          </span>
+          <LetterAction row={row} title={title} />
         </div>
       </div>
       {obligation !== null && obligation.openDecision !== null && (

@@ -35,7 +35,7 @@ export function PopulationRow({ population }: { population: Population }) {
   });
 
   return (
-    <tr>
+    <tr data-search-target={`people:${population.id}`}>
       <th scope="row">{name}</th>
       <td>
         <code className="muted">{population.jurisdiction}</code>

@@ -19,7 +19,10 @@ function grouped(results: readonly SearchResult[]) {
   })).filter((group) => group.items.length > 0);
 }
 
-/** Ctrl/⌘+K: one box over facts, events, parties, tasks, notes and evidence text; arrows move, Enter opens. */
+/**
+ * Ctrl/⌘+K: one box over facts, obligations, letters, people by jurisdiction, events, parties,
+ * tasks, notes and evidence text; arrows move, Enter opens.
+ */
 export function SearchPalette({ onClose }: { onClose: () => void }) {
   const text = useSearchStore((state) => state.text);
   const results = useSearchStore((state) => state.results);
@@ -80,7 +83,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           aria-activedescendant={ordered.length > 0 ? optionId(active) : undefined}
           aria-describedby={statusId}
           aria-autocomplete="list"
-          placeholder="Words from facts, events, parties, tasks, notes or evidence"
+          placeholder="Words from facts, obligations, letters, people, events, parties, tasks, notes or evidence"
           autoComplete="off"
           spellCheck={false}
           value={text}
@@ -147,7 +150,8 @@ function statusLine(
   error: string | null,
   count: number,
 ): string {
-  if (text.trim() === '') return 'Type to search facts, events, parties, tasks, notes and evidence.';
+  if (text.trim() === '')
+    return 'Type to search facts, obligations, letters, people by jurisdiction, events, parties, tasks, notes and evidence.';
   if (error !== null && answered === text) return error;
   if (loading || answered !== text) return 'Searching…';
   if (count === 0) return `Nothing in this case matches “${text.trim()}”.`;
