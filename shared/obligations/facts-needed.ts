@@ -186,3 +186,31 @@ function clockFact(clock: Clock, input: FactsInput): FactKey | null {
   if (clock === 'discovery') return input.facts.discoveredAt === null ? 'discoveredAt' : null;
   return input.facts.awareAt === null ? 'awareAt' : null;
 }
+
+/**
+ * The facts needed and the pending clocks as plain lines (`breachdesk obligations` prints them
+ * first): each fact with why, the rules waiting and where it is entered.
+ */
+export function factsNeededLines(
+  factsNeeded: readonly FactNeeded[],
+  pending: readonly PendingObligation[],
+  instant: (utc: string) => string,
+): string[] {
+  if (factsNeeded.length === 0) return [];
+  const where = (field: string) => (field.startsWith('people.') ? 'People & data' : 'Facts');
+  return [
+    `Facts needed (${factsNeeded.length}): until they are recorded, nothing below is final.`,
+    ...factsNeeded.flatMap((f) => [
+      `  ${f.label} (${where(f.field)}; field ${f.field}): ${f.why}`,
+      `    Waiting on it: ${f.rules.length} ${f.rules.length === 1 ? 'rule' : 'rules'} (${f.rules
+        .slice(0, 3)
+        .map((r) => r.ruleId)
+        .join(', ')}${f.rules.length > 3 ? ', …' : ''})`,
+    ]),
+    ...pending.map(
+      (p) =>
+        `  Pending: ${p.title} → ${p.recipient.name}: ${p.deadline.due === null ? p.deadline.wording : `would be due ${instant(p.deadline.due)}`}, once ${p.waitingOn.map((fact) => FACTS[fact].label.toLowerCase()).join(' and ')} bring it into scope.`,
+    ),
+    '',
+  ];
+}

@@ -1,5 +1,6 @@
 import type { BoardDecision, BoardRow } from '../../../shared/domain/obligation-status';
 import { suggestionText } from '../../../shared/obligations/decisions';
+import { factsNeededLines } from '../../../shared/obligations/facts-needed';
 import type { OpenDecision } from '../../../shared/obligations/obligation';
 import { instantInZoneText as instantIn } from '../../../shared/time/zoned-time';
 import { CliFailure } from '../cli-host';
@@ -14,7 +15,8 @@ export const obligationsCommand: Command = {
   help: `Usage: breachdesk obligations FILE [--as-of DATE] [--json]
 
 Evaluates the rule pack against the case's facts, data elements and people affected, under the
-law as it stood on DATE (YYYY-MM-DD; default: the day the breach was discovered). Prints every
+law as it stood on DATE (YYYY-MM-DD; default: the day the breach was discovered). First come the
+facts needed (facts not recorded that rules wait on, and the Art. 33 clock pending them). Prints every
 notice owed with its deadline (in the zone discovery was recorded in), its status and why it
 applies, then every notice whose answer waits for a decision nobody has confirmed (the GDPR risk
 level, or a US state's risk-of-harm test: "decision needed"), then every rule considered
@@ -43,6 +45,7 @@ Example:
       const lines = [
         `Law as of ${board.asOf} (rule pack ${board.packId} ${board.packVersion}). ${board.disclaimer}`,
         '',
+        ...factsNeededLines(board.factsNeeded, board.pending, (utc) => instantIn(utc, zone)),
         ...board.rows.flatMap((row) => describeRow(row, zone)),
         ...(board.decisionNeeded.length === 0
           ? []

@@ -20,27 +20,32 @@ export function DatesPanel({ facts }: { facts: Facts }) {
         while it is unknown; tick Approximate when it is an estimate.
       </p>
       <div className="dates-grid">
-        <ZonedTimeField
-          legend="Discovered at"
-          saveKey="facts.discoveredAt"
-          value={facts.discoveredAt}
-          nullable
-          hint="When someone first noticed that something was wrong."
-          save={save('discoveredAt')}
-        />
-        <ZonedTimeField
-          legend="Aware at"
-          saveKey="facts.awareAt"
-          value={facts.awareAt}
-          nullable
-          hint={
-            <>
-              When the organisation became reasonably certain that personal data was compromised.{' '}
-              <strong>The notification clocks start here</strong> (for example the 72 hours of GDPR Art. 33).
-            </>
-          }
-          save={save('awareAt')}
-        />
+        <div data-field="facts.discoveredAt">
+          <ZonedTimeField
+            legend="Discovered at"
+            saveKey="facts.discoveredAt"
+            value={facts.discoveredAt}
+            nullable
+            hint="When someone first noticed that something was wrong."
+            save={save('discoveredAt')}
+          />
+        </div>
+        <div data-field="facts.awareAt">
+          <ZonedTimeField
+            legend="Aware at"
+            saveKey="facts.awareAt"
+            value={facts.awareAt}
+            nullable
+            hint={
+              <>
+                When the organisation became reasonably certain that personal data was compromised.{' '}
+                <strong>The notification clocks start here</strong> (for example the 72 hours of GDPR Art.
+                33).
+              </>
+            }
+            save={save('awareAt')}
+          />
+        </div>
         <ZonedTimeField
           legend="Contained at"
           saveKey="facts.containedAt"

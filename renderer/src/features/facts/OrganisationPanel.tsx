@@ -77,15 +77,19 @@ export function OrganisationPanel({ facts }: { facts: Facts }) {
           />
         </div>
         <div className="field-column">
-          <SelectField
-            label="Main establishment (decides the GDPR lead authority)"
-            value={organisation.establishment}
-            options={ESTABLISHMENT_OPTIONS}
-            error={establishmentProblem}
-            onChange={(event) =>
-              void saveOrganisation('facts.organisation.establishment', { establishment: event.target.value })
-            }
-          />
+          <div data-field="facts.organisation.establishment">
+            <SelectField
+              label="Main establishment (decides the GDPR lead authority)"
+              value={organisation.establishment}
+              options={ESTABLISHMENT_OPTIONS}
+              error={establishmentProblem}
+              onChange={(event) =>
+                void saveOrganisation('facts.organisation.establishment', {
+                  establishment: event.target.value,
+                })
+              }
+            />
+          </div>
           <label className="check">
             <input
               type="checkbox"

@@ -1,12 +1,14 @@
 import { useEffect, useId } from 'react';
 import { useObligationsStore, type ObligationsBoard as Board } from '../../stores/obligations-store';
 import { DecisionNeededList } from './DecisionNeeded';
+import { FactsNeededList, PendingList } from './FactsNeeded';
 import { ObligationRow } from './ObligationRow';
 import { VerifyChip } from './VerifyChip';
 import { placeOf, useNow } from './format';
 
 /**
- * The notices waiting for a risk decision; every notice the engine says is owed (soonest first),
+ * The facts the rules wait on (first: without them nothing can be said to be owed), the notices
+ * waiting for a risk decision; every notice the engine says is owed (soonest first),
  * with live countdowns; and the rules that are not owed.
  */
 export function ObligationsBoard() {
@@ -30,11 +32,19 @@ export function ObligationsBoard() {
         error === null && <p className="empty">Working out the obligations…</p>
       ) : (
         <>
+          {/* First of all: a missing fact keeps every answer below from being final. */}
+          <FactsNeededList facts={board.factsNeeded} />
+          <PendingList pending={board.pending} now={now} />
           <LawLine board={board} />
           {/* First: a decision decides what else is owed, so it is not left below the list. */}
           <DecisionNeededList entries={board.decisionNeeded} />
           <UncoveredList board={board} />
-          {board.rows.length === 0 && board.decisionNeeded.length > 0 ? (
+          {board.rows.length === 0 && board.factsNeeded.length > 0 ? (
+            <p className="empty">
+              No notice can be said to be owed yet: record the facts needed above, and what is owed is worked
+              out from them.
+            </p>
+          ) : board.rows.length === 0 && board.decisionNeeded.length > 0 ? (
             <p className="empty">Nothing is owed yet: what is owed depends on the risk decision above.</p>
           ) : board.rows.length === 0 ? (
             <p className="empty">

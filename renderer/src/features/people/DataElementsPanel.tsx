@@ -43,7 +43,12 @@ export function DataElementsPanel() {
       <p className="panel__intro">
         The kinds of personal data involved. Encryption matters only if the key was not compromised too.
       </p>
-      <form className="inline-form" onSubmit={(event) => void add(event)} aria-label="Add a data element">
+      <form
+        className="inline-form"
+        data-field="people.dataElements"
+        onSubmit={(event) => void add(event)}
+        aria-label="Add a data element"
+      >
         <div className="field">
           <label className="field__label" htmlFor="data-element-term">
             Data element

@@ -53,7 +53,12 @@ export function PopulationsPanel() {
         One row per country or state (ISO 3166 codes such as FR or US-CA). Mark a count exact only when it was
         counted, not estimated.
       </p>
-      <form className="inline-form" onSubmit={(event) => void add(event)} aria-label="Add people affected">
+      <form
+        className="inline-form"
+        data-field="people.populations"
+        onSubmit={(event) => void add(event)}
+        aria-label="Add people affected"
+      >
         <JurisdictionCombobox
           key={pickerKey}
           selected={jurisdiction}
