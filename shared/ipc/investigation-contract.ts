@@ -93,7 +93,11 @@ export const investigationContract = {
       .strict(),
     output: z.object({ results: z.array(searchResultSchema) }),
   },
-  'overview.get': { input: none, output: overviewSchema },
+  /** The case at a glance; `now` (the renderer's clock) is what "overdue" and the clocks' progress are counted against. */
+  'overview.get': {
+    input: z.object({ now: z.iso.datetime({ offset: false }).optional() }).strict(),
+    output: overviewSchema,
+  },
   /** Builds the sample incident of the demo case at `path` and opens it. */
   'demo.create': {
     input: z.object({ path: z.string().min(1), overwrite: z.boolean().default(false) }).strict(),

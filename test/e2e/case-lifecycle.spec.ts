@@ -34,7 +34,7 @@ test('create a case, edit it, close it, reopen it from the recent list, and read
     page.getByRole('heading', { level: 1, name: 'Payroll export sent to the wrong supplier' }),
   ).toBeVisible();
   await expect(saveState).toHaveText('Saved');
-  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Notifying' });
+  await page.getByRole('combobox', { name: /^Response stage/ }).selectOption({ label: 'Notifying' });
   await expect(page.getByRole('banner')).toContainText('Notifying');
   await expect(saveState).toHaveText('Saved');
   expect((await host.call('case.current', {}))?.record).toMatchObject({
@@ -54,7 +54,7 @@ test('create a case, edit it, close it, reopen it from the recent list, and read
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(
     'Payroll export sent to the wrong supplier',
   );
-  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('notifying');
+  await expect(page.getByRole('combobox', { name: /^Response stage/ })).toHaveValue('notifying');
 
   await page
     .getByRole('navigation', { name: 'Case sections' })

@@ -82,7 +82,7 @@ export const investigationHandlers = {
   'notes.remove': (i, d) => changed(d, ['notes'], (removeRecord(file(d), ctx(d), noteSpec, i.id), null)),
 
   'search.query': (i, d) => ({ results: searchCase(file(d), i.text, i.limit, today(d)) }),
-  'overview.get': (_i, d) => caseOverview(file(d), today(d)),
+  'overview.get': (i, d) => caseOverview(file(d), today(d), i.now ?? d.ctx.now().toISOString()),
   'demo.create': (i, d) => createDemoInSession(d, i.path, i.overwrite),
   'document.export': (_i, d) => exportCaseDocument(file(d)),
   'document.import': (i, d) =>

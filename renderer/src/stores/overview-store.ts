@@ -19,7 +19,7 @@ export const useOverviewStore = create<OverviewState>()((set) => ({
   async load() {
     const mine = generation;
     try {
-      const overview = await call('overview.get', {});
+      const overview = await call('overview.get', { now: new Date(Date.now()).toISOString() });
       if (mine === generation) set({ overview, error: null });
     } catch (error) {
       if (mine === generation) set({ error: messageOf(error) });

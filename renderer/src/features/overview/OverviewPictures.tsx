@@ -18,6 +18,8 @@ const ALL_AREAS: readonly (typeof CONTENT_AREAS)[number][] = [
   'events',
   'tasks',
   'notes',
+  'obligations',
+  'letters',
 ];
 
 /** The case summary and the two pictures: the incident strip and people affected by jurisdiction. */
