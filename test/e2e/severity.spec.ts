@@ -33,7 +33,7 @@ test('the ENISA calculator shows its arithmetic live; a confirmed high risk is a
   await host.start();
   await openSeverity(page);
 
-  const score = page.getByRole('status', { name: 'Severity score' });
+  const score = page.getByRole('region', { name: 'Severity score' });
   const versions = page.getByRole('table', { name: 'Assessment versions' });
   await expect(page.getByText('No assessment saved yet.')).toBeVisible();
   await expect(page.getByRole('note', { name: 'Decision in force' })).toContainText(

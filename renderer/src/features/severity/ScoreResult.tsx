@@ -1,4 +1,5 @@
 import { BAND_LABELS, enisaScore, type EnisaInput } from '../../../../shared/severity/enisa';
+import './suggestion.css';
 import { VerifyMark } from './VerifyMark';
 import { BAND_MEANINGS } from './wording';
 
@@ -6,7 +7,10 @@ interface ScoreResultProps {
   enisa: EnisaInput | null;
 }
 
-/** SE = DPC × EI + CB worked out as the inputs change, with its band and what it means. */
+/**
+ * The severity band and what it means, worked out as the inputs change; the ENISA arithmetic
+ * (SE = DPC × EI + CB) behind "Show the calculation".
+ */
 export function ScoreResult({ enisa }: ScoreResultProps) {
   const result = enisa === null ? null : enisaScore(enisa);
   const cb = enisa?.cb;
@@ -20,28 +24,38 @@ export function ScoreResult({ enisa }: ScoreResultProps) {
           <p className="sev-result__wait">Enter an adjusted DPC score from 1 to 4 to see the score.</p>
         ) : (
           <>
-            <p className="sev-result__formula">SE = DPC × EI + CB</p>
-            <p className="sev-result__arithmetic num">
-              SE = {enisa?.dpc.score} × {enisa?.ei.value} + {result.cb} ={' '}
-              <strong className="sev-result__score">{result.score}</strong>
-            </p>
-            <p className="sev-result__cb num small muted">
-              CB = {cb.confidentiality} + {cb.integrity} + {cb.availability} + {cb.malicious}{' '}
-              (confidentiality, integrity, availability, malicious intent)
-            </p>
             <p className="sev-result__band">
               <span className={`sev-band sev-band--${result.band}`}>{BAND_LABELS[result.band]}</span>{' '}
-              <span className="muted">
-                {BAND_MEANINGS[result.band]}
-                <VerifyMark />
-              </span>
+              <span className="num">score {result.score}</span>
+            </p>
+            <p className="muted">
+              {BAND_MEANINGS[result.band]}
+              <VerifyMark />
             </p>
           </>
         )}
       </div>
-      <p className="sev-result__scale small muted">
-        Bands: below 2 Low · 2 to below 3 Medium · 3 to below 4 High · 4 or more Very high.
-      </p>
+      {result !== null && cb !== undefined && enisa !== null && (
+        <details className="sev-calculation">
+          <summary className="sev-calculation__summary">Show the calculation</summary>
+          <p className="sev-result__formula">SE = DPC × EI + CB</p>
+          <p className="sev-result__arithmetic num">
+            SE = {enisa.dpc.score} × {enisa.ei.value} + {result.cb} ={' '}
+            <strong className="sev-result__score">{result.score}</strong>
+          </p>
+          <p className="sev-result__cb num small muted">
+            CB = {cb.confidentiality} + {cb.integrity} + {cb.availability} + {cb.malicious} (confidentiality,
+            integrity, availability, malicious intent)
+          </p>
+          <p className="small muted">
+            DPC: data processing context (the ENISA data category, adjusted); EI: ease of identification; CB:
+            circumstances of the breach.
+          </p>
+          <p className="sev-result__scale small muted">
+            Bands: below 2 Low · 2 to below 3 Medium · 3 to below 4 High · 4 or more Very high.
+          </p>
+        </details>
+      )}
       <div className="sev-extra">
         <p className="field__label">Also consider (not in the formula)</p>
         <ul className="sev-extra__list small">

@@ -1,7 +1,9 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import '../../styles/severity.css';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { formatInstant } from '../../lib/time';
+import { useFactsStore } from '../../stores/facts-store';
+import { usePeopleStore } from '../../stores/people-store';
 import { enisaOf, useSeverityStore } from '../../stores/severity-store';
 import { DecisionForm } from './DecisionForm';
 import { EnisaCalculator } from './EnisaCalculator';
@@ -9,11 +11,17 @@ import { FactorsChecklist } from './FactorsChecklist';
 import { ScoreResult } from './ScoreResult';
 import { VersionHistory } from './VersionHistory';
 import { VersionView } from './VersionView';
+import { FactsSuggestion } from './FactsSuggestion';
+import { holdsSuggestion, suggestFromFacts } from './suggestion';
 import { RISK_TEXT } from './wording';
 
 /** Where the form came from, and what saving it adds. */
-function originText(latest: number | null, from: number | null, dirty: boolean): string {
-  if (latest === null) return 'A new assessment: no version saved yet.';
+function originText(latest: number | null, from: number | null, dirty: boolean, suggested: boolean): string {
+  if (latest === null) {
+    return suggested && !dirty
+      ? 'A new assessment: no version saved yet. The form starts from the facts, as a suggestion to check.'
+      : 'A new assessment: no version saved yet.';
+  }
   const start = from === null ? 'a blank form' : `version ${from}`;
   if (dirty) return `Changed since ${start}; saving adds version ${latest + 1}.`;
   return from === latest
@@ -23,7 +31,8 @@ function originText(latest: number | null, from: number | null, dirty: boolean):
 
 /**
  * The severity of the breach by the ENISA method (SE = DPC × EI + CB), the EDPB risk factors,
- * and the GDPR risk decision a person confirms; every save is a new, kept version.
+ * and the GDPR risk decision a person confirms; every save is a new, kept version. A case with no
+ * saved version starts from what the facts suggest (data elements, nature of the breach), said so.
  */
 export function SeverityPanel() {
   const versions = useSeverityStore((state) => state.versions);
@@ -43,6 +52,27 @@ export function SeverityPanel() {
     void load();
   }, [load]);
   useContentChanged(['obligations'], load);
+
+  const elements = usePeopleStore((state) => state.elements);
+  const loadElements = usePeopleStore((state) => state.loadElements);
+  const facts = useFactsStore((state) => state.facts);
+  const loadFacts = useFactsStore((state) => state.load);
+  useEffect(() => {
+    void loadElements();
+    void loadFacts();
+  }, [loadElements, loadFacts]);
+  useContentChanged(['dataElements'], loadElements);
+  useContentChanged(['facts'], loadFacts);
+  const suggestion = useMemo(
+    () => (elements === null ? null : suggestFromFacts(elements, facts?.nature ?? [])),
+    [elements, facts],
+  );
+  // A blank form (no version saved, nothing changed) starts from the facts instead of "simple".
+  const blank = versions !== null && versions.length === 0 && !dirty && draft !== null;
+  useEffect(() => {
+    if (!blank || suggestion === null || draft === null || holdsSuggestion(draft, suggestion)) return;
+    useSeverityStore.setState({ draft: { ...draft, ...suggestion.patch } });
+  }, [blank, draft, suggestion]);
 
   const onSave = useCallback(
     (confirm: boolean) => {
@@ -67,8 +97,9 @@ export function SeverityPanel() {
         Severity and risk
       </h3>
       <p className="panel__intro">
-        The ENISA method (2013) scores the severity of the breach as SE = DPC × EI + CB; the EDPB factors and
-        the score inform the GDPR risk decision, which a person confirms. Decision support, not legal advice.
+        The ENISA method (2013) scores the severity of the breach from how sensitive the data is, how easily
+        people can be identified, and the circumstances of the breach; the EDPB factors and the score inform
+        the GDPR risk decision, which a person confirms. Decision support, not legal advice.
       </p>
       {error !== null && (
         <p className="notice notice--fail" role="alert">
@@ -100,8 +131,15 @@ export function SeverityPanel() {
       ) : (
         <>
           <p className="sev-form-origin small muted" aria-live="polite">
-            {originText(latest?.version ?? null, fromVersion, dirty)}
+            {originText(latest?.version ?? null, fromVersion, dirty, suggestion !== null)}
           </p>
+          {elements !== null && (
+            <FactsSuggestion
+              suggestion={suggestion}
+              applied={suggestion !== null && holdsSuggestion(draft, suggestion)}
+              onApply={() => suggestion !== null && edit(suggestion.patch)}
+            />
+          )}
           <div className="sev-calculator">
             <EnisaCalculator draft={draft} edit={edit} />
             <ScoreResult enisa={enisa} />
