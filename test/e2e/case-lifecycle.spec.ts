@@ -65,11 +65,13 @@ test('create a case, edit it, close it, reopen it from the recent list, and read
   await expect(verification).toContainText('Audit chain verified: 3 entries');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(4);
-  await expect(rows.nth(1)).toContainText('case.updated');
-  await expect(rows.nth(3)).toContainText('case.created');
+  // Rows read as sentences; the raw action is under the payload, for investigators.
+  await expect(rows.nth(1)).toContainText('Case record changed: Payroll export sent to the wrong supplier');
+  await expect(rows.nth(3)).toContainText('Case created: ');
   await expect(rows.nth(3)).toContainText('e2e tester');
 
   await page.getByRole('button', { name: 'Show payload of entry 2' }).click();
   await expect(page.getByRole('table')).toContainText('"to": "Payroll export sent to the wrong supplier"');
+  await expect(page.getByRole('table')).toContainText('case.updated');
   await page.screenshot({ path: artifactPath('workspace-audit.png') });
 });

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Button } from '../../components/Button';
 import { useAuditStore } from '../../stores/audit-store';
+import { useLettersStore } from '../../stores/letters-store';
+import { useObligationsStore } from '../../stores/obligations-store';
 import { AuditTable } from './AuditTable';
 import { VerificationBanner } from './VerificationBanner';
 
@@ -18,6 +20,9 @@ export function AuditSection() {
   useEffect(() => {
     void refresh();
     void verify();
+    // The notices and letters name the entries about them.
+    if (useObligationsStore.getState().board === null) void useObligationsStore.getState().load();
+    if (useLettersStore.getState().letters === null) void useLettersStore.getState().load();
   }, [refresh, verify]);
 
   const oldestShown = entries.at(-1)?.seq ?? 0;

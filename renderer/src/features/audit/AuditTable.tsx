@@ -1,7 +1,10 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import { HashText } from '../../components/HashText';
 import { formatInstant } from '../../lib/time';
+import { useLettersStore } from '../../stores/letters-store';
+import { useObligationsStore } from '../../stores/obligations-store';
+import { auditSentence, targetNames } from './audit-sentences';
 
 /** Payloads are shown as JSON text, never as markup. */
 function prettyPayload(payload: unknown): string {
@@ -20,6 +23,17 @@ interface AuditTableProps {
 
 export function AuditTable({ entries, badSeq }: AuditTableProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const board = useObligationsStore((state) => state.board);
+  const letters = useLettersStore((state) => state.letters);
+  // Targets named by what the app knows now (notices, letters), then by the entries themselves.
+  const names = useMemo(() => {
+    const known = new Map<string, string>();
+    for (const row of board?.rows ?? [])
+      if (row.obligation !== null) known.set(`obligation:${row.ruleId}`, row.obligation.title);
+    for (const d of board?.decisionNeeded ?? []) known.set(`obligation:${d.ruleId}`, d.title);
+    for (const letter of letters ?? []) known.set(`letter:${letter.id}`, letter.title);
+    return targetNames(entries, known);
+  }, [board, letters, entries]);
 
   function toggle(seq: number): void {
     const next = new Set(expanded);
@@ -38,8 +52,7 @@ export function AuditTable({ entries, badSeq }: AuditTableProps) {
             </th>
             <th scope="col">Time</th>
             <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
+            <th scope="col">What happened</th>
             <th scope="col">Hash</th>
             <th scope="col">
               <span className="offscreen">Payload</span>
@@ -62,12 +75,9 @@ export function AuditTable({ entries, badSeq }: AuditTableProps) {
                   <td className="actor" title={entry.actor}>
                     {entry.actor}
                   </td>
-                  <td>
-                    <code className="action">{entry.action}</code>
+                  <td className="audit-table__what" title={`${entry.action} · ${entry.target}`}>
+                    {auditSentence(entry, names)}
                     {bad && <span className="bad-mark">✕ Fails verification</span>}
-                  </td>
-                  <td className="target" title={entry.target}>
-                    <code>{entry.target}</code>
                   </td>
                   <td className="nowrap">
                     <HashText value={entry.hash} label={`hash of entry ${entry.seq}`} keep={6} />
@@ -87,7 +97,17 @@ export function AuditTable({ entries, badSeq }: AuditTableProps) {
                 </tr>
                 {open && (
                   <tr className="audit-table__payload" id={payloadId}>
-                    <td colSpan={7}>
+                    <td colSpan={6}>
+                      <dl className="audit-table__raw">
+                        <dt>Action</dt>
+                        <dd>
+                          <code className="action">{entry.action}</code>
+                        </dd>
+                        <dt>Target</dt>
+                        <dd>
+                          <code>{entry.target}</code>
+                        </dd>
+                      </dl>
                       <pre>{prettyPayload(entry.payload)}</pre>
                       <p className="muted small">
                         Previous hash{' '}
