@@ -11,6 +11,7 @@ import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
 import { letterDraftCommand, letterRenderCommand, letterTemplatesCommand } from './commands/letter';
 import { obligationsCommand } from './commands/obligations';
+import { reportCommand } from './commands/report';
 import { harmClearCommand, harmListCommand, harmSetCommand } from './commands/harm';
 import { rulesListCommand } from './commands/rules';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
@@ -38,6 +39,7 @@ const COMMANDS: readonly Command[] = [
   evidenceListCommand,
   evidenceExportCommand,
   obligationsCommand,
+  reportCommand,
   harmListCommand,
   harmSetCommand,
   harmClearCommand,

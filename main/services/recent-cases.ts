@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RecentCase } from '../../shared/domain/recent';
 import { absoluteCasePath } from '../casefile/case-path';
 import { probeCaseFile } from '../casefile/probe';
+import { glanceAtCaseFile } from './report/case-glance';
 
 const MAX_RECENT = 12;
 
@@ -19,7 +20,24 @@ export class RecentCases {
   constructor(private readonly file: string) {}
 
   list(): RecentCase[] {
-    return this.read().map((entry) => ({ ...entry, state: probeCaseFile(entry.path) }));
+    return this.read().map((entry) => ({ ...entry, state: probeCaseFile(entry.path), glance: null }));
+  }
+
+  /**
+   * The list with each readable case's notices at a glance (nearest deadline, overdue…), read
+   * without opening the files for writing. `recall` gives a passphrase this computer remembers,
+   * or null: an encrypted case without one is shown as locked, never asked for.
+   */
+  listWithGlance(now: Date, recall: (path: string) => Buffer | null): RecentCase[] {
+    return this.list().map((entry) => {
+      if (entry.state !== 'available') return entry;
+      const passphrase = recall(entry.path);
+      try {
+        return { ...entry, glance: glanceAtCaseFile(entry.path, passphrase, now) };
+      } finally {
+        passphrase?.fill(0);
+      }
+    });
   }
 
   remember(path: string, title: string, at: Date): void {

@@ -2,10 +2,35 @@ import { z } from 'zod';
 
 const RECENT_STATES = ['available', 'missing', 'locked', 'unreadable'] as const;
 
+/**
+ * A case's notices at a glance, read from the file without opening it for writing: the nearest
+ * open deadline and how many notices are overdue, owed, sent and waiting for a decision.
+ */
+export const caseGlanceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('figures'),
+    /** The open notice (not sent, not decided unnecessary) with the nearest fixed deadline. */
+    nearest: z
+      .object({ name: z.string(), title: z.string(), due: z.iso.datetime({ offset: false }) })
+      .nullable(),
+    owed: z.number().int().nonnegative(),
+    sent: z.number().int().nonnegative(),
+    overdue: z.number().int().nonnegative(),
+    decisionsNeeded: z.number().int().nonnegative(),
+  }),
+  /** Encrypted, and this computer does not remember its passphrase: nothing can be read. */
+  z.object({ kind: z.literal('locked') }),
+  /** The figures cannot be read without opening the case (an older schema, an interrupted change…). */
+  z.object({ kind: z.literal('unavailable'), reason: z.string() }),
+]);
+export type CaseGlance = z.infer<typeof caseGlanceSchema>;
+
 export const recentCaseSchema = z.object({
   path: z.string(),
   title: z.string(),
   lastOpenedAt: z.iso.datetime({ offset: false }),
   state: z.enum(RECENT_STATES),
+  /** Null where the file cannot be read at all (see `state`) or nobody asked for figures. */
+  glance: caseGlanceSchema.nullable().default(null),
 });
 export type RecentCase = z.infer<typeof recentCaseSchema>;

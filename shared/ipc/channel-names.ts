@@ -78,6 +78,7 @@ export const CHANNEL_NAMES = [
   'assessments.save',
   'register.get',
   'register.export',
+  'report.export',
   'letters.templates',
   'letters.list',
   'letters.get',

@@ -117,4 +117,26 @@ export const obligationsContract = {
       .strict(),
     output: z.object({ path: z.string() }),
   },
+  /**
+   * Writes the one-page status report ("where we stand", no personal data) as PDF or HTML; the
+   * format is named or read from the file name (.pdf, .html).
+   */
+  'report.export': {
+    input: z
+      .object({
+        path: z
+          .string()
+          .min(1)
+          .refine((p) => !p.includes('\0'), 'A path cannot contain NUL'),
+        format: z.enum(['pdf', 'html']).optional(),
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      path: z.string(),
+      format: z.enum(['pdf', 'html']),
+      /** Free-text passages left out because they may hold personal data. */
+      withheld: z.number().int().nonnegative(),
+    }),
+  },
 } as const;

@@ -8,6 +8,7 @@ import {
 import { exportRegister } from '../../services/obligations/register-export';
 import { breachRegister } from '../../services/obligations/register-service';
 import { listRules } from '../../services/obligations/rules-service';
+import { exportStatusReport } from '../../services/report/status-report';
 import type { HostDeps } from '../host-deps';
 import type { HandlerMap } from './handler';
 import { today } from './today';
@@ -36,6 +37,7 @@ export const obligationsHandlers = {
   'register.export': async (i, d) => ({
     path: await exportRegister(breachRegister(file(d), d.ctx, i.asOf, today(d)), i.path, i.overwrite),
   }),
+  'report.export': (i, d) => exportStatusReport(file(d), d.ctx.now(), i.path, i.format, i.overwrite),
 } satisfies HandlerMap<
   | 'obligations.board'
   | 'obligations.setStatus'
@@ -47,4 +49,5 @@ export const obligationsHandlers = {
   | 'assessments.save'
   | 'register.get'
   | 'register.export'
+  | 'report.export'
 >;

@@ -13,7 +13,8 @@ function dialogs(deps: HostDeps): DialogHost {
 export const appHandlers = {
   'app.info': (_input, deps) => appInfo(deps.passphrases !== null),
   'audit.list': (input, deps) => auditPage(deps.session.require(), input.beforeSeq, input.limit),
-  'recent.list': (_input, deps) => deps.recent?.list() ?? [],
+  'recent.list': (_input, deps) =>
+    deps.recent?.listWithGlance(deps.ctx.now(), (path) => deps.passphrases?.recall(path) ?? null) ?? [],
   'recent.forget': (input, deps) => {
     deps.recent?.forget(input.path);
     return null;

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { formatInstant, formatRelative } from '../../lib/time';
 import { useRecentStore } from '../../stores/recent-store';
 import { useUiStore } from '../../stores/ui-store';
+import { countdown, useNow } from '../obligations/format';
 
 const STATE_LABELS: Record<Exclude<RecentCase['state'], 'available'>, { mark: string; explain: string }> = {
   missing: { mark: 'Missing', explain: 'The file is no longer at this path (moved, renamed or deleted).' },
@@ -91,6 +92,7 @@ function RecentRow({ item }: { item: RecentCase }) {
           <span className="muted"> · {formatRelative(item.lastOpenedAt)}</span>
         </span>
         {problem !== null && <span className="recent__explain">{problem.explain}</span>}
+        {problem === null && item.glance !== null && <RecentGlance glance={item.glance} />}
       </div>
       <div className="recent__actions">
         <Button
@@ -104,5 +106,58 @@ function RecentRow({ item }: { item: RecentCase }) {
         </Button>
       </div>
     </li>
+  );
+}
+
+type Glance = NonNullable<RecentCase['glance']>;
+
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/**
+ * The case's notices in one line, read from the file without opening it: "Art. 33 due in 41 h ·
+ * 2 overdue · 1 of 10 sent"; "Locked" for an encrypted case this computer has no passphrase for.
+ */
+function RecentGlance({ glance }: { glance: Glance }) {
+  const now = useNow();
+  if (glance.kind === 'locked') {
+    return (
+      <span className="recent__glance">
+        <span className="badge badge--locked">Locked</span>{' '}
+        <span className="muted">Encrypted: its deadlines show once you open it with its passphrase.</span>
+      </span>
+    );
+  }
+  if (glance.kind === 'unavailable') {
+    return (
+      <span className="recent__glance muted" title={glance.reason}>
+        Deadlines show once the case is opened.
+      </span>
+    );
+  }
+  const parts: { text: string; tone: 'overdue' | 'soon' | 'plain' }[] = [];
+  if (glance.nearest !== null) {
+    const left = countdown(glance.nearest.due, now);
+    parts.push({
+      text: `${glance.nearest.name} ${left.text}`,
+      tone: left.urgency === 'later' ? 'plain' : left.urgency,
+    });
+  }
+  if (glance.overdue > 0)
+    parts.push({ text: `${glance.overdue.toLocaleString('en-GB')} overdue`, tone: 'overdue' });
+  if (glance.owed > 0) parts.push({ text: `${glance.sent} of ${glance.owed} sent`, tone: 'plain' });
+  if (glance.decisionsNeeded > 0) {
+    parts.push({ text: plural(glance.decisionsNeeded, 'decision needed', 'decisions needed'), tone: 'soon' });
+  }
+  if (parts.length === 0) parts.push({ text: 'No notice owed on the facts so far', tone: 'plain' });
+  return (
+    <span className="recent__glance">
+      {parts.map((part, index) => (
+        <span key={part.text} className={`recent__figure recent__figure--${part.tone}`}>
+          {index > 0 && <span aria-hidden="true"> · </span>}
+          {part.text}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -1,0 +1,78 @@
+import type { CaseGlance } from '../../../shared/domain/recent';
+import { BreachdeskError } from '../../../shared/ipc/errors';
+import type { Obligation } from '../../../shared/obligations/obligation';
+import type { CaseFile } from '../../casefile/case-file';
+import { readCaseFileReadOnly } from '../../casefile/read-only';
+import { obligationsBoard, type Board } from '../obligations/obligations-service';
+
+const KINDS: Record<Obligation['recipient']['kind'], string> = {
+  supervisory_authority: 'authority',
+  attorney_general: 'AG',
+  state_police: 'state police',
+  other_regulator: 'regulators',
+  consumer_reporting_agencies: 'credit bureaus',
+  affected_individuals: 'residents',
+  data_owner: 'data owner',
+};
+
+/** "Art. 33" from a GDPR citation; "WA residents", "TX AG" for a US notice. */
+export function noticeShortName(obligation: Obligation): string {
+  const article = /Art\.\s*\d+/.exec(obligation.citation);
+  if (article !== null) return article[0];
+  return `${obligation.jurisdiction.replace(/^US-/, '')} ${KINDS[obligation.recipient.kind]}`;
+}
+
+/** Today's date where the user is (YYYY-MM-DD). */
+export function localDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The board's figures: nearest open fixed deadline, overdue, owed, sent, decisions needed. */
+export function glanceOfBoard(board: Board, now: Date): Extract<CaseGlance, { kind: 'figures' }> {
+  let nearest: { name: string; title: string; due: string } | null = null;
+  let owed = 0;
+  let sent = 0;
+  let overdue = 0;
+  for (const row of board.rows) {
+    const obligation = row.obligation;
+    if (obligation === null) continue;
+    const status = row.status?.status ?? 'todo';
+    if (status === 'not_required') continue;
+    owed += 1;
+    if (status === 'sent') {
+      sent += 1;
+      continue;
+    }
+    const due = obligation.deadline.state === 'fixed' ? obligation.deadline.due : null;
+    if (due === null) continue;
+    if (Date.parse(due) <= now.getTime()) overdue += 1;
+    if (nearest === null || due < nearest.due) {
+      nearest = { name: noticeShortName(obligation), title: obligation.title, due };
+    }
+  }
+  const decisionsNeeded = board.decisionNeeded.filter((d) => d.status?.status !== 'not_required').length;
+  return { kind: 'figures', nearest, owed, sent, overdue, decisionsNeeded };
+}
+
+/** The figures of an open case. */
+export function caseGlance(file: CaseFile, now: Date): CaseGlance {
+  return glanceOfBoard(obligationsBoard(file, undefined, localDate(now)), now);
+}
+
+/**
+ * The figures of a case file that is not open here, read without opening it for writing (see
+ * readCaseFileReadOnly): its bytes and times stay as they are. An encrypted file whose
+ * passphrase is not at hand is "locked"; a passphrase is never asked for.
+ */
+export function glanceAtCaseFile(path: string, passphrase: Buffer | null, now: Date): CaseGlance {
+  try {
+    return readCaseFileReadOnly(path, passphrase, (file) => caseGlance(file, now));
+  } catch (error) {
+    if (error instanceof BreachdeskError) {
+      if (error.code === 'PASSPHRASE_REQUIRED' || error.code === 'WRONG_PASSPHRASE')
+        return { kind: 'locked' };
+      return { kind: 'unavailable', reason: error.message };
+    }
+    return { kind: 'unavailable', reason: 'The notices could not be read from this file.' };
+  }
+}
