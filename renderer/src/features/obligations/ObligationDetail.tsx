@@ -8,6 +8,7 @@ import { clockText, formatAt, statusText } from './format';
 import { VerifyChip } from './VerifyChip';
 import { MarkSentDialog } from '../../components/MarkSentDialog';
 import { NotRequiredDialog } from './StatusDialogs';
+import { LinkedTasks } from '../tasks-notes/LinkedTasks';
 
 const RELATIONS: Record<Obligation['order'][number]['relation'], string> = {
   before: 'Before',
@@ -29,6 +30,7 @@ export function ObligationDetail({ row, title }: { row: BoardRow; title: string 
         <ObligationFacts obligation={obligation} />
       )}
       <StatusControls row={row} title={title} />
+      <LinkedTasks row={row} title={title} />
     </div>
   );
 }

@@ -10,7 +10,10 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { pick } from '../../lib/options';
 import { useTasksNotesStore } from '../../stores/tasks-notes-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useObligationsStore } from '../../stores/obligations-store';
+import { statusText } from '../obligations/format';
 import { EditTaskDialog } from './EditTaskDialog';
+import { MarkNoticeSentOffer, offersMarkSent } from './MarkNoticeSentOffer';
 
 /** One task; overdue ones say so in red with a label, not by colour alone. */
 export function TaskRow({ task, today }: { task: Task; today: string }) {
@@ -18,7 +21,13 @@ export function TaskRow({ task, today }: { task: Task; today: string }) {
   const removeTask = useTasksNotesStore((state) => state.removeTask);
   const statusKey = `tasks.${task.id}.status` as const;
   const statusProblem = useWorkspaceStore((state) => state.problems[statusKey]);
-  const [dialog, setDialog] = useState<'none' | 'edit' | 'remove'>('none');
+  const [dialog, setDialog] = useState<'none' | 'edit' | 'remove' | 'offer'>('none');
+  const notice = useObligationsStore((state) =>
+    task.obligationRuleId === null
+      ? undefined
+      : state.board?.rows.find((row) => row.ruleId === task.obligationRuleId),
+  );
+  const noticeTitle = notice?.obligation?.title ?? notice?.notTriggered?.title ?? task.obligationRuleId;
   const requested = useTasksNotesStore((state) => state.taskToOpen === task.id);
   const openTask = useTasksNotesStore((state) => state.openTask);
   const closeDialog = () => {
@@ -30,7 +39,16 @@ export function TaskRow({ task, today }: { task: Task; today: string }) {
 
   return (
     <tr className={classes.join(' ') || undefined}>
-      <th scope="row">{task.title}</th>
+      <th scope="row">
+        {task.title}
+        {noticeTitle !== null && (
+          <span className="task-notice">
+            For the notice: {noticeTitle}
+            {notice !== undefined &&
+              ` · notice ${statusText(notice.status).replace(/^./, (c) => c.toLowerCase())}`}
+          </span>
+        )}
+      </th>
       <td>{task.owner === '' ? <span className="muted">—</span> : task.owner}</td>
       <td className="nowrap">
         {task.due === null ? (
@@ -56,7 +74,16 @@ export function TaskRow({ task, today }: { task: Task; today: string }) {
           value={task.status}
           onChange={(event) => {
             const status = pick(TASK_STATUSES, event.target.value);
-            if (status !== null) void updateTask(statusKey, task.id, { status });
+            if (status === null) return;
+            void updateTask(statusKey, task.id, { status }).then((problem) => {
+              if (
+                problem === null &&
+                status === 'done' &&
+                notice !== undefined &&
+                offersMarkSent(notice.status?.status)
+              )
+                setDialog('offer');
+            });
           }}
         >
           {TASK_STATUSES.map((status) => (
@@ -74,6 +101,15 @@ export function TaskRow({ task, today }: { task: Task; today: string }) {
           Remove
         </Button>
         {(dialog === 'edit' || requested) && <EditTaskDialog task={task} onClose={closeDialog} />}
+        {dialog === 'offer' && notice !== undefined && (
+          <MarkNoticeSentOffer
+            ruleId={notice.ruleId}
+            noticeTitle={noticeTitle ?? notice.ruleId}
+            taskTitle={task.title}
+            initialChannel={notice.status?.channel || notice.obligation?.recipient.channel || ''}
+            onClose={() => setDialog('none')}
+          />
+        )}
         {dialog === 'remove' && (
           <ConfirmDialog
             title="Remove this task?"

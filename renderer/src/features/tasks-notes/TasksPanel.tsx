@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Task } from '../../../../shared/domain/tasks-notes';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { todayInUserZone } from '../../lib/zoned-display';
+import { useObligationsStore } from '../../stores/obligations-store';
 import { useTasksNotesStore } from '../../stores/tasks-notes-store';
 import { TaskRow } from './TaskRow';
 
@@ -26,6 +27,13 @@ export function TasksPanel() {
   const [busy, setBusy] = useState(false);
   const today = todayInUserZone();
   const rows = [...(tasks ?? [])].sort(byDue);
+  // Tasks linked to a notice show the notice's status: the board says it.
+  const anyLinked = rows.some((task) => task.obligationRuleId !== null);
+  const boardLoaded = useObligationsStore((state) => state.board !== null);
+  const loadBoard = useObligationsStore((state) => state.load);
+  useEffect(() => {
+    if (anyLinked && !boardLoaded) void loadBoard();
+  }, [anyLinked, boardLoaded, loadBoard]);
 
   async function add(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
