@@ -178,7 +178,7 @@ test('typing autosaves a new version, the versions compare, approval with a fail
   expect(approved.letter.override?.reason).toBe(reason);
 
   // Output: the dialog stub answers, main writes, the panel says where and the SHA-256.
-  const output = page.getByRole('region', { name: 'Output' });
+  const output = page.getByRole('region', { name: 'Export' });
   const files = {
     pdf: join(host.dir, 'notice.pdf'),
     docx: join(host.dir, 'notice.docx'),

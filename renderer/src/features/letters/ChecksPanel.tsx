@@ -9,7 +9,13 @@ export function ChecksPanel({ checks }: { checks: LetterCheckResult[] }) {
   const failing = checks.filter((check) => check.status === 'fail');
   const ordered = [...failing, ...checks.filter((check) => check.status === 'pass')];
   return (
-    <section className="letter-checks" aria-labelledby="letter-checks-heading">
+    // Focusable: beside the draft it scrolls on its own, and the keyboard must reach it too.
+    <section
+      id="letter-checks"
+      className="letter-checks"
+      aria-labelledby="letter-checks-heading"
+      tabIndex={0}
+    >
       <h4 id="letter-checks-heading" className="letter-checks__title">
         Checks
       </h4>

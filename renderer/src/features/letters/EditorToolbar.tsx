@@ -75,7 +75,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
             pressed={active[`h${level}`]}
             onClick={() => chain().toggleHeading({ level }).run()}
           >
-            H{level}
+            Heading {level}
           </Tool>
         ))}
         <Tool label="Paragraph" onClick={() => chain().setParagraph().run()}>

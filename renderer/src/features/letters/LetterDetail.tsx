@@ -17,7 +17,10 @@ import { VersionsPanel } from './VersionsPanel';
 
 type Dialog = 'approve' | 'sent' | 'freeze' | 'details' | null;
 
-/** One letter: status and its actions, the draft with its checks beside it, versions, output. */
+/**
+ * One letter: status and its actions, Export at the top, the draft with its checks beside it (or
+ * below it, when the pane is narrow: the letter keeps most of the width), versions.
+ */
 export function LetterDetail({ view, templateTitle }: { view: LetterView; templateTitle: string }) {
   const setStatusNow = useLettersStore((state) => state.setStatus);
   const freezeNow = useLettersStore((state) => state.freeze);
@@ -68,6 +71,23 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
           </p>
         </div>
         <div className="letter-status-bar" role="group" aria-label="Letter status">
+          {view.checks.length > 0 && (
+            <button
+              type="button"
+              className={
+                failing.length > 0 ? 'letter-checks-link letter-checks-link--fail' : 'letter-checks-link'
+              }
+              onClick={() => {
+                const panel = document.getElementById('letter-checks');
+                panel?.scrollIntoView({ block: 'nearest' });
+                panel?.focus();
+              }}
+            >
+              {failing.length > 0
+                ? `${failing.length} of ${view.checks.length} checks fail`
+                : `All ${view.checks.length} checks pass`}
+            </button>
+          )}
           <StatusBadge status={letter.status} />
           {letter.status !== 'sent' && (
             <Button small onClick={() => setDialog('details')}>
@@ -96,6 +116,15 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
           )}
         </div>
       </header>
+      <RenderPanel
+        letterId={letter.id}
+        title={letter.title}
+        version={
+          letter.status === 'draft' || letter.approvedVersion === null
+            ? letter.latestVersion
+            : letter.approvedVersion
+        }
+      />
       {failure !== null && (
         <p className="notice notice--fail" role="alert">
           {failure}
@@ -138,15 +167,6 @@ export function LetterDetail({ view, templateTitle }: { view: LetterView; templa
         letterId={letter.id}
         latestVersion={letter.latestVersion}
         approvedVersion={letter.approvedVersion}
-      />
-      <RenderPanel
-        letterId={letter.id}
-        title={letter.title}
-        version={
-          letter.status === 'draft' || letter.approvedVersion === null
-            ? letter.latestVersion
-            : letter.approvedVersion
-        }
       />
       {dialog === 'approve' && (
         <ApproveDialog

@@ -30,7 +30,10 @@ function suggestedName(title: string, extension: string): string {
   return `${base === '' ? 'letter' : base}.${extension}`;
 }
 
-/** PDF, DOCX and HTML from the same document, written by main where the user chooses. */
+/**
+ * PDF, DOCX and HTML from the same document, written by main where the user chooses: a bar at
+ * the top of the letter, so the finished letter is one click away without scrolling.
+ */
 export function RenderPanel({
   letterId,
   title,
@@ -61,20 +64,24 @@ export function RenderPanel({
   }
 
   return (
-    <section className="panel letter-render" aria-labelledby="letter-render-heading">
-      <h4 id="letter-render-heading" className="panel__subtitle">
-        Output
-      </h4>
-      <p className="muted small">
-        The same letter in three formats, from version {version}: a PDF to file, an editable Word document,
-        and one self-contained HTML file.
-      </p>
-      <div className="letter-render__buttons">
-        {FORMATS.map(({ format, label, extension }) => (
-          <Button key={format} disabled={busy !== null} onClick={() => void render(format, extension)}>
-            {busy === format ? 'Writing…' : label}
-          </Button>
-        ))}
+    <section className="letter-render" aria-labelledby="letter-render-heading">
+      <div className="letter-render__bar">
+        <h4 id="letter-render-heading" className="letter-render__title">
+          Export
+        </h4>
+        <span className="letter-render__version muted small">version {version}</span>
+        <div className="letter-render__buttons" role="group" aria-label="Export formats">
+          {FORMATS.map(({ format, label, extension }) => (
+            <Button
+              key={format}
+              small
+              disabled={busy !== null}
+              onClick={() => void render(format, extension)}
+            >
+              {busy === format ? 'Writing…' : label}
+            </Button>
+          ))}
+        </div>
       </div>
       {written !== null && (
         <div className="notice letter-render__written" role="status">
