@@ -353,7 +353,7 @@ function recipientOf(rule: Rule, input: EngineCase, pack: RulePack): Obligation[
   const authority =
     pack.authorities[establishment] ??
     (establishment === ''
-      ? 'the lead supervisory authority (not named: the main establishment is not recorded)'
+      ? 'the lead supervisory authority (not named: no main establishment in the EU/EEA is recorded)'
       : 'the lead supervisory authority');
   return { ...rule.recipient, name: rule.recipient.name.replaceAll('{leadAuthority}', authority) };
 }

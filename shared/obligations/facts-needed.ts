@@ -42,7 +42,7 @@ const FACTS: Record<FactKey, { label: string; field: string; why: string }> = {
   establishment: {
     label: 'Main establishment',
     field: 'facts.organisation.establishment',
-    why: 'The country of the main establishment decides the GDPR lead supervisory authority (and whether the CNIL’s two-step practice applies); until it is recorded the authority to notify cannot be named.',
+    why: 'The country of the main establishment in the EU/EEA decides the GDPR lead supervisory authority (and whether the CNIL’s two-step practice applies); until it is recorded the authority to notify cannot be named. An organisation with no establishment there has no lead authority: it deals with the authority of each country where affected people live.',
   },
   populations: {
     label: 'People affected, by jurisdiction',

@@ -673,7 +673,7 @@ describe('roles and establishment', () => {
     ['IE', 'Data Protection Commission (DPC), Ireland'],
     ['DE', 'the competent German supervisory authority (federal BfDI or a state authority)'],
     ['NO', 'Datatilsynet, Norway'],
-    ['', 'the lead supervisory authority (not named: the main establishment is not recorded)'],
+    ['', 'the lead supervisory authority (not named: no main establishment in the EU/EEA is recorded)'],
   ])('names the lead authority for an establishment in "%s"', (establishment, name) => {
     const result = evaluate({ people: { SE: 10 }, organisation: { establishment } }, '2026-03-02');
     expect(obligationIn(result, 'gdpr-art33-lead-authority').recipient.name).toBe(name);

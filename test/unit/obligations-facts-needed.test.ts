@@ -88,7 +88,7 @@ describe('facts needed', () => {
       AS_OF,
     );
     const art33 = result.obligations.find((o) => o.ruleId === 'gdpr-art33-lead-authority');
-    expect(art33?.recipient.name).toMatch(/main establishment is not recorded/);
+    expect(art33?.recipient.name).toMatch(/no main establishment in the EU\/EEA is recorded/);
     expect(facts(result)).toEqual(['establishment']);
     expect(waitingOn(result, 'establishment')).toContain('gdpr-art33-lead-authority');
   });

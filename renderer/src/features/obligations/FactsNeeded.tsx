@@ -25,25 +25,25 @@ export function FactsNeededList({ facts }: { facts: Board['factsNeeded'] }) {
   const id = useId();
   if (facts.length === 0) return null;
   return (
-    <section className="obl-facts" aria-labelledby={id}>
-      <h3 className="obl-facts__title" id={id}>
+    <section className="obl-needed" aria-labelledby={id}>
+      <h3 className="obl-needed__title" id={id}>
         Facts needed ({facts.length})
       </h3>
-      <p className="obl-facts__why">
+      <p className="obl-needed__why">
         These facts are not recorded, so the rules below cannot all be answered yet. Until they are, the board
         cannot say that nothing is owed.
       </p>
-      <ul className="obl-facts__list" aria-label="Facts needed">
+      <ul className="obl-needed__list" aria-label="Facts needed">
         {facts.map((fact) => (
-          <li key={fact.fact} className="obl-facts__item">
+          <li key={fact.fact} className="obl-needed__item">
             <span>
               <button type="button" className="link-button" onClick={() => goToField(fact.field)}>
                 Record the {fact.label.toLowerCase()}
               </button>{' '}
               <span className="muted">({fact.field.startsWith('people.') ? 'People & data' : 'Facts'})</span>
             </span>
-            <p className="obl-facts__why">{fact.why}</p>
-            <p className="obl-facts__rules">
+            <p className="obl-needed__why">{fact.why}</p>
+            <p className="obl-needed__rules">
               Waiting on it ({fact.rules.length.toLocaleString('en-US')}): {rulesText(fact.rules)}.
             </p>
           </li>
@@ -69,20 +69,20 @@ export function PendingList({ pending, now }: { pending: Board['pending']; now: 
   const id = useId();
   if (pending.length === 0) return null;
   return (
-    <section className="obl-facts" aria-labelledby={id}>
-      <h3 className="obl-facts__title" id={id}>
+    <section className="obl-needed" aria-labelledby={id}>
+      <h3 className="obl-needed__title" id={id}>
         Clock running, pending the facts above
       </h3>
-      <ul className="obl-facts__list" aria-label="Deadlines pending the missing facts">
+      <ul className="obl-needed__list" aria-label="Deadlines pending the missing facts">
         {pending.map((entry) => {
           const due = entry.deadline.due;
           const left = due === null ? null : countdown(due, now);
           return (
-            <li key={entry.ruleId} className="obl-facts__item">
+            <li key={entry.ruleId} className="obl-needed__item">
               <span>
                 <strong>{entry.title}</strong> <span className="kind-tag">{placeOf(entry.jurisdiction)}</span>
               </span>
-              <p className="obl-facts__why">
+              <p className="obl-needed__why">
                 To {entry.recipient.name}.{' '}
                 {due === null || left === null ? (
                   entry.deadline.wording
@@ -92,7 +92,7 @@ export function PendingList({ pending, now }: { pending: Board['pending']; now: 
                   </>
                 )}
               </p>
-              <p className="obl-facts__rules">
+              <p className="obl-needed__rules">
                 Pending: owed only if {entry.waitingOn.map((fact) => WAITING_NAMES[fact]).join(' and ')}, once
                 recorded, bring it into scope. {entry.deadline.reckoning ?? entry.deadline.wording}
               </p>
