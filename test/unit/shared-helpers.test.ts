@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ftsQueryFor } from '../../main/services/fts-query';
 import { HIT_END, HIT_START, snippetRuns } from '../../shared/domain/search';
+import { DATA_ELEMENT_VOCABULARY } from '../../shared/domain/data-elements';
+import { sensitivityLabel } from '../../shared/domain/data-sensitivity';
 import { isOverdue } from '../../shared/domain/tasks-notes';
 import {
   isJurisdictionCode,
@@ -82,5 +84,20 @@ describe('tasks', () => {
     expect(isOverdue({ due: '2020-11-19', status: 'open' }, '2020-11-20')).toBe(true);
     expect(isOverdue({ due: '2020-11-19', status: 'done' }, '2020-11-20')).toBe(false);
     expect(isOverdue({ due: null, status: 'open' }, '2020-11-20')).toBe(false);
+  });
+});
+
+describe('data sensitivity in words', () => {
+  it('shows passwords and access codes as credentials, never as ENISA "Simple"', () => {
+    expect(sensitivityLabel('password')).toBe('Credentials');
+    expect(sensitivityLabel('security_question')).toBe('Credentials');
+    expect(sensitivityLabel('account_access_code')).toBe('Credentials');
+    expect(sensitivityLabel('payment_card')).toBe('Financial');
+    expect(sensitivityLabel('health')).toBe('Sensitive');
+    expect(sensitivityLabel('precise_geolocation')).toBe('Behavioural');
+    expect(sensitivityLabel('email')).toBe('Contact & identity');
+    expect(sensitivityLabel('custom')).toBe('Contact & identity');
+    // The ENISA category the calculator uses is unchanged.
+    expect(DATA_ELEMENT_VOCABULARY.find((v) => v.term === 'password')?.category).toBe('simple');
   });
 });

@@ -1,8 +1,5 @@
-import {
-  DATA_ELEMENT_VOCABULARY,
-  type DataElement,
-  dataElementLabel,
-} from '../../../../shared/domain/data-elements';
+import { type DataElement, dataElementLabel } from '../../../../shared/domain/data-elements';
+import { sensitivityLabel } from '../../../../shared/domain/data-sensitivity';
 import type { Population } from '../../../../shared/domain/populations';
 import { jurisdictionName } from '../../../../shared/jurisdictions/jurisdictions';
 import { markup, type SafeHtml } from '../../../formats/html/html-template';
@@ -38,13 +35,6 @@ function populationsTable(populations: readonly Population[]): SafeHtml {
   });
 }
 
-const CATEGORY_LABELS: Record<(typeof DATA_ELEMENT_VOCABULARY)[number]['category'], string> = {
-  simple: 'Simple',
-  behavioural: 'Behavioural',
-  financial: 'Financial',
-  sensitive: 'Sensitive',
-};
-
 function protection(element: DataElement): SafeHtml {
   if (!element.encrypted) return markup`Not encrypted`;
   return element.keyCompromised ? warn('Encrypted, key compromised') : markup`Encrypted`;
@@ -56,15 +46,14 @@ function dataElementsTable(elements: readonly DataElement[]): SafeHtml {
     caption: 'Personal data involved',
     columns: [
       { heading: 'Data element' },
-      { heading: 'Category' },
+      { heading: 'Sensitivity' },
       { heading: 'Protection' },
       { heading: 'Note' },
     ],
     rows: elements.map((e) => {
-      const category = DATA_ELEMENT_VOCABULARY.find((v) => v.term === e.term)?.category ?? 'simple';
       return [
         markup`${dataElementLabel(e.term, e.customLabel)}`,
-        markup`${CATEGORY_LABELS[category]}`,
+        markup`${sensitivityLabel(e.term)}`,
         protection(e),
         markup`<span class="prose">${e.note}</span>`,
       ];

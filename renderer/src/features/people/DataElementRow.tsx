@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { draftSlot, isString } from '../../lib/kept-drafts';
 import { noProblem, sameText, useAutosave } from '../../lib/use-autosave';
 import { usePeopleStore } from '../../stores/people-store';
-import { categoryLabel } from './data-element-categories';
+import { sensitivityLabel } from './data-element-categories';
 
 /** One data element: its protection toggles, a note that saves itself, and Remove (confirmed). */
 export function DataElementRow({ element }: { element: DataElement }) {
@@ -34,7 +34,7 @@ export function DataElementRow({ element }: { element: DataElement }) {
         {label}
         {element.term === 'custom' && <span className="badge badge--quiet">custom</span>}
       </th>
-      <td className="muted">{categoryLabel(element.term)}</td>
+      <td className="muted">{sensitivityLabel(element.term)}</td>
       <td>
         <input
           type="checkbox"

@@ -7,7 +7,12 @@ import {
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { usePeopleStore } from '../../stores/people-store';
-import { CATEGORIES, CATEGORY_LABELS } from './data-element-categories';
+import {
+  SENSITIVITIES,
+  SENSITIVITY_HINT,
+  SENSITIVITY_LABELS,
+  sensitivityOf,
+} from './data-element-categories';
 import { DataElementRow } from './DataElementRow';
 
 /** The data elements of the controlled vocabulary (plus custom ones), each with its protection. */
@@ -64,9 +69,9 @@ export function DataElementsPanel() {
             }}
           >
             <option value="">Choose…</option>
-            {CATEGORIES.map((category) => (
-              <optgroup key={category} label={CATEGORY_LABELS[category]}>
-                {DATA_ELEMENT_VOCABULARY.filter((v) => v.category === category).map((v) => (
+            {SENSITIVITIES.map((sensitivity) => (
+              <optgroup key={sensitivity} label={SENSITIVITY_LABELS[sensitivity]}>
+                {DATA_ELEMENT_VOCABULARY.filter((v) => sensitivityOf(v.term) === sensitivity).map((v) => (
                   <option key={v.term} value={v.term} disabled={present.has(v.term)}>
                     {v.label}
                     {present.has(v.term) ? ' (listed)' : ''}
@@ -105,7 +110,7 @@ export function DataElementsPanel() {
             <thead>
               <tr>
                 <th scope="col">Element</th>
-                <th scope="col">Category</th>
+                <th scope="col">Sensitivity</th>
                 <th scope="col">Encrypted</th>
                 <th scope="col">Key compromised</th>
                 <th scope="col">Note</th>
@@ -120,6 +125,7 @@ export function DataElementsPanel() {
               ))}
             </tbody>
           </table>
+          <p className="muted small">{SENSITIVITY_HINT}</p>
         </div>
       )}
     </section>
