@@ -40,6 +40,20 @@ export const obligationStatusSchema = z.object({
 });
 export type ObligationStatus = z.output<typeof obligationStatusSchema>;
 
+/** A letter drafted for a notice, as the board lists it under the notice. */
+export const noticeLetterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['draft', 'in_review', 'approved', 'sent']),
+  version: z.number().int(),
+  approvedVersion: z.number().int().nullable(),
+  templateId: z.string(),
+  templateTitle: z.string(),
+});
+export type NoticeLetter = z.output<typeof noticeLetterSchema>;
+
+export const NOTICE_LETTER_STATES = ['none', 'draft', 'in_review', 'approved', 'sent'] as const;
+
 /** One line of the obligations board. */
 export const boardRowSchema = z.object({
   ruleId: z.string(),
@@ -49,6 +63,23 @@ export const boardRowSchema = z.object({
   status: obligationStatusSchema.nullable(),
   /** Why a person should look again at the recorded status (the facts changed), or null. */
   review: z.string().nullable(),
+  /** The template a letter for this notice is drafted from (the rule's, else the generic one for its recipient). */
+  template: z.object({ id: z.string(), title: z.string(), generic: z.boolean() }).nullable(),
+  /** Why no letter is offered for this notice, when `template` is null. */
+  templateUnavailable: z.string().nullable(),
+  /** The letters drafted for this notice, oldest first. */
+  letters: z.array(noticeLetterSchema),
+  /**
+   * The state of the notice's letter (the most advanced one: sent, approved, in review, draft),
+   * with its version: "none", or "draft" at version 2.
+   */
+  letterState: z.object({
+    state: z.enum(NOTICE_LETTER_STATES),
+    letterId: z.string().nullable(),
+    version: z.number().int().nullable(),
+  }),
+  /** The rule's sources, with their titles and addresses. */
+  sources: z.array(z.object({ key: z.string(), title: z.string(), url: z.string(), supports: z.string() })),
 });
 export type BoardRow = z.output<typeof boardRowSchema>;
 

@@ -26,9 +26,11 @@ export const lettersContract = {
   'letters.create': {
     input: z
       .object({
-        templateId: z.string().min(1),
+        /** Optional with an obligation: its template (the rule's, else the generic one for its recipient). */
+        templateId: z.string().min(1).optional(),
         recipient: recipientSchema.default({ name: '', address: '' }),
         title: z.string().trim().max(300).optional(),
+        /** The notice this letter answers; drafting moves a notice still to do to "drafting". */
         obligationRuleId: z.string().nullable().default(null),
         /**
          * The place the letter is for, within its template's (a generic US letter for "US-TX"):
@@ -37,7 +39,11 @@ export const lettersContract = {
          */
         jurisdiction: z.string().trim().min(1).max(20).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => input.templateId !== undefined || input.obligationRuleId !== null, {
+        message: 'Name a template, or the obligation whose template to draft from',
+        path: ['templateId'],
+      }),
     output: letterViewSchema,
   },
   /** Saves the editor's document as a new version; `baseVersion` guards against lost edits. */

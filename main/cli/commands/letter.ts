@@ -38,13 +38,17 @@ Example:
 export const letterDraftCommand: Command = {
   name: 'letter draft',
   summary: 'Draft a letter from a template with the case data',
-  help: `Usage: breachdesk letter draft FILE --template ID [--recipient NAME] [--address TEXT] [--obligation RULE_ID] [--json]
+  help: `Usage: breachdesk letter draft FILE (--template ID | --obligation RULE_ID) [--recipient NAME] [--address TEXT] [--json]
 
 Drafts a letter in the case from a template: its merge fields show the case's values, and
 the checks of the law it answers are run. Prints the letter's id, its checks and any merge field
-the case has no value for.
+the case has no value for. With --obligation the letter answers that notice (its id as
+\`breachdesk obligations FILE --json\` lists it): without --template it is drafted from the
+notice's template (the rule's own, else the generic one for its recipient), and a notice still
+to do moves to "drafting".
 
-Example:
+Examples:
+  breachdesk letter draft sonora-demo.bdcase --obligation us-tx-ag-2023
   breachdesk letter draft sonora-demo.bdcase --template partner-deletion-request --recipient "Beatline Devices Ltd"`,
   options: {
     ...JSON_OPTION,
@@ -55,12 +59,12 @@ Example:
   },
   positionals: 1,
   run: ({ positionals, values }) => {
-    if (typeof values.template !== 'string')
-      throw new CliFailure('letter draft needs --template ID.', EXIT.usage);
-    const templateId = values.template;
+    if (typeof values.template !== 'string' && typeof values.obligation !== 'string')
+      throw new CliFailure('letter draft needs --template ID or --obligation RULE_ID.', EXIT.usage);
+    const templateId = typeof values.template === 'string' ? values.template : undefined;
     return withCase(positionals[0] ?? '', async (host) => {
       const view = await host.call('letters.create', {
-        templateId,
+        ...(templateId === undefined ? {} : { templateId }),
         recipient: {
           name: typeof values.recipient === 'string' ? values.recipient : '',
           address: typeof values.address === 'string' ? values.address : '',
@@ -75,7 +79,7 @@ Example:
         .filter(([, value]) => value === null)
         .map(([field]) => field);
       const lines = [
-        `Drafted ${view.letter.id}: ${view.letter.title} (version ${view.version.version})`,
+        `Drafted ${view.letter.id}: ${view.letter.title} (version ${view.version.version}, template ${view.letter.templateId})`,
         ...view.checks.map(
           (c) =>
             `  ${c.status === 'pass' ? 'pass' : 'FAIL'}  ${c.title}${c.status === 'fail' ? `: ${c.detail}` : ''}`,

@@ -21,7 +21,10 @@ notice owed with its deadline (in the zone discovery was recorded in), its statu
 applies, then every notice whose answer waits for a decision nobody has confirmed (the GDPR risk
 level, or a US state's risk-of-harm test: "decision needed"), then every rule considered
 that owes nothing here, with the reason, and last the jurisdictions with people affected that no
-rule of the pack reads (a territory without a breach law). ⚠ marks a rule whose values are not yet verified,
+rule of the pack reads (a territory without a breach law). Each notice shows its letter template
+and the state of its letter (none, draft vN, in review, approved, sent); with --json each row
+carries "template" ({id, title, generic}), "letterState" ({state, letterId, version}), its
+"letters" and its "sources" with their titles and addresses. ⚠ marks a rule whose values are not yet verified,
 whatever its answer. The risk decision is made in the app (Obligations, Severity) or with
 \`breachdesk api FILE assessments.save\`; a state's harm decision with \`breachdesk harm set\`. Decision support, not legal advice.
 
@@ -90,7 +93,8 @@ function describeRow(row: BoardRow, zone: string): string[] {
         : deadline.wording;
   return [
     `${obligation.title} → ${obligation.recipient.name}${flagOf(obligation.verification)}`,
-    `  ${due} · ${status}`,
+    `  ${due} · ${status} · letter: ${letterStateOf(row)}`,
+    `  Template: ${row.template === null ? (row.templateUnavailable ?? 'none') : `${row.template.title} (${row.template.id})`}`,
     ...(deadline.reckoning === null ? [] : [`  Counted: ${deadline.reckoning}`]),
     `  Why: ${obligation.why}`,
     ...(obligation.openDecision === null ? [] : openDecisionLines(obligation.openDecision)),
@@ -103,6 +107,11 @@ function describeRow(row: BoardRow, zone: string): string[] {
     `  ${obligation.citation}`,
     '',
   ];
+}
+
+function letterStateOf(row: BoardRow): string {
+  const { state, version } = row.letterState;
+  return state === 'none' ? 'none' : `${state.replace('_', ' ')} v${version ?? 1}`;
 }
 
 /** A notice waiting for a decision: never printed as owed or as not owed. */

@@ -1,5 +1,5 @@
 import {
-  createLetter,
+  draftLetter,
   diffVersions,
   freezeLetter,
   letterTemplates,
@@ -19,7 +19,7 @@ import { today } from './today';
 const file = (deps: HostDeps) => deps.session.require();
 
 function lettersChanged<T>(deps: HostDeps, result: T): T {
-  deps.events.emit('case.contentChanged', { areas: ['letters'] });
+  deps.events.emit('case.contentChanged', { areas: ['letters', 'obligations'] });
   return result;
 }
 
@@ -27,7 +27,7 @@ export const lettersHandlers = {
   'letters.templates': () => letterTemplates(),
   'letters.list': (_i, d) => listLetters(file(d).db),
   'letters.get': (i, d) => letterView(file(d), i.id, today(d)),
-  'letters.create': (i, d) => lettersChanged(d, createLetter(file(d), d.ctx, i, today(d))),
+  'letters.create': (i, d) => lettersChanged(d, draftLetter(file(d), d.ctx, i, today(d))),
   'letters.save': (i, d) =>
     lettersChanged(d, saveLetter(file(d), d.ctx, i.id, i.baseVersion, i.doc, today(d))),
   'letters.update': (i, d) =>

@@ -8,6 +8,7 @@ import type { MergeFieldId } from '../../../shared/letters/merge-fields';
 import { mergeValues } from '../../../shared/letters/merge-values';
 import type { LetterTemplate } from '../../../shared/letters/template';
 import { servesRule, templateById } from '../../../shared/letters/templates';
+import { genericTemplateIdFor } from '../../../shared/letters/obligation-template';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
@@ -68,7 +69,14 @@ export function rulesOf(
   template: LetterTemplate,
   letter: Pick<LetterRecord, 'jurisdiction' | 'obligationRuleId'>,
 ): Rule[] {
-  const served = DEFAULT_RULE_PACK.rules.filter((rule) => servesRule(template, rule));
+  // A rule naming no template is served by the generic one for its recipient, when linked to it.
+  const served = DEFAULT_RULE_PACK.rules.filter(
+    (rule) =>
+      servesRule(template, rule) ||
+      (rule.id === letter.obligationRuleId &&
+        rule.template === null &&
+        genericTemplateIdFor(rule) === template.id),
+  );
   const linked = served.filter((rule) => rule.id === letter.obligationRuleId);
   if (linked.length > 0) return linked;
   const inPlace = (rule: Rule) => rule.jurisdiction === letter.jurisdiction;

@@ -30,6 +30,8 @@ import {
 import { changeWithAudit } from '../audited';
 import type { ServiceContext } from '../context';
 import { setObligationStatus } from '../obligations/obligations-service';
+import { templateForRule } from '../../../shared/letters/obligation-template';
+import { obligationStatuses } from '../../casefile/repos/obligations-repo';
 import { checksFor, requireTemplate, timelineFor, valuesFor } from './letter-context';
 
 type CreateInput = z.output<(typeof lettersContract)['letters.create']['input']>;
@@ -111,18 +113,85 @@ export function letterView(file: CaseFile, id: string, today: string): LetterVie
   return { letter, version, values, checks };
 }
 
-/** Drafts a letter from a template for a recipient: version 1 holds the template's text and tokens. */
+/**
+ * The template a letter is drafted from: the one named, else (for an obligation) the rule's own or
+ * the generic one for its recipient; a notice no template fits says why.
+ */
+function templateFor(templateId: string | undefined, rule: Rule | null): LetterTemplate {
+  if (templateId !== undefined) return requireTemplate(templateId);
+  if (rule === null)
+    throw new BreachdeskError('INVALID_INPUT', 'Name the template to draft the letter from.');
+  const choice = templateForRule(rule);
+  if (choice.template === null) throw new BreachdeskError('UNSUPPORTED', choice.reason);
+  return choice.template;
+}
+
+/**
+ * Drafts a letter from a template for a recipient: version 1 holds the template's text and tokens.
+ * A letter for an obligation is linked to it, and moves a notice still to do to "drafting" in the
+ * same transaction (audited; a notice already drafting, sent or not required is left as it is).
+ */
 export function createLetter(
   file: CaseFile,
   ctx: ServiceContext,
   input: CreateInput,
   today: string,
+  /**
+   * Whether a notice still to do moves to "drafting": yes when a person drafts (`draftLetter`, the
+   * bridge and the command line), no where a case is built with its statuses set apart (the demo).
+   */
+  options: { moveNotice: boolean } = { moveNotice: false },
 ): LetterView {
-  const template = requireTemplate(input.templateId);
   const rule = input.obligationRuleId === null ? null : requireRule(input.obligationRuleId);
+  const template = templateFor(input.templateId, rule);
   const recipient = recipientFor(file, rule, input.recipient);
   const jurisdiction = jurisdictionFor(template, rule, input.jurisdiction);
-  const id = changeWithAudit(file, ctx, (db, at) => {
+  const id = file.transaction(() => {
+    const created = insertLetter(file, ctx, input, template, recipient, jurisdiction);
+    if (rule !== null && options.moveNotice) markDrafting(file, ctx, rule.id, created.title, today);
+    return created.id;
+  });
+  return letterView(file, id, today);
+}
+
+/** Drafts a letter as a person does: a letter for a notice still to do moves it to "drafting". */
+export function draftLetter(
+  file: CaseFile,
+  ctx: ServiceContext,
+  input: CreateInput,
+  today: string,
+): LetterView {
+  return createLetter(file, ctx, input, today, { moveNotice: true });
+}
+
+function markDrafting(
+  file: CaseFile,
+  ctx: ServiceContext,
+  ruleId: string,
+  title: string,
+  today: string,
+): void {
+  const current = obligationStatuses(file.db).find((s) => s.ruleId === ruleId)?.status ?? 'todo';
+  if (current !== 'todo') return;
+  setObligationStatus(
+    file,
+    ctx,
+    ruleId,
+    undefined,
+    { status: 'drafting', note: `Letter "${title}" drafted.` },
+    today,
+  );
+}
+
+function insertLetter(
+  file: CaseFile,
+  ctx: ServiceContext,
+  input: CreateInput,
+  template: LetterTemplate,
+  recipient: { name: string; address: string },
+  jurisdiction: string,
+): { id: string; title: string } {
+  return changeWithAudit(file, ctx, (db, at) => {
     const letter: LetterRecord = {
       id: randomUUID(),
       templateId: template.id,
@@ -152,7 +221,7 @@ export function createLetter(
       savedBy: ctx.actor,
     });
     return {
-      result: letter.id,
+      result: { id: letter.id, title: letter.title },
       audit: {
         action: 'letter.drafted',
         target: `letter:${letter.id}`,
@@ -160,7 +229,6 @@ export function createLetter(
       },
     };
   });
-  return letterView(file, id, today);
 }
 
 /**

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
+import type { LetterRecord } from '../../../shared/domain/letters';
 import type {
   BoardRow,
+  NoticeLetter,
   ObligationStatus,
   ObligationStatusInput,
 } from '../../../shared/domain/obligation-status';
+import { templateForRule } from '../../../shared/letters/obligation-template';
+import { templateById } from '../../../shared/letters/templates';
+import { sourceReferences } from '../../../shared/obligations/source-titles';
 import type { obligationsContract } from '../../../shared/ipc/obligations-contract';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
@@ -11,6 +16,7 @@ import { defaultAsOf, evaluateObligations, type EngineCase } from '../../../shar
 import type { EngineResult, RiskLevel } from '../../../shared/obligations/obligation';
 import type { CaseFile } from '../../casefile/case-file';
 import { getFacts } from '../../casefile/repos/facts-repo';
+import { listLetters } from '../../casefile/repos/letters-repo';
 import { assessments, obligationStatuses, putObligationStatus } from '../../casefile/repos/obligations-repo';
 import { dataElementsTable, populationsTable } from '../../casefile/repos/tables';
 import { changeWithAudit } from '../audited';
@@ -66,6 +72,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
   const statuses = obligationStatuses(file.db);
   const result = evaluateCase(file, asOf, today, statuses);
   const byRule = new Map(statuses.map((s) => [s.ruleId, s]));
+  const letters = lettersByRule(listLetters(file.db));
   const rows: BoardRow[] = result.obligations.map((obligation) => {
     const status = byRule.get(obligation.ruleId) ?? null;
     return {
@@ -74,6 +81,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
       notTriggered: null,
       status,
       review: reviewOf(status, obligation.deadline.due),
+      ...lettersOf(obligation.ruleId, letters),
     };
   });
   for (const notTriggered of result.notTriggered) {
@@ -85,6 +93,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
       notTriggered,
       status,
       review: `No longer owed on the current facts: ${notTriggered.reason} The status recorded on ${status.recordedAt.slice(0, 10)} is kept; review it.`,
+      ...lettersOf(notTriggered.ruleId, letters),
     });
   }
   return {
@@ -100,6 +109,56 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     uncovered: result.uncovered,
     factsNeeded: result.factsNeeded,
     pending: result.pending,
+  };
+}
+
+function lettersByRule(records: readonly LetterRecord[]): Map<string, NoticeLetter[]> {
+  const byRule = new Map<string, NoticeLetter[]>();
+  const sorted = [...records].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const letter of sorted) {
+    if (letter.obligationRuleId === null) continue;
+    const list = byRule.get(letter.obligationRuleId) ?? [];
+    list.push({
+      id: letter.id,
+      title: letter.title,
+      status: letter.status,
+      version: letter.latestVersion,
+      approvedVersion: letter.approvedVersion,
+      templateId: letter.templateId,
+      templateTitle: templateById(letter.templateId)?.title ?? letter.templateId,
+    });
+    byRule.set(letter.obligationRuleId, list);
+  }
+  return byRule;
+}
+
+const LETTER_RANK: Record<NoticeLetter['status'], number> = { draft: 1, in_review: 2, approved: 3, sent: 4 };
+
+/** The notice's template, its letters and their state, and its sources with their titles. */
+function lettersOf(
+  ruleId: string,
+  letters: ReadonlyMap<string, NoticeLetter[]>,
+): Pick<BoardRow, 'template' | 'templateUnavailable' | 'letters' | 'letterState' | 'sources'> {
+  const rule = DEFAULT_RULE_PACK.rules.find((r) => r.id === ruleId);
+  const choice = rule === undefined ? null : templateForRule(rule);
+  const own = letters.get(ruleId) ?? [];
+  // The most advanced letter; among equals, the newest.
+  const lead = own.reduce<NoticeLetter | null>(
+    (best, l) => (best === null || LETTER_RANK[l.status] >= LETTER_RANK[best.status] ? l : best),
+    null,
+  );
+  return {
+    template:
+      choice === null || choice.template === null
+        ? null
+        : { id: choice.template.id, title: choice.template.title, generic: choice.generic },
+    templateUnavailable: choice === null ? 'The rule is not in the rule pack.' : choice.reason,
+    letters: own,
+    letterState:
+      lead === null
+        ? { state: 'none', letterId: null, version: null }
+        : { state: lead.status, letterId: lead.id, version: lead.version },
+    sources: rule === undefined ? [] : sourceReferences(DEFAULT_RULE_PACK, rule.jurisdiction, rule.sources),
   };
 }
 

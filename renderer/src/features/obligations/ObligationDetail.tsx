@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { useObligationsStore, type StatusInput } from '../../stores/obligations-store';
 import { clockText, formatAt, statusText } from './format';
 import { VerifyChip } from './VerifyChip';
+import { SourceLine, letterText, useOpenLetter } from './NoticeLetter';
 import { MarkSentDialog } from '../../components/MarkSentDialog';
 import { NotRequiredDialog } from './StatusDialogs';
 import { LinkedTasks } from '../tasks-notes/LinkedTasks';
@@ -27,15 +28,16 @@ export function ObligationDetail({ row, title }: { row: BoardRow; title: string 
           <dd>{row.notTriggered?.reason ?? 'The rule does not apply to the facts recorded now.'}</dd>
         </dl>
       ) : (
-        <ObligationFacts obligation={obligation} />
+        <ObligationFacts obligation={obligation} row={row} />
       )}
+      <NoticeLetters row={row} title={title} />
       <StatusControls row={row} title={title} />
       <LinkedTasks row={row} title={title} />
     </div>
   );
 }
 
-function ObligationFacts({ obligation }: { obligation: Obligation }) {
+function ObligationFacts({ obligation, row }: { obligation: Obligation; row: BoardRow }) {
   const { deadline } = obligation;
   const clock = clockText(deadline);
   return (
@@ -107,11 +109,28 @@ function ObligationFacts({ obligation }: { obligation: Obligation }) {
         <dt>In force</dt>
         <dd>{inForce(obligation)}</dd>
         <dt>Letter template</dt>
-        <dd>{obligation.template ?? <span className="obl-muted">None</span>}</dd>
-        {obligation.sources.length > 0 && (
+        <dd>
+          {row.template === null ? (
+            <span className="obl-muted">{row.templateUnavailable ?? 'None'}</span>
+          ) : (
+            <>
+              {row.template.title}
+              {row.template.generic && (
+                <span className="obl-muted"> · generic, checked against this notice’s required content</span>
+              )}
+            </>
+          )}
+        </dd>
+        {row.sources.length > 0 && (
           <>
             <dt>Sources</dt>
-            <dd>{obligation.sources.join(', ')}</dd>
+            <dd>
+              <ul className="notice-sources" aria-label="Sources">
+                {row.sources.map((source) => (
+                  <SourceLine key={source.key} source={source} />
+                ))}
+              </ul>
+            </dd>
           </>
         )}
         {obligation.note !== '' && (
@@ -124,6 +143,30 @@ function ObligationFacts({ obligation }: { obligation: Obligation }) {
       <ContentList title="Required content" items={obligation.requiredContent} />
       <ContentList title="Must not contain" items={obligation.prohibitedContent} />
     </>
+  );
+}
+
+/** The letters drafted for this notice, each with its version and state and a way to open it. */
+function NoticeLetters({ row, title }: { row: BoardRow; title: string }) {
+  const open = useOpenLetter();
+  return (
+    <section className="obl-content" aria-label={`Letters for ${title}`}>
+      <h4 className="obl-content__title">Letters</h4>
+      {row.letters.length === 0 ? (
+        <p className="obl-muted">No letter drafted for this notice yet.</p>
+      ) : (
+        <ul className="notice-letters">
+          {row.letters.map((letter) => (
+            <li key={letter.id}>
+              {letter.title} <span className="obl-muted">· {letterText(letter)}</span>{' '}
+              <Button small onClick={() => open(letter.id)} aria-label={`Open the letter ${letter.title}`}>
+                Open
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,55 @@
+import type { Rule } from '../obligations/rule-pack';
+import type { LetterTemplate } from './template';
+import { templateById } from './templates';
+
+/** The template a notice's letter is drafted from, or why none is offered. */
+export type NoticeTemplateChoice =
+  | { template: LetterTemplate; generic: boolean; reason: null }
+  | { template: null; generic: false; reason: string };
+
+type RuleLike = Pick<Rule, 'id' | 'template' | 'jurisdiction' | 'recipient'>;
+
+const isUsState = (jurisdiction: string) => jurisdiction.startsWith('US-');
+
+/**
+ * The generic template fitting a recipient kind where a rule names none: a US state's residents,
+ * its attorney general or agencies, the consumer reporting agencies, a GDPR authority or the
+ * people affected under the GDPR. Null when none fits (a notice to the data owner; a federal one).
+ */
+export function genericTemplateIdFor(rule: RuleLike): string | null {
+  const us = isUsState(rule.jurisdiction);
+  switch (rule.recipient.kind) {
+    case 'affected_individuals':
+      return us ? 'us-residents-generic' : rule.jurisdiction === 'US' ? null : 'gdpr-art34-subjects-en';
+    case 'attorney_general':
+    case 'state_police':
+    case 'other_regulator':
+      return us ? 'us-ag-generic' : null;
+    case 'consumer_reporting_agencies':
+      return us || rule.jurisdiction === 'US' ? 'us-cra-generic' : null;
+    case 'supervisory_authority':
+      return 'gdpr-art33-authority-en';
+    case 'data_owner':
+      return null;
+  }
+}
+
+/**
+ * The template to draft a notice's letter from: the one its rule names, else the generic one for
+ * its recipient kind (checked against the rule's own required content), else why none is offered.
+ */
+export function templateForRule(rule: RuleLike): NoticeTemplateChoice {
+  const named = rule.template === null ? null : templateById(rule.template);
+  if (named !== null) return { template: named, generic: named.id.endsWith('-generic'), reason: null };
+  const genericId = genericTemplateIdFor(rule);
+  const generic = genericId === null ? null : templateById(genericId);
+  if (generic !== null) return { template: generic, generic: true, reason: null };
+  return {
+    template: null,
+    generic: false,
+    reason:
+      rule.recipient.kind === 'data_owner'
+        ? 'Breachdesk has no letter template for a notice to the data owner (the business whose data you hold): write it outside Breachdesk, then record it here with Mark sent….'
+        : `No letter template fits a notice to ${rule.recipient.name}: the generic templates are for a US state's residents, agencies and the consumer reporting agencies, and for GDPR authorities and data subjects.`,
+  };
+}
