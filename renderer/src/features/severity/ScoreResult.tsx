@@ -36,7 +36,7 @@ export function ScoreResult({ enisa }: ScoreResultProps) {
         )}
       </div>
       {result !== null && cb !== undefined && enisa !== null && (
-        <details className="sev-calculation">
+        <details className="sev-calculation" aria-label="The ENISA calculation">
           <summary className="sev-calculation__summary">Show the calculation</summary>
           <p className="sev-result__formula">SE = DPC × EI + CB</p>
           <p className="sev-result__arithmetic num">
