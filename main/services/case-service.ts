@@ -7,6 +7,7 @@ import { appendAuditEntry } from '../casefile/repos/audit-repo';
 import { getCaseRecord, insertCaseRecord, updateCaseRecord } from '../casefile/repos/case-repo';
 import type { CasePatch, CaseRecord, OpenCase } from '../../shared/domain/case';
 import { changeWithAudit } from './audited';
+import { demoViewOf } from './demo-view';
 import { recoveryNotices } from './recovery-notices';
 import { stampFor, type ServiceContext } from './context';
 
@@ -57,6 +58,7 @@ export function describeOpenCase(file: CaseFile, passphraseRemembered = false): 
     notices: recoveryNotices(file.recovery),
     encrypted: file.encrypted,
     passphraseRemembered: file.encrypted && passphraseRemembered,
+    demoAsOf: demoViewOf(file),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ServiceContext } from './context';
 import { takeInEvidence } from './evidence/intake-service';
 import { outputTarget, writeFileAtomically } from './files/atomic-write';
 import { createLetter } from './letters/letters-service';
+import { markAsDemo } from './demo-view';
 import { Job } from './jobs';
 
 /** The folder beside the case file where the demo's generated evidence files are written. */
@@ -50,6 +51,7 @@ export async function createDemoCase(
   );
   try {
     importCaseDocument(file, document, ctx);
+    markAsDemo(file, ctx);
     const folder = demoEvidenceFolder(target);
     mkdirSync(folder, { recursive: true });
     for (const generated of demoEvidenceFiles()) {

@@ -48,6 +48,11 @@ export const openCaseSchema = z.object({
   encrypted: z.boolean(),
   /** This computer keeps its passphrase (encrypted by the system keychain) and opens it without asking. */
   passphraseRemembered: z.boolean(),
+  /**
+   * Set only for the demo case: the moment its clocks are shown as of (its own day 2), so it reads
+   * as a live incident; the app offers to show it as of today instead. A view setting, not a fact.
+   */
+  demoAsOf: z.object({ at: isoInstant, zone: z.string().min(1) }).nullable(),
 });
 export type OpenCase = z.infer<typeof openCaseSchema>;
 

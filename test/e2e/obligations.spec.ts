@@ -18,6 +18,11 @@ const DAY_MS = 86_400_000;
 async function openDemoObligations(page: Page, host: TestHost): Promise<void> {
   await host.call('demo.create', { path: join(host.dir, 'sonora.bdcase') });
   await host.start();
+  // The demo opens as of its own day 2 (demo-as-of.spec.ts); these tests count on the page's clock.
+  await page
+    .getByRole('status', { name: 'Demo case' })
+    .getByRole('button', { name: 'Show as of today' })
+    .click();
   await page
     .getByRole('navigation', { name: 'Case sections' })
     .getByRole('button', { name: 'Obligations' })

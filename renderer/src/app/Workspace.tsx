@@ -13,6 +13,7 @@ import { PeopleSection } from '../features/people/PeopleSection';
 import { PlaceholderSection } from '../features/placeholder/PlaceholderSection';
 import { TasksNotesSection } from '../features/tasks-notes/TasksNotesSection';
 import { TimelineSection } from '../features/timeline/TimelineSection';
+import { useDemoViewStore, type DemoView } from '../stores/demo-view-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { sectionById, type Section } from './sections';
@@ -41,6 +42,7 @@ export function Workspace({ openCase }: { openCase: OpenCase }) {
           <StatusBanner tone="fail" title={actionError} label="Could not open the case file" />
         )}
         <OpeningNotices key={openCase.path} notices={openCase.notices} />
+        {openCase.demoAsOf !== null && <DemoAsOfBanner view={openCase.demoAsOf} />}
         <h2 id="section-heading" className="section-heading" tabIndex={-1} ref={heading}>
           {section.label}
         </h2>
@@ -72,6 +74,54 @@ function OpeningNotices({ notices }: { notices: readonly string[] }) {
       {notices.slice(1).map((notice) => (
         <p key={notice}>{notice}</p>
       ))}
+    </StatusBanner>
+  );
+}
+
+/** "17 Nov 2020" and "17 Nov 2020, 16:00 Stockholm time": the demo's moment in the case's zone. */
+function demoMoment(view: DemoView): { day: string; time: string } {
+  const at = new Date(view.at);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: view.zone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(at);
+  const clock = new Intl.DateTimeFormat('en-GB', {
+    timeZone: view.zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  const place = view.zone.split('/').pop()?.replaceAll('_', ' ') ?? view.zone;
+  return { day, time: `${day}, ${clock} ${place} time` };
+}
+
+/**
+ * The demo case is shown as of its own day 2, so its clocks read as in a live incident; one
+ * button switches every countdown to the real clock and back. Never shown for another case.
+ */
+function DemoAsOfBanner({ view }: { view: DemoView }) {
+  const showToday = useDemoViewStore((state) => state.showToday);
+  const setShowToday = useDemoViewStore((state) => state.setShowToday);
+  const { day, time } = demoMoment(view);
+  return (
+    <StatusBanner
+      tone="info"
+      mark="i"
+      label="Demo case"
+      title={showToday ? 'Demo: shown as of today' : `Demo: shown as of ${day}`}
+      actions={
+        <Button variant="secondary" onClick={() => setShowToday(!showToday)}>
+          {showToday ? `Show as of ${day}` : 'Show as of today'}
+        </Button>
+      }
+    >
+      <p>
+        {showToday
+          ? `Deadlines count from today, so the demo's 2020 clocks are long overdue. The case's facts are the same either way.`
+          : `Deadlines and countdowns read as on the incident's second day (${time}), as they would during a live response. The case's facts are the same either way.`}
+      </p>
     </StatusBanner>
   );
 }

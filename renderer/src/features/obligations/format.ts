@@ -2,20 +2,49 @@ import { useEffect, useState } from 'react';
 import type { BoardRow, ObligationStatus } from '../../../../shared/domain/obligation-status';
 import { jurisdictionName } from '../../../../shared/jurisdictions/jurisdictions';
 import type { Obligation } from '../../../../shared/obligations/obligation';
-import { formatZonedTime, userTimeZone } from '../../lib/zoned-display';
+import { formatZonedTime, todayInUserZone, userTimeZone } from '../../lib/zoned-display';
+import { selectViewAsOf, useDemoViewStore, type DemoView } from '../../stores/demo-view-store';
+import { useWorkspaceStore } from '../../stores/workspace-store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The current time, refreshed every `everyMs` (the board's countdowns move every 30 s). */
+/**
+ * The moment the open case is shown as of when that is not the real clock (the demo case, as of
+ * its own day 2, until "Show as of today"); null otherwise.
+ */
+export function useViewAsOf(): DemoView | null {
+  const current = useWorkspaceStore((state) => state.current);
+  const showToday = useDemoViewStore((state) => state.showToday);
+  return selectViewAsOf(current, showToday);
+}
+
+/**
+ * "Now" for every countdown, deadline and "overdue" in the app, so every screen agrees: the
+ * demo's moment while it is shown as of its day 2 (fixed), else the real clock refreshed every
+ * `everyMs` (the board's countdowns move every 30 s).
+ */
 export function useNow(everyMs = 30_000): number {
+  const fixedAt = useViewAsOf()?.at ?? null;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
+    if (fixedAt !== null) return;
+    const tick = () => setNow(Date.now());
+    // Back from the demo's moment: catch up with the real clock at once, then keep it.
+    const first = window.setTimeout(tick, 0);
+    const timer = window.setInterval(tick, everyMs);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [everyMs, fixedAt]);
+  return fixedAt === null ? now : Date.parse(fixedAt);
+}
+
+/** Today's date (YYYY-MM-DD) on this computer's clock as of `useNow`, for "overdue" tasks and the like. */
+export function useToday(): string {
+  return todayInUserZone(new Date(useNow(60_000)));
 }
 
 /** An instant on this computer's clock with its zone: "2020-11-19 09:30 CET". */
