@@ -19,6 +19,7 @@ import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
 import { caseDecryptCommand, caseEncryptCommand, caseRekeyCommand } from './commands/case';
 import { showCommand } from './commands/show';
+import { tasksAddCommand, tasksListCommand } from './commands/tasks';
 import { verifyCommand } from './commands/verify';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { PASSPHRASE_HELP, PASSPHRASE_OPTIONS, useCommandValues } from './passphrase';
@@ -35,6 +36,8 @@ const COMMANDS: readonly Command[] = [
   factsImportCommand,
   eventAddCommand,
   searchCommand,
+  tasksListCommand,
+  tasksAddCommand,
   evidenceAddCommand,
   evidenceListCommand,
   evidenceExportCommand,
