@@ -82,6 +82,17 @@ test('the demo opens as of its own day 2 under a banner; "Show as of today" puts
   await expect(art33Row(page)).toContainText('due in 41 h');
   await expect(chip(page)).toHaveText('Art. 33 due in 41 h');
 
+  // Tasks agree: on day 2 no open task is overdue yet (the earliest is due 19 Nov 2020); today
+  // every open one is.
+  await showSection(page, 'Tasks & notes');
+  const overdueBadges = page.locator('.badge--overdue');
+  await expect(page.getByText('Post-incident review of partner-sync release checks')).toBeVisible();
+  await expect(overdueBadges).toHaveCount(0);
+  await banner(page).getByRole('button', { name: 'Show as of today' }).click();
+  await expect(overdueBadges).not.toHaveCount(0);
+  await banner(page).getByRole('button', { name: 'Show as of 17 Nov 2020' }).click();
+  await expect(overdueBadges).toHaveCount(0);
+
   // Closed and opened again, the demo is still shown as of its day 2 (its case file says so).
   await banner(page).getByRole('button', { name: 'Show as of today' }).click();
   await page.getByRole('button', { name: 'Close case' }).click();

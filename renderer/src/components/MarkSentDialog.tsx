@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { localTextOf } from '../../../shared/time/zoned-time';
 import { parseTimeDraft, type TimeDraft } from '../lib/time-draft';
+import { appNow } from '../stores/demo-view-store';
 import { useZoneStore } from '../stores/zone-store';
 import { FieldFrame, TextField } from './Field';
 import { FormDialog } from './FormDialog';
@@ -19,9 +20,12 @@ interface MarkSentDialogProps {
   record: (sentAt: string, channel: string, note: string) => Promise<string | null>;
 }
 
-/** Now, to the minute, in the zone last used: where a "sent at" usually starts. */
+/**
+ * Now (the app's: the demo case's own day 2 while it is shown so), to the minute, in the zone last
+ * used: where a "sent at" usually starts.
+ */
 function nowDraft(zone: string): TimeDraft {
-  const utc = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  const utc = new Date(Math.floor(appNow() / 60_000) * 60_000).toISOString();
   return {
     text: localTextOf({ utc, zone, precision: 'exact', approximate: false }),
     zone,

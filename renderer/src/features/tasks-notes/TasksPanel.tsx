@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Task } from '../../../../shared/domain/tasks-notes';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
-import { todayInUserZone } from '../../lib/zoned-display';
 import { useObligationsStore } from '../../stores/obligations-store';
+import { useToday } from '../obligations/format';
 import { useTasksNotesStore } from '../../stores/tasks-notes-store';
 import { TaskRow } from './TaskRow';
 
@@ -25,15 +25,15 @@ export function TasksPanel() {
   const [titleError, setTitleError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const today = todayInUserZone();
+  // The app's one "today": the demo case's own day, unless shown as of today.
+  const today = useToday();
   const rows = [...(tasks ?? [])].sort(byDue);
-  // Tasks linked to a notice show the notice's status: the board says it.
-  const anyLinked = rows.some((task) => task.obligationRuleId !== null);
+  // Linked tasks show their notice's status, and Edit offers the notices to link: the board says both.
   const boardLoaded = useObligationsStore((state) => state.board !== null);
   const loadBoard = useObligationsStore((state) => state.load);
   useEffect(() => {
-    if (anyLinked && !boardLoaded) void loadBoard();
-  }, [anyLinked, boardLoaded, loadBoard]);
+    if (!boardLoaded) void loadBoard();
+  }, [boardLoaded, loadBoard]);
 
   async function add(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
