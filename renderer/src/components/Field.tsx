@@ -1,4 +1,13 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  useState,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+} from 'react';
+import { IsoDateInput } from './IsoDateInput';
 
 interface FieldFrameProps {
   label: string;
@@ -43,7 +52,15 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
   ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ label, error, hint, className, ...input }: TextFieldProps) {
+/**
+ * A labelled text field. `type="date"` is a date typed as YYYY-MM-DD (see IsoDateInput), never the
+ * browser's picker with the system's format: onChange then sees only real dates or ''.
+ */
+export function TextField(props: TextFieldProps) {
+  return props.type === 'date' ? <DateTextField {...props} /> : <PlainTextField {...props} />;
+}
+
+function PlainTextField({ label, error, hint, className, ...input }: TextFieldProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
       {({ inputId, describedBy, invalid }) => (
@@ -54,6 +71,36 @@ export function TextField({ label, error, hint, className, ...input }: TextField
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function DateTextField({
+  label,
+  error,
+  hint,
+  className,
+  value,
+  onChange,
+  type: _type,
+  ...input
+}: TextFieldProps) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const shown = problem ?? error;
+  return (
+    <FieldFrame label={label} error={shown} hint={hint ?? 'YYYY-MM-DD'}>
+      {({ inputId, describedBy, invalid }) => (
+        <IsoDateInput
+          id={inputId}
+          className={['field__control', 'field__control--date', className ?? ''].filter(Boolean).join(' ')}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          {...input}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => onChange?.(event)}
+          onProblem={setProblem}
         />
       )}
     </FieldFrame>

@@ -5,6 +5,7 @@ import { FactsNeededList, PendingList } from './FactsNeeded';
 import { ObligationRow } from './ObligationRow';
 import { VerifyChip } from './VerifyChip';
 import { placeOf, useNow } from './format';
+import { IsoDateInput } from '../../components/IsoDateInput';
 
 /**
  * The facts the rules wait on (first: without them nothing can be said to be owed), the notices
@@ -78,9 +79,8 @@ function LawLine({ board }: { board: Board }) {
         <label htmlFor={id} className="obl-law__label">
           Law as of
         </label>
-        <input
+        <IsoDateInput
           id={id}
-          type="date"
           className="field__control obl-law__input"
           value={chosen ?? board.defaultAsOf}
           aria-describedby={`${id}-hint`}

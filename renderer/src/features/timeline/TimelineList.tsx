@@ -4,7 +4,7 @@ import { eventAt } from '../../stores/timeline-paging';
 import { useTimelineStore } from '../../stores/timeline-store';
 import { rowId, TimelineRow } from './TimelineRow';
 
-/** Fixed row height (px), matching .tl-row in timeline.css, so 100,000 rows need no measuring. */
+/** The least row height (px), as .tl-row in timeline.css; a row whose title wraps is measured as drawn. */
 const ROW_HEIGHT = 58;
 /** Rows fetched beyond the visible ones, so scrolling seldom meets an empty row. */
 const PREFETCH = 60;
