@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Overview } from '../../../shared/domain/overview';
 import { call, messageOf } from '../api/client';
 import { resetOnCaseChange } from '../lib/track-save';
+import { appNow } from './demo-view-store';
 
 interface OverviewState {
   overview: Overview | null;
@@ -19,7 +20,7 @@ export const useOverviewStore = create<OverviewState>()((set) => ({
   async load() {
     const mine = generation;
     try {
-      const overview = await call('overview.get', { now: new Date(Date.now()).toISOString() });
+      const overview = await call('overview.get', { now: new Date(appNow()).toISOString() });
       if (mine === generation) set({ overview, error: null });
     } catch (error) {
       if (mine === generation) set({ error: messageOf(error) });

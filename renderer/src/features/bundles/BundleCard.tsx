@@ -37,7 +37,7 @@ export function BundleCard() {
         </p>
       )}
       <div className="bundle-actions">
-        <Button variant="primary" onClick={exportBundle} aria-keyshortcuts="Control+Shift+B Meta+Shift+B">
+        <Button onClick={exportBundle} aria-keyshortcuts="Control+Shift+B Meta+Shift+B">
           Export bundle…
         </Button>
         <Button onClick={verifyBundle}>Verify a bundle…</Button>

@@ -10,6 +10,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { formatInstant } from '../../lib/time';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { BundleCard } from '../bundles/BundleCard';
+import { StatusReportButton } from '../report/StatusReportButton';
 import { OverviewPictures } from './OverviewPictures';
 import { useAutosaveText } from './useAutosaveText';
 import { WhatNow } from './WhatNow';
@@ -119,5 +120,5 @@ function WhatNowPanel() {
 
 /** Buttons beside the primary action. */
 function OverviewActions() {
-  return null;
+  return <StatusReportButton />;
 }

@@ -44,6 +44,8 @@ export function StripSvg({
     shown.map((marker) => x(marker.at)),
     shown.map((marker) => marker.label),
     width,
+    3,
+    shown.map((marker) => marker.priority ?? 0),
   );
   const bandLeft = band === null ? 0 : Math.max(0, x(band.start));
   const bandRight = band === null ? 0 : Math.min(width, x(band.end));

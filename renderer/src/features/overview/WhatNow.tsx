@@ -197,7 +197,7 @@ function Deadline({ notice, now, zone }: { notice: OverviewNotice; now: number; 
       )}
       <div className="what-now__when">
         <time dateTime={notice.due}>{formatDeadline(notice.due, zone)}</time>
-        {percent !== null && <span className="num"> · {percent} % of the clock elapsed</span>}
+        {percent !== null && <span className="num"> · {percent} % elapsed</span>}
       </div>
     </li>
   );

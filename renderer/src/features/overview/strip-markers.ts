@@ -17,11 +17,13 @@ export interface StripMarker {
   when: string;
   /** key: a fact of the incident; due: a deadline ahead; overdue: a deadline passed. */
   tone: 'key' | 'due' | 'overdue';
+  /** Labelled before the others where labels crowd: 2 for the nearest deadline, 1 for key dates. */
+  priority?: number;
 }
 
 function keyMarker(id: string, label: string, time: ZonedTime | null): StripMarker[] {
   if (time === null) return [];
-  return [{ id, at: Date.parse(time.utc), label, when: formatZonedTime(time), tone: 'key' }];
+  return [{ id, at: Date.parse(time.utc), label, when: formatZonedTime(time), tone: 'key', priority: 1 }];
 }
 
 export function factMarkers(facts: Facts): StripMarker[] {
@@ -49,10 +51,14 @@ export function exposureBand(facts: Facts): ExposureBand | null {
   };
 }
 
-/** The notice deadlines still open (not sent, not recorded as not required), for the strip. */
+/**
+ * The notice deadlines still open (not sent, not recorded as not required), for the strip. The
+ * nearest one (the next ahead of `now`, else the latest passed) is labelled first, with its
+ * countdown word: "Due: Art. 33 (next)".
+ */
 export function deadlineMarkers(board: ObligationsBoard | null, now: number): StripMarker[] {
   if (board === null) return [];
-  return board.rows.flatMap((row) => {
+  const markers: StripMarker[] = board.rows.flatMap((row) => {
     const due = row.obligation?.deadline.due ?? null;
     const done = row.status?.status === 'sent' || row.status?.status === 'not_required';
     if (row.obligation === null || due === null || done) return [];
@@ -67,4 +73,9 @@ export function deadlineMarkers(board: ObligationsBoard | null, now: number): St
       },
     ];
   });
+  const ahead = markers.filter((m) => m.at >= now).sort((a, b) => a.at - b.at)[0];
+  const nearest = ahead ?? markers.filter((m) => m.at < now).sort((a, b) => b.at - a.at)[0];
+  return markers.map((m) =>
+    m === nearest ? { ...m, label: `${m.label} (${m.tone === 'due' ? 'next' : 'overdue'})`, priority: 2 } : m,
+  );
 }

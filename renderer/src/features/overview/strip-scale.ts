@@ -102,26 +102,32 @@ interface PlacedLabel {
 /**
  * Labels beside their markers, each on the first lane where it does not overlap another; a label
  * that fits on no lane is not drawn (zooming in makes room), rather than drawn over another.
+ * Labels with a higher `priority` are placed first (the nearest deadline is always labelled), the
+ * rest from left to right.
  */
 export function placeLabels(
   xs: readonly number[],
   texts: readonly string[],
   width: number,
   lanes = 3,
+  priority: readonly number[] = [],
 ): PlacedLabel[] {
-  const laneEnds = Array.from({ length: lanes }, () => -Infinity);
-  const order = xs.map((x, index) => ({ x, index })).sort((a, b) => a.x - b.x);
+  const taken: [number, number][][] = Array.from({ length: lanes }, () => []);
+  const order = xs
+    .map((x, index) => ({ x, index, rank: priority[index] ?? 0 }))
+    .sort((a, b) => b.rank - a.rank || a.x - b.x);
   const placed: PlacedLabel[] = new Array<PlacedLabel>(xs.length);
   for (const { x, index } of order) {
     const textWidth = (texts[index]?.length ?? 0) * 6.6 + 8;
     const anchor = x + textWidth > width ? 'end' : 'start';
     const left = anchor === 'start' ? x : x - textWidth;
-    const lane = laneEnds.findIndex((end) => end < left);
+    const right = left + textWidth;
+    const lane = taken.findIndex((spans) => spans.every(([from, to]) => right <= from || left >= to));
     if (lane === -1) {
       placed[index] = { lane: lanes - 1, anchor, visible: false };
       continue;
     }
-    laneEnds[lane] = left + textWidth;
+    taken[lane]?.push([left, right]);
     placed[index] = { lane, anchor, visible: true };
   }
   return placed;
