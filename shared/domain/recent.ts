@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 const RECENT_STATES = ['available', 'missing', 'locked', 'unreadable'] as const;
 
+const openDeadlineSchema = z.object({
+  /** "Art. 33", "TX AG". */
+  name: z.string(),
+  title: z.string(),
+  due: z.iso.datetime({ offset: false }),
+});
+
 /**
  * A case's notices at a glance, read from the file without opening it for writing: the nearest
  * open deadline and how many notices are overdue, owed, sent and waiting for a decision.
@@ -10,9 +17,12 @@ export const caseGlanceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('figures'),
     /** The open notice (not sent, not decided unnecessary) with the nearest fixed deadline. */
-    nearest: z
-      .object({ name: z.string(), title: z.string(), due: z.iso.datetime({ offset: false }) })
-      .nullable(),
+    nearest: openDeadlineSchema.nullable(),
+    /**
+     * Every open notice with a fixed deadline, soonest first, so a screen can count down (and
+     * count the overdue ones) on its own clock.
+     */
+    open: z.array(openDeadlineSchema),
     owed: z.number().int().nonnegative(),
     sent: z.number().int().nonnegative(),
     overdue: z.number().int().nonnegative(),

@@ -29,7 +29,7 @@ export function localDate(now: Date): string {
 
 /** The board's figures: nearest open fixed deadline, overdue, owed, sent, decisions needed. */
 export function glanceOfBoard(board: Board, now: Date): Extract<CaseGlance, { kind: 'figures' }> {
-  let nearest: { name: string; title: string; due: string } | null = null;
+  const open: { name: string; title: string; due: string }[] = [];
   let owed = 0;
   let sent = 0;
   let overdue = 0;
@@ -46,12 +46,11 @@ export function glanceOfBoard(board: Board, now: Date): Extract<CaseGlance, { ki
     const due = obligation.deadline.state === 'fixed' ? obligation.deadline.due : null;
     if (due === null) continue;
     if (Date.parse(due) <= now.getTime()) overdue += 1;
-    if (nearest === null || due < nearest.due) {
-      nearest = { name: noticeShortName(obligation), title: obligation.title, due };
-    }
+    open.push({ name: noticeShortName(obligation), title: obligation.title, due });
   }
+  open.sort((a, b) => a.due.localeCompare(b.due));
   const decisionsNeeded = board.decisionNeeded.filter((d) => d.status?.status !== 'not_required').length;
-  return { kind: 'figures', nearest, owed, sent, overdue, decisionsNeeded };
+  return { kind: 'figures', nearest: open[0] ?? null, open, owed, sent, overdue, decisionsNeeded };
 }
 
 /** The figures of an open case. */

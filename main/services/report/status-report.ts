@@ -253,7 +253,7 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
         sorted.map((row) => {
           const obligation = row.obligation as Obligation;
           return [
-            `${noticeShortName(obligation)}: ${obligation.title}`,
+            noticeShortName(obligation),
             obligation.recipient.name,
             deadlineText(obligation, zone),
             statusText(row, now),

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { TabList, tabIdOf, type Tab } from '../../components/TabList';
 import { useObligationsStore, type ObligationsTab } from '../../stores/obligations-store';
 import { RegisterPanel } from '../register/RegisterPanel';
+import { StatusReportButton } from '../report/StatusReportButton';
 import { RulePackView } from '../rules/RulePackView';
 import { SeverityPanel } from '../severity/SeverityPanel';
 import { HarmDecisions } from './HarmDecisions';
@@ -25,7 +26,10 @@ export function ObligationsSection() {
 
   return (
     <div className="obl-section">
-      <TabList tabs={TABS} selected={tab} onSelect={showTab} panelId={panelId} label="Obligations views" />
+      <div className="obl-section__head">
+        <TabList tabs={TABS} selected={tab} onSelect={showTab} panelId={panelId} label="Obligations views" />
+        <StatusReportButton small />
+      </div>
       <div id={panelId} role="tabpanel" className="obl-tabpanel" aria-labelledby={tabIdOf(panelId, tab)}>
         {tab === 'board' && (
           <>

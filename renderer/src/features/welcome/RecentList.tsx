@@ -136,15 +136,17 @@ function RecentGlance({ glance }: { glance: Glance }) {
     );
   }
   const parts: { text: string; tone: 'overdue' | 'soon' | 'plain' }[] = [];
-  if (glance.nearest !== null) {
-    const left = countdown(glance.nearest.due, now);
+  // Counted on this screen's clock, so the countdown and the overdue count agree as time passes.
+  const nearest = glance.open[0];
+  if (nearest !== undefined) {
+    const left = countdown(nearest.due, now);
     parts.push({
-      text: `${glance.nearest.name} ${left.text}`,
+      text: `${nearest.name} ${left.text}`,
       tone: left.urgency === 'later' ? 'plain' : left.urgency,
     });
   }
-  if (glance.overdue > 0)
-    parts.push({ text: `${glance.overdue.toLocaleString('en-GB')} overdue`, tone: 'overdue' });
+  const overdue = glance.open.filter((notice) => Date.parse(notice.due) <= now).length;
+  if (overdue > 0) parts.push({ text: `${overdue.toLocaleString('en-GB')} overdue`, tone: 'overdue' });
   if (glance.owed > 0) parts.push({ text: `${glance.sent} of ${glance.owed} sent`, tone: 'plain' });
   if (glance.decisionsNeeded > 0) {
     parts.push({ text: plural(glance.decisionsNeeded, 'decision needed', 'decisions needed'), tone: 'soon' });
