@@ -131,4 +131,22 @@ test('completing a linked task in Tasks & notes offers to mark its notice sent',
   await expect(art33.locator('.obl-row__status')).toContainText(
     'Sent on 2020-11-18 15:10 CET via IMY e-service',
   );
+
+  // A task typed by hand is linked afterwards through Edit, and unlinked the same way.
+  await section(page, 'Tasks & notes').click();
+  await page.getByRole('textbox', { name: 'Task' }).fill('Call the CNIL about the French users');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  const typed = page.getByRole('row', { name: /Call the CNIL about the French users/ });
+  await expect(typed).not.toContainText('For the notice');
+  await typed.getByRole('button', { name: 'Edit Call the CNIL about the French users' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit task' });
+  await edit.getByRole('combobox', { name: 'For the notice' }).selectOption({ label: ART_33 });
+  await edit.getByRole('button', { name: 'Save task' }).click();
+  await expect(edit).toBeHidden();
+  await expect(typed).toContainText(`For the notice: ${ART_33} · notice sent on 2020-11-18 15:10 CET`);
+  await typed.getByRole('button', { name: 'Edit Call the CNIL about the French users' }).click();
+  await edit.getByRole('combobox', { name: 'For the notice' }).selectOption({ label: 'None' });
+  await edit.getByRole('button', { name: 'Save task' }).click();
+  await expect(edit).toBeHidden();
+  await expect(typed).not.toContainText('For the notice');
 });
