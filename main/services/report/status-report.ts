@@ -112,9 +112,9 @@ function deadlineText(obligation: Obligation, zone: string): string {
   const { deadline } = obligation;
   if (deadline.state === 'fixed' && deadline.due !== null) return instantInZoneText(deadline.due, zone);
   if (deadline.state === 'waiting') {
-    return obligation.order.length > 0
-      ? `With or after ${obligation.order[0]?.title ?? 'another notice'}`
-      : 'Clock not started';
+    // The law's words up to their first colon ("When any New York resident is notified"), when short.
+    const when = deadline.wording.split(':')[0]?.trim() ?? '';
+    return when !== '' && when.length <= 90 ? `Clock not started: ${when}` : 'Clock not started';
   }
   const target =
     deadline.suggested === null ? '' : `; internal target ${instantInZoneText(deadline.suggested, zone)}`;
