@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
 import { makeEncryptedCase } from '../helpers/cases';
@@ -16,6 +17,14 @@ function fingerprint(path: string): { sha256: string; mtimeMs: number } {
     sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
     mtimeMs: statSync(path).mtimeMs,
   };
+}
+
+/** axe's WCAG 2.x A/AA and best-practice rules, each violation named with its element. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${v.help}`));
 }
 
 function recentItem(page: Page, title: string) {
@@ -58,6 +67,7 @@ test('the welcome screen shows each recent case’s nearest deadline, read witho
     await page.setViewportSize({ width, height: 800 });
     await page.screenshot({ path: artifactPath(`welcome-recent-${width}.png`) });
   }
+  expect(await axeViolations(page)).toEqual([]);
 
   // Years later (the real clock of a user who kept the demo), the same list counts what is overdue.
   const later = new TZDate(2026, 0, 15, 12, 0, CASE_ZONE).getTime();
@@ -120,6 +130,7 @@ test('the status report button saves the report as PDF or HTML, and says so; a f
     await page.setViewportSize({ width, height: 800 });
     await page.screenshot({ path: artifactPath(`obligations-status-report-${width}.png`) });
   }
+  expect(await axeViolations(page)).toEqual([]);
 
   // A folder that does not exist: the save fails and says why.
   host.dialogs.answerExport(join(host.dir, 'no-such-folder', 'report.pdf'));
