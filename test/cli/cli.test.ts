@@ -97,7 +97,10 @@ describe('breachdesk CLI', () => {
     const human = runCli(['show', path]);
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/^Title\s+Partner API exposure$/m);
-    expect(human.stdout).toMatch(/^Status\s+Investigating$/m);
+    expect(human.stdout).toMatch(/^Response stage\s+Investigating$/m);
+    expect(human.stdout).toMatch(/^Incident status\s+Suspected$/m);
+    expect(human.stdout).toMatch(/^ {2}Fact missing: Awareness time: /m);
+    expect(human.stdout).toMatch(/^ {2}Next step: Enter the awareness time\. /m);
     expect(human.stdout).toMatch(/^Audit log\s+1 entry$/m);
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
@@ -105,6 +108,7 @@ describe('breachdesk CLI', () => {
       schemaVersion: 80,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
+      whatNow: { counts: { owed: 0 }, nextStep: { kind: 'fact', field: 'awareAt' } },
     });
   });
 
