@@ -124,6 +124,7 @@ beforeAll(async () => {
     owner: 'B',
     due: null,
     status: 'open',
+    obligationRuleId: null,
   }).id;
   added.note = createRecord(b, ctx, noteSpec, {
     title: 'Colleague note',
