@@ -27,7 +27,7 @@ function templateLabel(template: LetterTemplateSummary): string {
   return `${template.title} (${template.jurisdiction}, ${LANGUAGE_NAMES[template.language] ?? template.language})`;
 }
 
-/** New letter: a template (by recipient kind), the recipient, and optionally the obligation it answers. */
+/** New letter: the obligation it answers (optional; its template is then chosen), a template (by recipient kind), the recipient. */
 export function NewLetterDialog({ onClose }: { onClose: () => void }) {
   const templates = useLettersStore((state) => state.templates) ?? [];
   const create = useLettersStore((state) => state.create);
@@ -38,6 +38,7 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
   const [ruleId, setRuleId] = useState('');
   const [obligations, setObligations] = useState<BoardRow[]>([]);
   const [templateError, setTemplateError] = useState<string | null>(null);
+  const [templateChosen, setTemplateChosen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -57,8 +58,21 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
     templates: templates.filter((t) => t.recipientKind === kind),
   })).filter((group) => group.templates.length > 0);
 
+  const chosenRow = obligations.find((row) => row.ruleId === ruleId);
+
+  /** Choosing the notice first picks its template, unless one was chosen by hand. */
+  function pickObligation(id: string): void {
+    setRuleId(id);
+    const row = obligations.find((r) => r.ruleId === id);
+    if (row !== undefined && row.template !== null && !templateChosen) {
+      setTemplateId(row.template.id);
+      setTemplateError(null);
+    }
+  }
+
   function pickTemplate(id: string): void {
     setTemplateId(id);
+    setTemplateChosen(id !== '');
     setTemplateError(null);
     // Offer the obligation the template answers, when the case owes it.
     const template = templates.find((t) => t.id === id);
@@ -87,6 +101,36 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       submit={submit}
     >
+      <FieldFrame
+        label="Answers obligation"
+        hint={
+          chosenRow === undefined
+            ? 'Optional. The notice this letter answers: it moves to Drafting, and marking the letter sent records it as sent.'
+            : chosenRow.template === null
+              ? (chosenRow.templateUnavailable ?? 'No template fits this notice.')
+              : `Its template: ${chosenRow.template.title}. The notice moves to Drafting; marking the letter sent records it as sent.`
+        }
+      >
+        {({ inputId, describedBy }) => (
+          <select
+            id={inputId}
+            className="field__control field__control--select"
+            value={ruleId}
+            aria-describedby={describedBy}
+            onChange={(event) => pickObligation(event.target.value)}
+          >
+            <option value="">None</option>
+            {obligations.map((row) => (
+              <option key={row.ruleId} value={row.ruleId}>
+                {row.obligation?.title ?? row.ruleId}
+                {row.letterState.state === 'none'
+                  ? ''
+                  : ` (letter: ${row.letterState.state.replace('_', ' ')})`}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldFrame>
       <FieldFrame label="Template" error={templateError} hint={chosen?.description}>
         {({ inputId, describedBy, invalid }) => (
           <select
@@ -129,27 +173,6 @@ export function NewLetterDialog({ onClose }: { onClose: () => void }) {
             aria-describedby={describedBy}
             onChange={(event) => setAddress(event.target.value)}
           />
-        )}
-      </FieldFrame>
-      <FieldFrame
-        label="Answers obligation"
-        hint="Optional. Marking the letter sent then records that obligation as sent too."
-      >
-        {({ inputId, describedBy }) => (
-          <select
-            id={inputId}
-            className="field__control field__control--select"
-            value={ruleId}
-            aria-describedby={describedBy}
-            onChange={(event) => setRuleId(event.target.value)}
-          >
-            <option value="">None</option>
-            {obligations.map((row) => (
-              <option key={row.ruleId} value={row.ruleId}>
-                {row.obligation?.title ?? row.ruleId}
-              </option>
-            ))}
-          </select>
         )}
       </FieldFrame>
     </FormDialog>

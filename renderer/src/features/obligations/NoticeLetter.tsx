@@ -69,7 +69,7 @@ export function LetterAction({ row, title }: { row: BoardRow; title: string }) {
       <div className="notice-letter">
         <Button
           small
-          aria-label={`${label} for ${title} (${letterStateText(row)})`}
+          title={`${label} (${letterStateText(row)}) for ${title}`}
           onClick={() => open(letterId)}
         >
           {label}
@@ -89,8 +89,7 @@ export function LetterAction({ row, title }: { row: BoardRow; title: string }) {
         small
         variant="primary"
         disabled={busy}
-        aria-label={`Draft letter for ${title}`}
-        title={`From the template “${row.template.title}”`}
+        title={`Draft the letter for ${title} from the template “${row.template.title}”`}
         onClick={() => void draft()}
       >
         {busy ? 'Drafting…' : 'Draft letter'}

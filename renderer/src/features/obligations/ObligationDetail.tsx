@@ -159,8 +159,8 @@ function NoticeLetters({ row, title }: { row: BoardRow; title: string }) {
           {row.letters.map((letter) => (
             <li key={letter.id}>
               {letter.title} <span className="obl-muted">· {letterText(letter)}</span>{' '}
-              <Button small onClick={() => open(letter.id)} aria-label={`Open the letter ${letter.title}`}>
-                Open
+              <Button small onClick={() => open(letter.id)} title={`Open the letter ${letter.title}`}>
+                Open letter
               </Button>
             </li>
           ))}

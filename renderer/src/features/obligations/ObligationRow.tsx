@@ -59,13 +59,13 @@ export function ObligationRow({ row, now }: { row: BoardRow; now: number }) {
             <Deadline obligation={obligation} row={row} now={now} />
           )}
         </div>
-        <div className="obl-row__status">
-          <span className={`obl-status obl-status--${row.status?.status ?? 'todo'}`}>
-            {statusText(row.status)}
-          </span>
-          <span className="notice-letter__state" aria-label={`Letter: ${letterStateText(row)}`}>
-            Letter: {letterStateText(row)}
-          </span>
+        <div className="obl-row__side">
+          <div className="obl-row__status">
+            <span className={`obl-status obl-status--${row.status?.status ?? 'todo'}`}>
+              {statusText(row.status)}
+            </span>
+          </div>
+          <span className="notice-letter__state">Letter: {letterStateText(row)}</span>
           <LetterAction row={row} title={title} />
         </div>
       </div>
