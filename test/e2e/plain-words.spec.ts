@@ -73,6 +73,12 @@ test('Ctrl+K "California" finds the California notices, letters and people row, 
   await results.getByRole('option', { name: /People affected in California/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'People & data' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^People affected in California/ })).toBeFocused();
+  // Data elements are shown by a sensitivity in words: passwords are credentials, not ENISA's "Simple".
+  const elements = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Sensitivity' }) });
+  await expect(elements.getByRole('row', { name: /Password/ })).toContainText('Credentials');
+  await page.screenshot({ path: artifactPath('plain-words-people.png'), fullPage: true });
 });
 
 test('timeline titles are whole at 1280 px and 1024 px: they wrap instead of being cut', async ({
@@ -83,7 +89,9 @@ test('timeline titles are whole at 1280 px and 1024 px: they wrap instead of bei
     await page.setViewportSize({ width, height: 900 });
     if (width === 1280) await openDemo(page, host);
     await section(page, 'Timeline');
-    const titles = page.getByRole('listbox', { name: 'Timeline events' }).locator('.tl-row__title');
+    const titles = page
+      .getByRole('listbox', { name: 'Timeline events' })
+      .locator('.tl-row__title, .tl-row__time');
     await expect(titles.first()).toBeVisible();
     const cut = await titles.evaluateAll(
       (elements) =>

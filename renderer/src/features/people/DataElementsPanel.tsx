@@ -125,9 +125,9 @@ export function DataElementsPanel() {
               ))}
             </tbody>
           </table>
-          <p className="muted small">{SENSITIVITY_HINT}</p>
         </div>
       )}
+      {elements !== null && elements.length > 0 && <p className="field__hint">{SENSITIVITY_HINT}</p>}
     </section>
   );
 }
