@@ -66,7 +66,7 @@ test('every control on the welcome screen and in the workspace has an accessible
   await expectEveryControlNamed(page);
 });
 
-test('the workspace is reachable with Tab alone: top bar (search, lock state, close), sections, then the case record', async ({
+test('the workspace is reachable with Tab alone: top bar (search, lock state, close), sections, then the next step', async ({
   page,
   host,
 }) => {
@@ -77,7 +77,7 @@ test('the workspace is reachable with Tab alone: top bar (search, lock state, cl
     plaintext: true,
   });
   await host.start();
-  await expect(page.getByRole('textbox', { name: 'Title' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enter the awareness time' })).toBeVisible();
 
   const stops = await tabStops(page, 16);
   const sections = [
@@ -97,8 +97,9 @@ test('the workspace is reachable with Tab alone: top bar (search, lock state, cl
     'button Encrypt…',
     'button Close case',
     ...sections.map((section) => `button ${section}`),
-    'textbox Title',
-    'textbox Organisation',
-    'combobox Status',
+    // The Overview's "What now": the next step first, then the status report beside it.
+    'button Enter the awareness time',
+    'button Status report (PDF)…',
+    'button Status report as HTML…',
   ]);
 });
