@@ -182,6 +182,9 @@ export function sourceReferences(
   return keys.map((key) => {
     const fromPack = pack.references[jurisdiction]?.[key] ?? pack.references.US?.[key];
     if (fromPack !== undefined) {
+      // Some references name a source that has no address ("a per-state summary…"): that is its title.
+      if (!/^https?:\/\//.test(fromPack.url))
+        return { key, title: fromPack.url, url: '', supports: fromPack.supports };
       return { key, title: titleOf(fromPack.supports, key), url: fromPack.url, supports: fromPack.supports };
     }
     const builtIn = BUILT_IN[key];
