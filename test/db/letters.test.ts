@@ -96,7 +96,8 @@ describe('letters', () => {
       }
     }
     file.close();
-  });
+    // Eleven templates rendered three ways each: more than the default 5 s on a loaded machine.
+  }, 60_000);
 
   it('keeps every save as a version, guards against lost edits, freezes, approves with an override, and sends', async () => {
     const ctx = testContext();
