@@ -210,3 +210,39 @@ for (const width of [1280, 1024]) {
     await expect(page.getByRole('group', { name: 'Aware at' }).locator(':scope:focus-within')).toHaveCount(1);
   });
 }
+
+test('the next step follows the case: with Art. 33 sent and the Washington harm decision recorded, it drafts the WA letter in one click', async ({
+  page,
+  host,
+}) => {
+  await page.clock.install({ time: DAY_TWO.getTime() });
+  await host.call('demo.create', { path: join(host.dir, 'sonora.bdcase') });
+  await host.call('obligations.setStatus', {
+    ruleId: 'gdpr-art33-lead-authority',
+    status: { status: 'sent', sentAt: '2020-11-17T14:00:00.000Z', channel: 'IMY e-service', note: '' },
+  });
+  await host.call('harm.set', {
+    jurisdiction: 'US-WA',
+    finding: 'harm_likely',
+    basis: 'Passwords of Washington residents were exposed; harm is likely.',
+  });
+  await host.start();
+  const card = whatNow(page);
+  await expect(card.getByRole('region', { name: 'Notices' })).toContainText('1 of 10 sent');
+  await expect(
+    card.getByRole('region', { name: 'Next deadlines' }).getByRole('listitem').first(),
+  ).toContainText('WA residents');
+  await card.getByRole('button', { name: 'Draft the WA residents letter' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Letters' })).toBeVisible();
+  const letters = await host.call('letters.list', {});
+  expect(letters.filter((l) => l.obligationRuleId === 'us-wa-individuals')).toHaveLength(1);
+
+  // Back on the Overview, the notice is drafting and the next step is its approval.
+  await page
+    .getByRole('navigation', { name: 'Case sections' })
+    .getByRole('button', { name: 'Overview' })
+    .click();
+  await expect(
+    card.getByRole('button', { name: 'Review and approve the WA residents letter' }),
+  ).toBeVisible();
+});
