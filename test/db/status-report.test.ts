@@ -152,7 +152,8 @@ describe('the status report', () => {
           expect(words).toContain(heading);
         }
         expect(words).toContain('Art. 33');
-        expect(words).toContain('2020-11-19, 09:30 Europe/Stockholm');
+        expect(words).toContain('2020-11-19, 09:30');
+        expect(words).toContain('all times Europe/Stockholm time');
         expect(words).toContain('California');
         expect(words).toContain('E-mail address');
         for (const value of [...ROSTER.names, ...ROSTER.emails, ...ROSTER.phones])

@@ -95,30 +95,32 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
  * "2020-11-19, 09:30 Europe/Stockholm": the comma keeps a date and its time from reading as one
  * long number to the personal-data check (a phone or account number).
  */
-function zonedText(time: ZonedTime): string {
-  return `${localTextOf(time).replace(' ', ', ')} ${time.zone}`;
+function zonedText(time: ZonedTime, reportZone: string): string {
+  const text = localTextOf(time).replace(' ', ', ');
+  return time.zone === reportZone ? text : `${text} ${time.zone}`;
 }
 
-function instantInZoneText(utc: string, zone: string): string {
-  return zonedText({ utc, zone, precision: 'exact', approximate: false });
+/** An instant as wall-clock time in the report's zone, which the report names once at the top. */
+function instantText(utc: string, zone: string): string {
+  return zonedText({ utc, zone, precision: 'exact', approximate: false }, zone);
 }
 
-function whenText(time: ZonedTime | null): string {
+function whenText(time: ZonedTime | null, zone: string): string {
   if (time === null) return 'not recorded';
-  return `${zonedText(time)}${time.approximate ? ' (approximate)' : ''}`;
+  return `${zonedText(time, zone)}${time.approximate ? ' (approximate)' : ''}`;
 }
 
 function deadlineText(obligation: Obligation, zone: string): string {
   const { deadline } = obligation;
-  if (deadline.state === 'fixed' && deadline.due !== null) return instantInZoneText(deadline.due, zone);
+  if (deadline.state === 'fixed' && deadline.due !== null) return `Due ${instantText(deadline.due, zone)}`;
   if (deadline.state === 'waiting') {
     // The law's words up to their first colon ("When any New York resident is notified"), when short.
     const when = deadline.wording.split(':')[0]?.trim() ?? '';
     return when !== '' && when.length <= 90 ? `Clock not started: ${when}` : 'Clock not started';
   }
   const target =
-    deadline.suggested === null ? '' : `; internal target ${instantInZoneText(deadline.suggested, zone)}`;
-  return `No fixed date (without unreasonable delay)${target}`;
+    deadline.suggested === null ? '' : `; internal target ${instantText(deadline.suggested, zone)}`;
+  return `No fixed date${target}`;
 }
 
 function statusText(row: BoardRow, now: Date): string {
@@ -160,7 +162,7 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
   const blocks: BlockNode[] = [
     heading(1, `Where we stand: ${guarded(title)}`),
     paragraph(
-      `Status report as of ${instantInZoneText(now.toISOString(), zone)}. Incident ${INCIDENT_WORDS[facts.status]}; case ${record.status}.`,
+      `Status report as of ${instantText(now.toISOString(), zone)} (all times ${zone} time). Incident ${INCIDENT_WORDS[facts.status]}; case ${record.status}.`,
     ),
   ];
 
@@ -174,16 +176,11 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
   const exposure =
     facts.exposureStart === null && facts.exposureEnd === null
       ? 'not recorded'
-      : `${whenText(facts.exposureStart)} to ${whenText(facts.exposureEnd)}`;
+      : `${whenText(facts.exposureStart, zone)} to ${whenText(facts.exposureEnd, zone)}`;
   blocks.push(
-    table(
-      ['Key date', 'When'],
-      [
-        ['Exposure window', exposure],
-        ['Discovered', whenText(facts.discoveredAt)],
-        ['Aware (notification clocks start)', whenText(facts.awareAt)],
-        ['Contained', whenText(facts.containedAt)],
-      ],
+    paragraph(
+      bold('Key dates: '),
+      `exposed ${exposure}; discovered ${whenText(facts.discoveredAt, zone)}; aware (notification clocks start) ${whenText(facts.awareAt, zone)}; contained ${whenText(facts.containedAt, zone)}.`,
     ),
   );
 
@@ -202,13 +199,14 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
       ),
     );
     blocks.push(
-      table(
-        ['Jurisdiction', 'People', 'Exact or estimate'],
-        populations.map((p) => [
-          jurisdictionName(p.jurisdiction),
-          counts.format(p.count),
-          p.exact ? 'exact' : 'estimate',
-        ]),
+      paragraph(
+        bold('By jurisdiction: '),
+        `${populations
+          .map(
+            (p) =>
+              `${jurisdictionName(p.jurisdiction)} ${counts.format(p.count)}${p.exact ? '' : ' (estimate)'}`,
+          )
+          .join('; ')}.`,
       ),
     );
   }
@@ -238,7 +236,7 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
     paragraph(
       glance.nearest === null
         ? `${parts.join('; ')}.`
-        : `${parts.join('; ')}. Nearest open deadline: ${glance.nearest.name}, ${instantInZoneText(glance.nearest.due, zone)}.`,
+        : `${parts.join('; ')}. Nearest open deadline: ${glance.nearest.name}, ${instantText(glance.nearest.due, zone)}.`,
     ),
   );
   if (owedRows.length === 0) {
@@ -249,23 +247,22 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
     );
     blocks.push(
       table(
-        ['Notice', 'To', 'Deadline', 'Status'],
+        ['Notice', 'Deadline', 'Status'],
         sorted.map((row) => {
           const obligation = row.obligation as Obligation;
-          return [
-            noticeShortName(obligation),
-            obligation.recipient.name,
-            deadlineText(obligation, zone),
-            statusText(row, now),
-          ];
+          return [noticeShortName(obligation), deadlineText(obligation, zone), statusText(row, now)];
         }),
       ),
     );
   }
   const decisions = board.decisionNeeded.filter((d) => d.status?.status !== 'not_required');
   if (decisions.length > 0) {
-    blocks.push(heading(3, 'Decisions needed'));
-    blocks.push(bullets(decisions.map((d) => `${d.title}: ${d.decision.question}`)));
+    const [first, ...rest] = decisions.map((d) => `${d.title}: ${d.decision.question}`);
+    if (rest.length === 0 && first !== undefined) blocks.push(paragraph(bold('Decision needed: '), first));
+    else {
+      blocks.push(paragraph(bold('Decisions needed:')));
+      blocks.push(bullets(decisions.map((d) => `${d.title}: ${d.decision.question}`)));
+    }
   }
 
   // What has been sent
@@ -292,7 +289,7 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
     blocks.push(bullets(items));
   }
 
-  // Contact
+  // The contact goes in the letterhead; the closing line says what the report is.
   const { organisation } = facts;
   const kind = CONTACT_KINDS[organisation.contactKind];
   const contact = [
@@ -300,8 +297,6 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
     organisation.contactEmail.trim(),
     organisation.contactPhone.trim(),
   ].filter((part) => part !== '');
-  blocks.push(heading(2, 'Contact'));
-  blocks.push(paragraph(contact.length === 0 ? 'No contact recorded.' : `${kind}: ${contact.join(', ')}.`));
   blocks.push(
     paragraph(
       `This report holds no personal data of the people affected. Obligations from the rule pack ${board.packId} ${board.packVersion}, law as of ${board.asOf}: decision support, not legal advice.`,
@@ -313,7 +308,8 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
     letterhead: {
       organisation: record.organisation,
       address: organisation.address,
-      contact: '',
+      // The organisation's own contact, the one person and address the report names.
+      contact: contact.length === 0 ? '' : `${kind}: ${contact.join(', ')}`,
     },
     doc: { type: 'doc', content: blocks },
     values,
