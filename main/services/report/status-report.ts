@@ -192,10 +192,11 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
     blocks.push(paragraph('No people affected recorded yet.'));
   } else {
     const exact = populations.every((p) => p.exact);
+    const noneExact = populations.every((p) => !p.exact);
     blocks.push(
       paragraph(
         bold(`${counts.format(total)} people`),
-        ` affected${exact ? '' : ' (some counts are estimates)'} in ${populations.length} ${populations.length === 1 ? 'jurisdiction' : 'jurisdictions'}.`,
+        ` affected${exact ? '' : noneExact ? ' (estimates)' : ' (some counts are estimates)'} in ${populations.length} ${populations.length === 1 ? 'jurisdiction' : 'jurisdictions'}.`,
       ),
     );
     blocks.push(
@@ -204,7 +205,7 @@ export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
         `${populations
           .map(
             (p) =>
-              `${jurisdictionName(p.jurisdiction)} ${counts.format(p.count)}${p.exact ? '' : ' (estimate)'}`,
+              `${jurisdictionName(p.jurisdiction)} ${counts.format(p.count)}${p.exact || noneExact ? '' : ' (estimate)'}`,
           )
           .join('; ')}.`,
       ),
