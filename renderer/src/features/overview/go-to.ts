@@ -1,42 +1,18 @@
 import type { FactField, OverviewDecision, OverviewNextStep } from '../../../../shared/domain/overview';
-import type { SectionId } from '../../app/sections';
 import { useHarmStore } from '../../stores/harm-store';
 import { useLettersStore } from '../../stores/letters-store';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { goToField as goToFieldKey } from '../obligations/go-to-field';
 
-/** Where each fact lives: its section and how to find its control once the section is shown. */
-const FIELD_TARGETS: Record<FactField, { section: SectionId; find: () => HTMLElement | null }> = {
-  discoveredAt: { section: 'facts', find: () => firstControlOfFieldset('Discovered at') },
-  awareAt: { section: 'facts', find: () => firstControlOfFieldset('Aware at') },
-  establishment: { section: 'facts', find: () => controlLabelled(/^Main establishment/) },
-  populations: {
-    section: 'people',
-    find: () => firstControlIn(document.querySelector('form[aria-label="Add people affected"]')),
-  },
-  dataElements: { section: 'people', find: () => document.getElementById('data-element-term') },
+/** The board's field keys (the `data-field` marks on the Facts and People & data forms). */
+const FIELD_KEYS: Record<FactField, string> = {
+  discoveredAt: 'facts.discoveredAt',
+  awareAt: 'facts.awareAt',
+  establishment: 'facts.organisation.establishment',
+  populations: 'people.populations',
+  dataElements: 'people.dataElements',
 };
-
-function firstControlIn(root: Element | null): HTMLElement | null {
-  return root?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? null;
-}
-
-function firstControlOfFieldset(legend: string): HTMLElement | null {
-  for (const fieldset of document.querySelectorAll('fieldset')) {
-    if (fieldset.querySelector('legend')?.textContent?.trim() === legend) return firstControlIn(fieldset);
-  }
-  return null;
-}
-
-function controlLabelled(text: RegExp): HTMLElement | null {
-  for (const label of document.querySelectorAll('label')) {
-    if (!text.test(label.textContent?.trim() ?? '')) continue;
-    const id = label.htmlFor;
-    const control = id === '' ? firstControlIn(label) : document.getElementById(id);
-    if (control !== null) return control;
-  }
-  return null;
-}
 
 /**
  * Focuses the element `find` returns once the section that holds it has rendered it (sections load
@@ -57,11 +33,9 @@ function focusWhenShown(find: () => HTMLElement | null, timeoutMs = 5_000): void
   window.setTimeout(attempt, 0);
 }
 
-/** Opens the section holding a fact and puts the keyboard on its field. */
+/** Opens the section holding a fact and puts the keyboard on its field (as the board's "Facts needed" does). */
 export function goToField(field: FactField): void {
-  const target = FIELD_TARGETS[field];
-  useWorkspaceStore.getState().showSection(target.section);
-  focusWhenShown(target.find);
+  goToFieldKey(FIELD_KEYS[field]);
 }
 
 /** Opens the decision: the GDPR risk decision on the Severity tab, or a state's harm decision dialog. */
