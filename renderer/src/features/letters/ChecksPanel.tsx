@@ -16,9 +16,10 @@ export function ChecksPanel({ checks }: { checks: LetterCheckResult[] }) {
       aria-labelledby="letter-checks-heading"
       tabIndex={0}
     >
-      <h4 id="letter-checks-heading" className="letter-checks__title">
+      {/* h3, like the letter's title: the letter's own headings (h1–h2) come just before it. */}
+      <h3 id="letter-checks-heading" className="letter-checks__title">
         Checks
-      </h4>
+      </h3>
       <p
         className={
           failing.length > 0

@@ -102,14 +102,14 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       </div>
       <div className="letter-toolbar__group">
         <Tool label="Bulleted list" pressed={active.bullet} onClick={() => chain().toggleBulletList().run()}>
-          • List
+          Bulleted
         </Tool>
         <Tool
           label="Numbered list"
           pressed={active.ordered}
           onClick={() => chain().toggleOrderedList().run()}
         >
-          1. List
+          Numbered
         </Tool>
         <Tool
           label="Insert table"

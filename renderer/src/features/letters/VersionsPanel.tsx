@@ -89,9 +89,9 @@ export function VersionsPanel({ letterId, latestVersion, approvedVersion }: Vers
 
   return (
     <section className="panel letter-versions" aria-labelledby="letter-versions-heading">
-      <h4 id="letter-versions-heading" className="panel__subtitle">
+      <h3 id="letter-versions-heading" className="panel__subtitle">
         Versions
-      </h4>
+      </h3>
       <p className="muted small">
         Every save is a version; versions are kept as saved and cannot be changed or deleted.
       </p>
