@@ -27,6 +27,11 @@ export const caseGlanceSchema = z.discriminatedUnion('kind', [
     sent: z.number().int().nonnegative(),
     overdue: z.number().int().nonnegative(),
     decisionsNeeded: z.number().int().nonnegative(),
+    /**
+     * The demo case is shown as of its own day 2: the moment its figures are counted at, so
+     * the list counts down from it too. Null for every other case (the real clock).
+     */
+    viewAsOf: z.iso.datetime({ offset: false }).nullable().default(null),
   }),
   /** Encrypted, and this computer does not remember its passphrase: nothing can be read. */
   z.object({ kind: z.literal('locked') }),

@@ -3,6 +3,7 @@ import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { Obligation } from '../../../shared/obligations/obligation';
 import type { CaseFile } from '../../casefile/case-file';
 import { readCaseFileReadOnly } from '../../casefile/read-only';
+import { demoViewOf } from '../demo-view';
 import { obligationsBoard, type Board } from '../obligations/obligations-service';
 
 const KINDS: Record<Obligation['recipient']['kind'], string> = {
@@ -50,12 +51,24 @@ export function glanceOfBoard(board: Board, now: Date): Extract<CaseGlance, { ki
   }
   open.sort((a, b) => a.due.localeCompare(b.due));
   const decisionsNeeded = board.decisionNeeded.filter((d) => d.status?.status !== 'not_required').length;
-  return { kind: 'figures', nearest: open[0] ?? null, open, owed, sent, overdue, decisionsNeeded };
+  return {
+    kind: 'figures',
+    nearest: open[0] ?? null,
+    open,
+    owed,
+    sent,
+    overdue,
+    decisionsNeeded,
+    viewAsOf: null,
+  };
 }
 
-/** The figures of an open case. */
+/** The figures of an open case; the demo's are counted as of its own viewing moment. */
 export function caseGlance(file: CaseFile, now: Date): CaseGlance {
-  return glanceOfBoard(obligationsBoard(file, undefined, localDate(now)), now);
+  const demo = demoViewOf(file);
+  const at = demo === null ? now : new Date(demo.at);
+  const glance = glanceOfBoard(obligationsBoard(file, undefined, localDate(at)), at);
+  return demo === null ? glance : { ...glance, viewAsOf: demo.at };
 }
 
 /**

@@ -119,7 +119,9 @@ const plural = (n: number, one: string, many: string) =>
  * 2 overdue · 1 of 10 sent"; "Locked" for an encrypted case this computer has no passphrase for.
  */
 function RecentGlance({ glance }: { glance: Glance }) {
-  const now = useNow();
+  const live = useNow();
+  // The demo counts down from its own day 2, as it does once opened.
+  const now = glance.kind === 'figures' && glance.viewAsOf !== null ? Date.parse(glance.viewAsOf) : live;
   if (glance.kind === 'locked') {
     return (
       <span className="recent__glance">
@@ -152,6 +154,8 @@ function RecentGlance({ glance }: { glance: Glance }) {
     parts.push({ text: plural(glance.decisionsNeeded, 'decision needed', 'decisions needed'), tone: 'soon' });
   }
   if (parts.length === 0) parts.push({ text: 'No notice owed on the facts so far', tone: 'plain' });
+  if (glance.viewAsOf !== null)
+    parts.push({ text: `demo, as of ${glance.viewAsOf.slice(0, 10)}`, tone: 'plain' });
   return (
     <span className="recent__glance">
       {parts.map((part, index) => (
