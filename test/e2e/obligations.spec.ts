@@ -74,7 +74,7 @@ test('the demo board: the Art. 33 clock counts down from awareness, the US rows 
   );
 
   // California: 1,240 residents; no fixed deadline before 2026, an internal target; the AG sample waits.
-  const california = row(page, /Notify California residents \(before 2026\)/);
+  const california = row(page, /Notify California residents \(California law before 1 Jan 2026\)/);
   await expect(california).toContainText('without unreasonable delay');
   await expect(california).toContainText(/Internal suggested target 2020-12-12 14:05 CET/);
   await expect(california).toContainText('(not a legal deadline)');

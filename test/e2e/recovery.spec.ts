@@ -36,5 +36,5 @@ test('a case file a crash left mid-change opens, says in one sentence that the c
     .or(page.getByRole('button', { name: /Audit log/ }))
     .first()
     .click();
-  await expect(page.getByText('casefile.recovered')).toBeVisible();
+  await expect(page.getByText('Case file recovered', { exact: false }).first()).toBeVisible();
 });

@@ -27,7 +27,8 @@ export function TopBar({ openCase }: { openCase: OpenCase }) {
         </h1>
         <p className="topbar__meta">
           <span>{record.organisation}</span>
-          <span className="topbar__status">{CASE_STATUS_LABELS[record.status]}</span>
+          {/* Named as in the case record, so it is not mistaken for the incident's own status. */}
+          <span className="topbar__status">Response stage: {CASE_STATUS_LABELS[record.status]}</span>
         </p>
       </div>
       <DeadlineChip />

@@ -81,7 +81,7 @@ export function OverviewSection({ openCase }: { openCase: OpenCase }) {
           />
         </div>
         <p className="panel__intro">Changes are saved to the case file as you type.</p>
-        <details className="about-file">
+        <details className="about-file" aria-label="About this file">
           <summary>About this file</summary>
           <dl className="facts">
             <dt>File</dt>
