@@ -1,4 +1,5 @@
 import { dataElementLabel } from '../../shared/domain/data-elements';
+import { noticeShortName } from '../../shared/obligations/short-name';
 import type { Facts } from '../../shared/domain/facts';
 import type { LetterRecord } from '../../shared/domain/letters';
 import type { BoardRow } from '../../shared/domain/obligation-status';
@@ -70,23 +71,6 @@ export function caseOverview(
 
 const STAGE_ORDER: Record<NoticeStage, number> = { todo: 0, drafting: 1, approved: 2, sent: 3 };
 
-const RECIPIENT_SHORT: Record<Obligation['recipient']['kind'], string> = {
-  supervisory_authority: 'authority',
-  attorney_general: 'AG',
-  state_police: 'state police',
-  other_regulator: 'regulators',
-  consumer_reporting_agencies: 'credit bureaus',
-  affected_individuals: 'residents',
-  data_owner: 'data owner',
-};
-
-/** "Art. 33" from a GDPR citation; "WA residents", "TX AG" for a US notice. */
-function shortNameOf(obligation: Obligation): string {
-  const article = /Art\.\s*\d+/.exec(obligation.citation);
-  if (article !== null) return article[0];
-  return `${obligation.jurisdiction.replace(/^US-/, '')} ${RECIPIENT_SHORT[obligation.recipient.kind]}`;
-}
-
 /** The newest letter answering each rule. */
 function lettersByRule(letters: readonly LetterRecord[]): Map<string, LetterRecord> {
   const byRule = new Map<string, LetterRecord>();
@@ -111,7 +95,7 @@ function noticeOf(row: BoardRow, obligation: Obligation, letter: LetterRecord | 
   return {
     ruleId: obligation.ruleId,
     title: obligation.title,
-    short: shortNameOf(obligation),
+    short: noticeShortName(obligation),
     recipient: obligation.recipient.name,
     stage: stageOf(row, letter),
     due: deadline.state === 'fixed' ? deadline.due : null,

@@ -1,27 +1,10 @@
 import type { CaseGlance } from '../../../shared/domain/recent';
 import { BreachdeskError } from '../../../shared/ipc/errors';
-import type { Obligation } from '../../../shared/obligations/obligation';
 import type { CaseFile } from '../../casefile/case-file';
 import { readCaseFileReadOnly } from '../../casefile/read-only';
+import { noticeShortName } from '../../../shared/obligations/short-name';
 import { demoViewOf } from '../demo-view';
 import { obligationsBoard, type Board } from '../obligations/obligations-service';
-
-const KINDS: Record<Obligation['recipient']['kind'], string> = {
-  supervisory_authority: 'authority',
-  attorney_general: 'AG',
-  state_police: 'state police',
-  other_regulator: 'regulators',
-  consumer_reporting_agencies: 'credit bureaus',
-  affected_individuals: 'residents',
-  data_owner: 'data owner',
-};
-
-/** "Art. 33" from a GDPR citation; "WA residents", "TX AG" for a US notice. */
-export function noticeShortName(obligation: Obligation): string {
-  const article = /Art\.\s*\d+/.exec(obligation.citation);
-  if (article !== null) return article[0];
-  return `${obligation.jurisdiction.replace(/^US-/, '')} ${KINDS[obligation.recipient.kind]}`;
-}
 
 /** Today's date where the user is (YYYY-MM-DD). */
 export function localDate(now: Date): string {
@@ -88,3 +71,5 @@ export function glanceAtCaseFile(path: string, passphrase: Buffer | null, now: D
     return { kind: 'unavailable', reason: 'The notices could not be read from this file.' };
   }
 }
+
+export { noticeShortName };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { noticeShortName } from '../../../../shared/obligations/short-name';
 import type { BoardRow, ObligationStatus } from '../../../../shared/domain/obligation-status';
 import { jurisdictionName } from '../../../../shared/jurisdictions/jurisdictions';
 import type { Obligation } from '../../../../shared/obligations/obligation';
@@ -159,20 +160,5 @@ export function nearestDeadline(
   return best;
 }
 
-const KINDS: Record<Obligation['recipient']['kind'], string> = {
-  supervisory_authority: 'authority',
-  attorney_general: 'AG',
-  state_police: 'state police',
-  other_regulator: 'regulators',
-  consumer_reporting_agencies: 'credit bureaus',
-  affected_individuals: 'residents',
-  data_owner: 'data owner',
-};
-
-/** "Art. 33" from a GDPR citation; "WA residents", "TX AG" for a US notice. */
-export function shortName(obligation: Obligation): string {
-  const article = /Art\.\s*\d+/.exec(obligation.citation);
-  if (article !== null) return article[0];
-  const place = obligation.jurisdiction.replace(/^US-/, '');
-  return `${place} ${KINDS[obligation.recipient.kind]}`;
-}
+/** The notice's name in a few words (shared with the main process's figures). */
+export const shortName = noticeShortName;
