@@ -67,7 +67,10 @@ export async function createDemoCase(
       });
     }
     const today = ctx.now().toISOString().slice(0, 10);
-    for (const letter of DEMO_LETTERS) createLetter(file, ctx, { ...letter, title: undefined }, today);
+    // One story (issue 18): a notice whose letter is drafted reads "Drafting", as when a person drafts it.
+    for (const letter of DEMO_LETTERS) {
+      createLetter(file, ctx, { ...letter, title: undefined }, today, { moveNotice: true });
+    }
     file.close();
     refuseIfOpenElsewhere(target);
     renameSync(temporary, target);
