@@ -165,6 +165,8 @@ describe('the status report', () => {
       // The organisation's own contact is the one address it holds.
       expect(htmlWords).toContain('privacy@sonora.example');
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // One page: the demo's ten notices, decisions and summary fit.
+      expect(pdfWords).toContain('Page 1 of 1');
     } finally {
       file.close();
     }

@@ -14,6 +14,7 @@ import {
   listMarker,
   listMarkerStyle,
   MARGIN_PT,
+  MIN_BODY_FONT_PT,
   MISSING_FIELD_COLOR,
   pageLabel,
   PAPER_SIZE_PT,
@@ -77,7 +78,6 @@ interface Marker {
 
 const PARAGRAPH_GAP = 6;
 const LIST_ITEM_GAP = 3;
-const CELL_PADDING = 4;
 const CELL_PARAGRAPH_GAP = 2;
 const TABLE_GAP = 8;
 const HEADING_BEFORE: Record<1 | 2 | 3, number> = { 1: 4, 2: 12, 3: 8 };
@@ -89,27 +89,62 @@ export interface RenderPdfOptions {
   paper?: Paper;
   /** The document's creation date in its metadata; the same date gives the same bytes. */
   createdAt?: Date;
+  /**
+   * Denser pages for a one-page summary (the status report): 10 pt body (still California's
+   * minimum), smaller headings and half-inch margins. Letters keep the regular geometry.
+   */
+  compact?: boolean;
 }
+
+/** Type sizes and margins of a page layout. */
+interface Geometry {
+  margin: number;
+  body: number;
+  headings: Record<1 | 2 | 3, number>;
+  /** Line height as a multiple of the font size. */
+  lineSpacing: number;
+  /** Space between a table cell's border and its text. */
+  cellPadding: number;
+}
+
+const REGULAR: Geometry = {
+  margin: MARGIN_PT,
+  body: BODY_FONT_PT,
+  headings: HEADING_FONT_PT,
+  lineSpacing: LINE_SPACING,
+  cellPadding: 4,
+};
+const COMPACT: Geometry = {
+  margin: 36,
+  body: MIN_BODY_FONT_PT,
+  headings: { 1: 13, 2: 11, 3: 10 },
+  lineSpacing: 1.15,
+  cellPadding: 2,
+};
 
 /**
  * Lays a letter out on pages: words wrapped by measured width with pdfkit's font metrics, a
  * new page when a line does not fit, markers beside list items, bordered tables.
  */
 class PdfLayout {
-  readonly left = MARGIN_PT;
-  readonly top = MARGIN_PT;
+  readonly left: number;
+  readonly top: number;
   readonly right: number;
   readonly bottom: number;
-  y = MARGIN_PT;
+  y: number;
   private marker: Marker | null = null;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly input: LetterRenderInput,
     readonly size: { width: number; height: number },
+    readonly geometry: Geometry = REGULAR,
   ) {
-    this.right = size.width - MARGIN_PT;
-    this.bottom = size.height - MARGIN_PT;
+    this.left = geometry.margin;
+    this.top = geometry.margin;
+    this.y = geometry.margin;
+    this.right = size.width - geometry.margin;
+    this.bottom = size.height - geometry.margin;
   }
 
   /**
@@ -139,7 +174,7 @@ class PdfLayout {
   /** Wraps runs into lines no wider than `width`, breaking at spaces (inside a word only if it must). */
   layout(runs: readonly Run[], width: number, style: TextStyle): Line[] {
     const size = style.size;
-    const height = size * LINE_SPACING;
+    const height = size * this.geometry.lineSpacing;
     const lines: Line[] = [];
     let current: Fragment[] = [];
     let currentWidth = 0;
@@ -277,7 +312,7 @@ class PdfLayout {
     for (const line of head.lines) {
       this.flow(
         this.layout([{ kind: 'text', text: line, bold: false, italic: false, missing: false }], width, {
-          size: BODY_FONT_PT,
+          size: this.geometry.body,
           bold: false,
         }),
         this.left,
@@ -308,7 +343,7 @@ class PdfLayout {
         case 'paragraph':
           this.flow(
             this.layout(inlineRuns(block.content, this.input.values), width, {
-              size: BODY_FONT_PT,
+              size: this.geometry.body,
               bold: false,
             }),
             x,
@@ -317,7 +352,7 @@ class PdfLayout {
           break;
         case 'heading': {
           const level = block.attrs.level;
-          const size = HEADING_FONT_PT[level];
+          const size = this.geometry.headings[level];
           const lines = this.layout(inlineRuns(block.content, this.input.values), width, {
             size,
             bold: true,
@@ -325,7 +360,7 @@ class PdfLayout {
           if (this.y > this.top) this.y += HEADING_BEFORE[level];
           const keep =
             lines.reduce((sum, line) => sum + line.height, 0) +
-            KEEP_WITH_NEXT_LINES * BODY_FONT_PT * LINE_SPACING;
+            KEEP_WITH_NEXT_LINES * this.geometry.body * this.geometry.lineSpacing;
           this.ensure(keep);
           this.flow(lines, x);
           this.y += PARAGRAPH_GAP;
@@ -354,7 +389,7 @@ class PdfLayout {
       this.blocks(item.content, textX, width - LIST_INDENT_PT, inner, true);
       if (this.marker !== null) {
         // An empty item still shows its marker.
-        this.flow(this.layout([], width - LIST_INDENT_PT, { size: BODY_FONT_PT, bold: false }), textX);
+        this.flow(this.layout([], width - LIST_INDENT_PT, { size: this.geometry.body, bold: false }), textX);
       }
     });
   }
@@ -399,15 +434,15 @@ class PdfLayout {
   ): { x: number; width: number; header: boolean; paragraphs: Line[][]; height: number } {
     const header = cell.type === 'tableHeader';
     const paragraphs = cell.content.map((p) =>
-      this.layout(inlineRuns(p.content, this.input.values), width - 2 * CELL_PADDING, {
+      this.layout(inlineRuns(p.content, this.input.values), width - 2 * this.geometry.cellPadding, {
         size: TABLE_FONT_PT,
         bold: header,
       }),
     );
     const text = paragraphs.reduce((sum, lines) => sum + lines.reduce((s, line) => s + line.height, 0), 0);
     const gaps = Math.max(0, paragraphs.length - 1) * CELL_PARAGRAPH_GAP;
-    const empty = paragraphs.length === 0 ? TABLE_FONT_PT * LINE_SPACING : 0;
-    return { x, width, header, paragraphs, height: text + gaps + empty + 2 * CELL_PADDING };
+    const empty = paragraphs.length === 0 ? TABLE_FONT_PT * this.geometry.lineSpacing : 0;
+    return { x, width, header, paragraphs, height: text + gaps + empty + 2 * this.geometry.cellPadding };
   }
 
   private row(row: { cells: ReturnType<PdfLayout['cell']>[]; height: number }): void {
@@ -421,11 +456,11 @@ class PdfLayout {
         .strokeColor(TABLE_BORDER_COLOR)
         .stroke()
         .restore();
-      let y = this.y + CELL_PADDING;
+      let y = this.y + this.geometry.cellPadding;
       cell.paragraphs.forEach((lines, index) => {
         if (index > 0) y += CELL_PARAGRAPH_GAP;
         for (const line of lines) {
-          this.drawLine(line, cell.x + CELL_PADDING, y);
+          this.drawLine(line, cell.x + this.geometry.cellPadding, y);
           y += line.height;
         }
       });
@@ -440,7 +475,7 @@ class PdfLayout {
       this.doc.switchToPage(index);
       const label = pageLabel(this.input.language, index - range.start + 1, range.count);
       const width = this.measure(label, 'regular', FOOTER_FONT_PT);
-      const y = this.size.height - MARGIN_PT / 2 - FOOTER_FONT_PT;
+      const y = this.size.height - this.geometry.margin / 2 - FOOTER_FONT_PT;
       this.doc.fillColor('black').text(label, (this.size.width - width) / 2, y, { lineBreak: false });
     }
   }
@@ -457,10 +492,11 @@ export async function renderLetterPdf(
 ): Promise<Buffer> {
   const paper = options.paper ?? paperFor(input.jurisdiction);
   const size = PAPER_SIZE_PT[paper];
+  const geometry = options.compact === true ? COMPACT : REGULAR;
   const organisation = input.letterhead.organisation.trim();
   const doc = new PDFDocument({
     size: paper,
-    margins: { top: MARGIN_PT, bottom: MARGIN_PT, left: MARGIN_PT, right: MARGIN_PT },
+    margins: { top: geometry.margin, bottom: geometry.margin, left: geometry.margin, right: geometry.margin },
     bufferPages: true,
     autoFirstPage: true,
     // The default font: pdfkit never loads its built-in Helvetica (nor its metrics files).
@@ -482,7 +518,7 @@ export async function renderLetterPdf(
     doc.on('error', reject);
   });
   for (const key of ['bold', 'italic', 'boldItalic'] as const) doc.registerFont(key, fontFile(key));
-  const layout = new PdfLayout(doc, input, size);
+  const layout = new PdfLayout(doc, input, size, geometry);
   layout.letterhead();
   layout.blocks(input.doc.content, layout.left, layout.right - layout.left, { ordered: 0, bullet: 0 }, false);
   layout.pageNumbers();

@@ -1,4 +1,5 @@
 import { dataElementLabel } from '../../../shared/domain/data-elements';
+import { demoViewOf } from '../demo-view';
 import type { Facts } from '../../../shared/domain/facts';
 import type { BoardRow } from '../../../shared/domain/obligation-status';
 import { BreachdeskError } from '../../../shared/ipc/errors';
@@ -116,11 +117,11 @@ function deadlineText(obligation: Obligation, zone: string): string {
   if (deadline.state === 'waiting') {
     // The law's words up to their first colon ("When any New York resident is notified"), when short.
     const when = deadline.wording.split(':')[0]?.trim() ?? '';
-    return when !== '' && when.length <= 90 ? `Clock not started: ${when}` : 'Clock not started';
+    return when !== '' && when.length <= 60 ? `Not started: ${when}` : 'Not started';
   }
-  const target =
-    deadline.suggested === null ? '' : `; internal target ${instantText(deadline.suggested, zone)}`;
-  return `No fixed date${target}`;
+  // The internal target's day is enough on one page; the board gives the time.
+  const target = deadline.suggested === null ? '' : ` (target ${deadline.suggested.slice(0, 10)})`;
+  return `No legal date${target}`;
 }
 
 function statusText(row: BoardRow, now: Date): string {
@@ -143,7 +144,10 @@ function contactValues(facts: Facts): Partial<Record<MergeFieldId, string | null
 }
 
 /** Builds the report from the case as it stands at `now` (the law as of the board's default date). */
-export function buildStatusReport(file: CaseFile, now: Date): StatusReport {
+export function buildStatusReport(file: CaseFile, clock: Date): StatusReport {
+  // The demo is reported as of its own day 2, as the app shows it.
+  const demo = demoViewOf(file);
+  const now = demo === null ? clock : new Date(demo.at);
   const { db } = file;
   const record = getCaseRecord(db);
   const facts = getFacts(db);
@@ -337,7 +341,10 @@ export async function renderStatusReport(
   createdAt?: Date,
 ): Promise<Uint8Array | string> {
   if (format === 'html') return renderLetterHtml(renderInput(report));
-  return renderLetterPdf(renderInput(report), createdAt === undefined ? {} : { createdAt });
+  return renderLetterPdf(
+    renderInput(report),
+    createdAt === undefined ? { compact: true } : { compact: true, createdAt },
+  );
 }
 
 /** The format a file name asks for (.pdf or .html/.htm), or null. */
