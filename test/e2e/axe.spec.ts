@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { SECTIONS } from '../../renderer/src/app/sections';
+import { axeViolations } from './support/axe';
 import { expect, test } from './host/test-host';
 
 /**
@@ -10,21 +9,11 @@ import { expect, test } from './host/test-host';
  * letter open in its editor), and the bundle dialogs. A violation names its rule, the element
  * and why, so the failure says what to fix.
  */
-async function violations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations.flatMap((v) =>
-    v.nodes.map(
-      (n) => `${where}: ${v.id} (${v.impact ?? 'n/a'}) ${n.target.join(' ')}: ${n.failureSummary ?? v.help}`,
-    ),
-  );
-}
 
 test('the welcome screen has no axe violation', async ({ page, host }) => {
   await host.start();
   await expect(page.getByRole('button', { name: 'Open case…' })).toBeVisible();
-  expect(await violations(page, 'welcome')).toEqual([]);
+  expect(await axeViolations(page, 'welcome')).toEqual([]);
 });
 
 test('every section of the demo case, a letter in its editor and the bundle dialog have no axe violation', async ({
@@ -43,7 +32,7 @@ test('every section of the demo case, a letter in its editor and the bundle dial
     await expect(page.getByRole('heading', { level: 2, name: section.label })).toBeVisible();
     // Let the section's data arrive (each shows a loading line first).
     await expect(page.getByText(/^(Loading|Reading|Working out)/)).toHaveCount(0);
-    found.push(...(await violations(page, section.label)));
+    found.push(...(await axeViolations(page, section.label)));
     if (section.id === 'letters') {
       const first = page
         .getByRole('list', { name: /letters/i })
@@ -52,13 +41,13 @@ test('every section of the demo case, a letter in its editor and the bundle dial
       if ((await first.count()) > 0) {
         await first.click();
         await expect(page.getByRole('toolbar').first()).toBeVisible();
-        found.push(...(await violations(page, 'letter editor')));
+        found.push(...(await axeViolations(page, 'letter editor')));
       }
     }
   }
   await page.keyboard.press('Control+Shift+B');
   const dialog = page.getByRole('dialog').first();
   await expect(dialog).toBeVisible();
-  found.push(...(await violations(page, 'bundle export dialog')));
+  found.push(...(await axeViolations(page, 'bundle export dialog')));
   expect(found).toEqual([]);
 });

@@ -12,6 +12,7 @@ import { CaseSession } from '../../main/services/case-session';
 import type { ChannelName } from '../../shared/ipc/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { expect, test, type TestHost } from './host/test-host';
+import { axeViolations } from './support/axe';
 import { expectEveryControlNamed } from './support/named-controls';
 import { artifactPath } from './support/paths';
 import { tamperStoredEntry, zipEntries } from './support/stored-zip';
@@ -173,6 +174,7 @@ test('verify a bundle from the overview: a green report with its bag, signature 
   await expect(dialog.getByRole('region', { name: 'Problems' })).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Import as new case…' })).toHaveCount(0);
   await expectEveryControlNamed(page);
+  expect(await axeViolations(page, 'verify dialog')).toEqual([]);
   await page.screenshot({ path: artifactPath('bundle-verify-green.png') });
 
   await page.keyboard.press('Escape');

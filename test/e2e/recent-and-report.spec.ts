@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
 import { makeEncryptedCase } from '../helpers/cases';
 import { artifactPath } from './support/paths';
+import { axeViolations } from './support/axe';
 import { expect, test, type TestHost } from './host/test-host';
 
 /** The demo case's zone (main/demo/scenario.ts). */
@@ -17,14 +17,6 @@ function fingerprint(path: string): { sha256: string; mtimeMs: number } {
     sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
     mtimeMs: statSync(path).mtimeMs,
   };
-}
-
-/** axe's WCAG 2.x A/AA and best-practice rules, each violation named with its element. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${v.help}`));
 }
 
 function recentItem(page: Page, title: string) {
