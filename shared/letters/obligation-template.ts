@@ -14,7 +14,7 @@ const isUsState = (jurisdiction: string) => jurisdiction.startsWith('US-');
 /**
  * The generic template fitting a recipient kind where a rule names none: a US state's residents,
  * its attorney general or agencies, the consumer reporting agencies, a GDPR authority or the
- * people affected under the GDPR. Null when none fits (a notice to the data owner; a federal one).
+ * people affected under the GDPR, the data owner. Null when none fits.
  */
 export function genericTemplateIdFor(rule: RuleLike): string | null {
   const us = isUsState(rule.jurisdiction);
@@ -30,7 +30,8 @@ export function genericTemplateIdFor(rule: RuleLike): string | null {
     case 'supervisory_authority':
       return 'gdpr-art33-authority-en';
     case 'data_owner':
-      return null;
+      // A service provider's notice to the business whose data it holds, US or GDPR alike.
+      return 'data-owner-generic';
   }
 }
 

@@ -7,8 +7,10 @@ import gdprArt34SubjectsEn from './templates/gdpr-art34-subjects-en.json' with {
 import gdprArt34SubjectsFr from './templates/gdpr-art34-subjects-fr.json' with { type: 'json' };
 import partnerDeletionRequest from './templates/partner-deletion-request.json' with { type: 'json' };
 import passwordResetNotice from './templates/password-reset-notice.json' with { type: 'json' };
+import dataOwnerGeneric from './templates/data-owner-generic.json' with { type: 'json' };
 import usAgGeneric from './templates/us-ag-generic.json' with { type: 'json' };
 import usCraGeneric from './templates/us-cra-generic.json' with { type: 'json' };
+import usFtcSafeguardsNotice from './templates/us-ftc-safeguards-notice.json' with { type: 'json' };
 import usResidentsGeneric from './templates/us-residents-generic.json' with { type: 'json' };
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
@@ -26,6 +28,8 @@ const TEMPLATE_FILES: readonly unknown[] = [
   usResidentsGeneric,
   usAgGeneric,
   usCraGeneric,
+  usFtcSafeguardsNotice,
+  dataOwnerGeneric,
   partnerDeletionRequest,
   passwordResetNotice,
 ];

@@ -360,6 +360,7 @@ describe('the breachdesk-us-eu rule pack', () => {
       'us-nj-cra': 'us-cra-generic',
       'us-il-ag': 'us-ag-generic',
       'us-il-individuals': 'us-residents-generic',
+      'us-ftc-safeguards': 'us-ftc-safeguards-notice',
     });
   });
 
