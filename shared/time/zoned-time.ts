@@ -87,3 +87,18 @@ export function localTextOf(time: ZonedTime): string {
 export function instantInZoneText(iso: string, zone: string): string {
   return `${localTextOf({ utc: iso, zone, precision: 'exact', approximate: false })} ${zone}`;
 }
+
+/** "Thu, 19 Nov 2020, 09:30 CET": an instant with its weekday and local time in a zone. */
+export function weekdayTimeInZoneText(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}

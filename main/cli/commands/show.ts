@@ -1,4 +1,5 @@
 import { CASE_STATUS_LABELS } from '../../../shared/domain/case';
+import { weekdayTimeInZoneText } from '../../../shared/time/zoned-time';
 import { JSON_OPTION, type Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { formatInstant, printFields, printJson } from '../output';
@@ -15,17 +16,7 @@ const INCIDENT_STATUS_WORDS: Record<Facts['status'], string> = {
 
 /** "Thu, 19 Nov 2020, 09:30 CET" in the case's zone (else UTC). */
 function deadlineText(utc: string, zone: string | null): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: zone ?? 'UTC',
-    timeZoneName: 'short',
-  }).format(new Date(utc));
+  return weekdayTimeInZoneText(utc, zone ?? 'UTC');
 }
 
 /** The Overview's "What now", as lines of text. */

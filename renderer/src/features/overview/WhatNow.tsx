@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { weekdayTimeInZoneText } from '../../../../shared/time/zoned-time';
 import {
   elapsedFraction,
   type OverviewNotice,
@@ -19,19 +20,7 @@ const STAGE_LABELS = {
 } as const;
 
 /** "Thu, 19 Nov 2020, 09:30 CET": weekday and local time in the case's zone. */
-export function formatDeadline(utc: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: zone,
-    timeZoneName: 'short',
-  }).format(new Date(utc));
-}
+export const formatDeadline = weekdayTimeInZoneText;
 
 /**
  * The Overview's first screenful: what is owed and how far along it is, the next three deadlines,
