@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { dataElementLabel, type DataElement, type DataElementTerm } from '../domain/data-elements';
 import type { Facts } from '../domain/facts';
 import type { Population } from '../domain/populations';
+import { elementsKey, type RosterGroup } from '../domain/roster';
 import { jurisdictionName } from '../jurisdictions/jurisdictions';
 import type { ZonedTime } from '../time/zoned-time';
 import type {
@@ -14,7 +15,7 @@ import type {
   RiskLevel,
 } from './obligation';
 import { awaitedDecision, openDecisionOf } from './decisions';
-import { factsNeededOf, type EngineProbe } from './facts-needed';
+import { factsNeededOf, placedCounts, rosterJurisdiction, type EngineProbe } from './facts-needed';
 import { addPeriod, periodUnit, reckoningText, type Unit } from './periods';
 import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
 
@@ -22,7 +23,17 @@ import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
 export interface EngineCase {
   facts: Facts;
   dataElements: readonly DataElement[];
+  /**
+   * People counted by hand, one row per jurisdiction: a row overrides the roster there, and
+   * everyone in it counts, tested against the case's data elements.
+   */
   populations: readonly Population[];
+  /**
+   * People found in the exposed datasets, grouped by jurisdiction and by their own exposed
+   * elements: each rule counts only those whose own data meets its definition of personal
+   * information (jurisdictions without a hand-entered row).
+   */
+  roster: readonly RosterGroup[];
   /** The GDPR risk level a person confirmed, or null while nobody has. */
   risk: RiskLevel | null;
   /**
@@ -50,8 +61,9 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
   const decisionNeeded: DecisionNeeded[] = [];
   const notTriggered: NotTriggered[] = [];
   const titles = new Map(pack.rules.map((rule) => [rule.id, rule.title]));
+  const reading = readingOf(input, pack);
   for (const rule of pack.rules) {
-    const refusal = notInForce(rule, asOf) ?? whyNot(rule, input, pack);
+    const refusal = notInForce(rule, asOf) ?? whyNot(rule, input, reading);
     if (refusal !== null) {
       notTriggered.push({
         ruleId: rule.id,
@@ -65,10 +77,10 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
     }
     const awaited = awaitedDecision(rule, input);
     if (awaited !== null) {
-      decisionNeeded.push(decisionNeededOf(rule, input, pack, awaited));
+      decisionNeeded.push(decisionNeededOf(rule, input, reading, awaited));
       continue;
     }
-    obligations.push(obligationOf(rule, input, pack, titles));
+    obligations.push(obligationOf(rule, input, reading, titles));
   }
   obligations.sort(byDue);
   const inForce = pack.rules.filter((rule) => notInForce(rule, asOf) === null);
@@ -80,7 +92,7 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
       owed: new Set(obligations.map((o) => o.ruleId)),
       deciding: new Set(decisionNeeded.map((d) => d.ruleId)),
     },
-    probeOf(input, pack, titles),
+    probeOf(input, reading, titles),
   );
   return {
     asOf,
@@ -89,18 +101,19 @@ export function evaluateObligations(input: EngineCase, pack: RulePack, asOf: str
     obligations,
     decisionNeeded,
     notTriggered,
-    uncovered: uncoveredOf(input.populations, pack),
+    uncovered: uncoveredOf(placedCounts(input.populations, input.roster), pack),
     factsNeeded,
     pending,
   };
 }
 
 /** The engine's own reading of a rule, lent to facts-needed.ts. */
-function probeOf(input: EngineCase, pack: RulePack, titles: Map<string, string>): EngineProbe {
+function probeOf(input: EngineCase, reading: Reading, titles: Map<string, string>): EngineProbe {
+  const { pack } = reading;
   return {
-    residents: (trigger) => residentsOf(trigger, input.populations, pack),
+    residents: (trigger) => countsOf(trigger, input, reading).residents,
     meetsThreshold,
-    information: (trigger) => personalInformation(trigger, input.dataElements).state,
+    information: (trigger) => informationOf(trigger, input, reading),
     establishmentRefusal: (trigger) => establishmentRefusal(trigger, input.facts.organisation.establishment),
     deadline: (rule) => deadlineOf(rule, input, titles),
     recipient: (rule) => recipientOf(rule, input, pack),
@@ -117,7 +130,10 @@ const UNPLACED: Readonly<Record<string, string>> = {
  * Jurisdictions with affected people that no rule of the pack reads: said, with what the pack
  * knows of them (a territory without a breach law), so nobody takes silence for "nothing owed".
  */
-function uncoveredOf(populations: readonly Population[], pack: RulePack): EngineResult['uncovered'] {
+function uncoveredOf(
+  populations: readonly { jurisdiction: string; count: number }[],
+  pack: RulePack,
+): EngineResult['uncovered'] {
   const read = new Set(
     pack.rules.flatMap((rule) =>
       rule.trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? pack.gdprJurisdictions : [code])),
@@ -160,7 +176,7 @@ function notInForce(rule: Rule, asOf: string): string | null {
 }
 
 /** The reason a rule in force does not apply to this case, or null when it does. */
-function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
+function whyNot(rule: Rule, input: EngineCase, reading: Reading): string | null {
   const { trigger } = rule;
   const { organisation } = input.facts;
   if (!trigger.roles.includes(organisation.role)) {
@@ -171,22 +187,25 @@ function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
   }
   const establishment = establishmentRefusal(trigger, organisation.establishment);
   if (establishment !== null) return establishment;
-  const residents = residentsOf(trigger, input.populations, pack);
-  const where = trigger.residentsOf.includes('GDPR') ? 'the EU/EEA' : placeName(rule.jurisdiction);
-  if (residents === 0) return `No affected people recorded in ${where}.`;
-  if (!meetsThreshold(trigger, residents)) {
-    return `${count(residents)} people in ${where}: this notice needs ${thresholdText(trigger)}.`;
-  }
-  const information = personalInformation(trigger, input.dataElements);
-  if (information.state === 'none') {
-    return trigger.personalInformation === null
-      ? 'No compromised personal data is recorded yet (People & data).'
-      : `None of the recorded data counts as personal information under ${rule.law} (it needs ${combinationsText(trigger)}).`;
-  }
-  if (information.state === 'encrypted') {
-    return trigger.keyCompromiseException
-      ? `The data that would count (${information.labels.join(', ')}) was encrypted and the key is not recorded as compromised.`
-      : `The data that would count (${information.labels.join(', ')}) was encrypted, and ${rule.law} makes no exception for a compromised key.`;
+  const counts = countsOf(trigger, input, reading);
+  const { residents } = counts;
+  const where = whereOf(rule);
+  const inRoster = counts.fromRoster + counts.rosterNotCounted;
+  if (inRoster === 0) {
+    if (residents === 0) return `No affected people recorded in ${where}.`;
+    if (!meetsThreshold(trigger, residents)) {
+      return `${count(residents)} people in ${where}: this notice needs ${thresholdText(trigger)}.`;
+    }
+    const refusal = informationRefusal(rule, personalInformation(trigger, input.dataElements));
+    if (refusal !== null) return refusal;
+  } else if (residents === 0) {
+    return rosterRefusal(rule, input, counts);
+  } else if (!meetsThreshold(trigger, residents)) {
+    const byHand =
+      counts.handEntered === 0
+        ? ''
+        : ` (and ${count(counts.handEntered)} entered by hand, ${count(residents)} in all)`;
+    return `${count(counts.fromRoster)} of ${count(inRoster)} people in ${where} in the roster had exposed data that counts under ${rule.law}${byHand}: this notice needs ${thresholdText(trigger)}.`;
   }
   if (trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_not_likely') {
     return `The harm decision recorded for ${placeName(rule.jurisdiction)} is that harm is not likely (the law's test: ${trigger.harm.test}, ${trigger.harm.citation}).`;
@@ -201,10 +220,46 @@ function whyNot(rule: Rule, input: EngineCase, pack: RulePack): string | null {
   return null;
 }
 
+/** Why the recorded data of the case does not count for a rule, or null when it does. */
+function informationRefusal(rule: Rule, information: Information): string | null {
+  const { trigger } = rule;
+  if (information.state === 'none') {
+    return trigger.personalInformation === null
+      ? 'No compromised personal data is recorded yet (People & data).'
+      : `None of the recorded data counts as personal information under ${rule.law} (it needs ${combinationsText(trigger)}).`;
+  }
+  if (information.state === 'encrypted') {
+    return trigger.keyCompromiseException
+      ? `The data that would count (${information.labels.join(', ')}) was encrypted and the key is not recorded as compromised.`
+      : `The data that would count (${information.labels.join(', ')}) was encrypted, and ${rule.law} makes no exception for a compromised key.`;
+  }
+  return null;
+}
+
+/** People in the roster, none of whom counts: how many, and what the law needs. */
+function rosterRefusal(rule: Rule, input: EngineCase, counts: Counts): string {
+  const { trigger } = rule;
+  const where = whereOf(rule);
+  const people = count(counts.rosterNotCounted);
+  const are = counts.rosterNotCounted === 1 ? 'is' : 'are';
+  const key = trigger.keyCompromiseException
+    ? 'and the key is not recorded as compromised'
+    : `and ${rule.law} makes no exception for a compromised key`;
+  const needs =
+    trigger.personalInformation === null ? 'some exposed personal data' : combinationsText(trigger);
+  const roster =
+    counts.rosterEncrypted === counts.rosterNotCounted
+      ? `${people} ${counts.rosterNotCounted === 1 ? 'person' : 'people'} in ${where} ${are} in the roster, but the data of theirs that would count under ${rule.law} was encrypted, ${key}.`
+      : `${people} ${counts.rosterNotCounted === 1 ? 'person' : 'people'} in ${where} ${are} in the roster, but none had exposed data that counts under ${rule.law} (it needs ${needs}).${counts.rosterEncrypted === 0 ? '' : ` For ${count(counts.rosterEncrypted)} of them the data that would count was encrypted, ${key}.`}`;
+  if (counts.handRows === 0) return roster;
+  const byHand = informationRefusal(rule, personalInformation(trigger, input.dataElements)) ?? '';
+  return `${roster} The ${count(counts.handRows)} entered by hand do not count either: ${byHand}`;
+}
+
 function decisionNeededOf(
   rule: Rule,
   input: EngineCase,
-  pack: RulePack,
+  reading: Reading,
   decision: OpenDecision,
 ): DecisionNeeded {
   return {
@@ -212,8 +267,8 @@ function decisionNeededOf(
     title: rule.title,
     jurisdiction: rule.jurisdiction,
     law: rule.law,
-    recipient: recipientOf(rule, input, pack),
-    residents: residentsOf(rule.trigger, input.populations, pack),
+    recipient: recipientOf(rule, input, reading.pack),
+    residents: countsOf(rule.trigger, input, reading).residents,
     decision,
     citation: rule.citation,
     verification: rule.verification,
@@ -233,11 +288,136 @@ function establishmentRefusal(trigger: Trigger, establishment: string): string |
   return null;
 }
 
-function residentsOf(trigger: Trigger, populations: readonly Population[], pack: RulePack): number {
+/** What the engine reads once per evaluation: the roster by jurisdiction and the case's data. */
+interface Reading {
+  pack: RulePack;
+  /** Roster people by jurisdiction ("ZZ" for unknown residency), less those a hand row overrides. */
+  groups: ReadonlyMap<string, readonly { key: string; elements: readonly DataElement[]; people: number }[]>;
+  /** The case's data and every element the roster exposed: read for rules no person reaches. */
+  anyData: readonly DataElement[];
+  counts: Map<Trigger, Counts>;
+}
+
+/** A rule's count of people and where it comes from. */
+interface Counts {
+  /** People who count: hand-entered (whose data counts) and roster people whose own data counts. */
+  residents: number;
+  /** Hand-entered people counted (all of the rule's hand rows when its recorded data counts). */
+  handEntered: number;
+  /** Every hand-entered person in the rule's jurisdictions, counted or not. */
+  handRows: number;
+  fromRoster: number;
+  rosterNotCounted: number;
+  /** Of those not counted, people whose data would count but was encrypted. */
+  rosterEncrypted: number;
+  /** The combinations that made roster people count ("e-mail address with password"). */
+  labels: readonly string[];
+}
+
+function readingOf(input: EngineCase, pack: RulePack): Reading {
+  const byTerm = new Map<DataElementTerm, DataElement[]>();
+  for (const element of input.dataElements)
+    byTerm.set(element.term, [...(byTerm.get(element.term) ?? []), element]);
+  const exposed = new Map<DataElementTerm, readonly DataElement[]>();
+  // A term of the roster without a row of the case counts as exposed, unencrypted.
+  const elementsOf = (term: DataElementTerm): readonly DataElement[] => {
+    const known = byTerm.get(term) ?? exposed.get(term);
+    if (known !== undefined) return known;
+    const made = [{ id: '', term, customLabel: null, encrypted: false, keyCompromised: false, note: '' }];
+    exposed.set(term, made);
+    return made;
+  };
+  const overridden = new Set(input.populations.map((p) => p.jurisdiction));
+  const groups = new Map<string, { key: string; elements: readonly DataElement[]; people: number }[]>();
+  for (const group of input.roster) {
+    const jurisdiction = rosterJurisdiction(group.jurisdiction);
+    if (group.people <= 0 || overridden.has(jurisdiction)) continue;
+    const entry = {
+      key: elementsKey(group.elements),
+      elements: [...new Set(group.elements)].flatMap(elementsOf),
+      people: group.people,
+    };
+    groups.set(jurisdiction, [...(groups.get(jurisdiction) ?? []), entry]);
+  }
+  return {
+    pack,
+    groups,
+    anyData: [...input.dataElements, ...[...exposed.values()].flat()],
+    counts: new Map(),
+  };
+}
+
+/**
+ * Who counts for a rule: everyone of its hand-entered rows (tested, as before, against the case's
+ * data), and the roster people of its other jurisdictions whose own exposed data counts.
+ */
+function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts {
+  const cached = reading.counts.get(trigger);
+  if (cached !== undefined) return cached;
   const codes = new Set(
-    trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? pack.gdprJurisdictions : [code])),
+    trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? reading.pack.gdprJurisdictions : [code])),
   );
-  return populations.filter((p) => codes.has(p.jurisdiction)).reduce((sum, p) => sum + p.count, 0);
+  let handRows = 0;
+  for (const p of input.populations) if (codes.has(p.jurisdiction)) handRows += p.count;
+  let fromRoster = 0;
+  let rosterNotCounted = 0;
+  let rosterEncrypted = 0;
+  const labels = new Set<string>();
+  const seen = new Map<string, Information>();
+  for (const code of codes) {
+    for (const group of reading.groups.get(code) ?? []) {
+      let information = seen.get(group.key);
+      if (information === undefined) {
+        information = personalInformation(trigger, group.elements);
+        seen.set(group.key, information);
+      }
+      if (information.state === 'counts') {
+        fromRoster += group.people;
+        labels.add(information.labels.join(' with ').toLowerCase());
+      } else {
+        rosterNotCounted += group.people;
+        if (information.state === 'encrypted') rosterEncrypted += group.people;
+      }
+    }
+  }
+  const inRoster = fromRoster + rosterNotCounted;
+  // Without roster people, the count is the hand rows' as it always was (the data is tested
+  // after the threshold, with its own reason); with them, hand rows count only if the data does.
+  const handEntered =
+    inRoster === 0 || handRows === 0
+      ? handRows
+      : personalInformation(trigger, input.dataElements).state === 'counts'
+        ? handRows
+        : 0;
+  const counts: Counts = {
+    residents: handEntered + fromRoster,
+    handEntered,
+    handRows,
+    fromRoster,
+    rosterNotCounted,
+    rosterEncrypted,
+    labels: [...labels],
+  };
+  reading.counts.set(trigger, counts);
+  return counts;
+}
+
+/** Whether the data counts for a rule, as facts-needed reads it. */
+function informationOf(trigger: Trigger, input: EngineCase, reading: Reading): Information['state'] {
+  const counts = countsOf(trigger, input, reading);
+  if (counts.fromRoster + counts.rosterNotCounted > 0) {
+    if (counts.residents > 0) return 'counts';
+    return counts.rosterEncrypted > 0 ? 'encrypted' : 'none';
+  }
+  return personalInformation(trigger, counts.handRows > 0 ? input.dataElements : reading.anyData).state;
+}
+
+function provenance(counts: Counts): Obligation['population'] {
+  return {
+    handEntered: counts.handEntered,
+    fromRoster: counts.fromRoster,
+    rosterNotCounted: counts.rosterNotCounted,
+  };
 }
 
 function meetsThreshold(trigger: Trigger, residents: number): boolean {
@@ -293,18 +473,21 @@ function combinationsText(trigger: Trigger): string {
 function obligationOf(
   rule: Rule,
   input: EngineCase,
-  pack: RulePack,
+  reading: Reading,
   titles: Map<string, string>,
 ): Obligation {
-  const residents = residentsOf(rule.trigger, input.populations, pack);
+  const { pack } = reading;
+  const counts = countsOf(rule.trigger, input, reading);
+  const { residents } = counts;
   return {
     ruleId: rule.id,
     title: rule.title,
     jurisdiction: rule.jurisdiction,
     law: rule.law,
     recipient: recipientOf(rule, input, pack),
-    why: whyItApplies(rule, input, residents),
+    why: whyItApplies(rule, input, counts),
     residents,
+    population: provenance(counts),
     deadline: deadlineOf(rule, input, titles),
     order: rule.order.map((o) => ({ ...o, title: titles.get(o.ruleId) ?? o.ruleId })),
     requiredContent: rule.requiredContent,
@@ -358,16 +541,22 @@ function recipientOf(rule: Rule, input: EngineCase, pack: RulePack): Obligation[
   return { ...rule.recipient, name: rule.recipient.name.replaceAll('{leadAuthority}', authority) };
 }
 
-function whyItApplies(rule: Rule, input: EngineCase, residents: number): string {
+function whyItApplies(rule: Rule, input: EngineCase, counts: Counts): string {
   const { trigger } = rule;
-  const where = trigger.residentsOf.includes('GDPR') ? 'the EU/EEA' : placeName(rule.jurisdiction);
+  const { residents } = counts;
+  const where = whereOf(rule);
   const who = `${count(residents)} affected ${residents === 1 ? 'person' : 'people'} in ${where}`;
   const threshold = trigger.residents.comparison === 'any' ? '' : ` (${thresholdText(trigger)} needed)`;
   const information = personalInformation(trigger, input.dataElements);
+  const unencrypted = trigger.encryptionSafeHarbour
+    ? trigger.keyCompromiseException
+      ? 'unencrypted (or with the key) '
+      : 'unencrypted '
+    : '';
   const data =
     trigger.personalInformation === null
       ? 'personal data was compromised'
-      : `${information.state === 'none' ? '' : information.labels.join(' with ').toLowerCase()} ${trigger.encryptionSafeHarbour ? (trigger.keyCompromiseException ? 'unencrypted (or with the key) ' : 'unencrypted ') : ''}count as personal information under ${rule.law}`;
+      : `${information.state === 'none' ? '' : information.labels.join(' with ').toLowerCase()} ${unencrypted}count as personal information under ${rule.law}`;
   const harm =
     trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_likely'
       ? `; a person determined that harm is likely (${trigger.harm.citation})`
@@ -380,7 +569,22 @@ function whyItApplies(rule: Rule, input: EngineCase, residents: number): string 
           ? '; no decision says a risk is unlikely'
           : `; the confirmed risk level is "${input.risk}"`
         : '';
-  return `${who}${threshold}, and ${data.replace(/\s+/g, ' ').trim()}${risk}${harm}.`;
+  const inRoster = counts.fromRoster + counts.rosterNotCounted;
+  if (inRoster === 0) return `${who}${threshold}, and ${data.replace(/\s+/g, ' ').trim()}${risk}${harm}.`;
+  const meets =
+    trigger.personalInformation === null
+      ? 'is personal data'
+      : `meets the definition of personal information under ${rule.law} (${counts.labels.join('; or ')}${unencrypted === '' ? '' : `, ${unencrypted.replace(/[()]/g, '').trim()}`})`;
+  const roster = `${count(counts.fromRoster)} of ${count(inRoster)}`;
+  const byHand =
+    trigger.personalInformation === null || information.state === 'none'
+      ? ''
+      : ` with the recorded data (${information.labels.join(' with ').toLowerCase()})`;
+  const sentence =
+    counts.handEntered === 0
+      ? `${roster} residents of ${where} in the roster count${threshold}: their exposed data ${meets}`
+      : `${who}${threshold}: ${count(counts.handEntered)} entered by hand${byHand}, and ${roster} in the roster whose own exposed data ${meets}`;
+  return `${sentence}${risk}${harm}.`;
 }
 
 function deadlineOf(rule: Rule, input: EngineCase, titles: Map<string, string>): Obligation['deadline'] {
@@ -508,6 +712,10 @@ function clockName(clock: Clock): string {
 
 function roleName(role: string): string {
   return role.replace('_', ' ');
+}
+
+function whereOf(rule: Rule): string {
+  return rule.trigger.residentsOf.includes('GDPR') ? 'the EU/EEA' : placeName(rule.jurisdiction);
 }
 
 function placeName(code: string): string {

@@ -1,5 +1,6 @@
 import type { DataElement } from '../domain/data-elements';
 import type { Population } from '../domain/populations';
+import { UNKNOWN_RESIDENCY, type RosterGroup } from '../domain/roster';
 import type { FactKey, FactNeeded, Obligation, PendingObligation, RiskLevel } from './obligation';
 import type { Clock, Rule, RulePack, Trigger } from './rule-pack';
 
@@ -12,6 +13,7 @@ interface FactsInput {
   };
   dataElements: readonly DataElement[];
   populations: readonly Population[];
+  roster: readonly RosterGroup[];
   risk: RiskLevel | null;
   harmFindings: Readonly<Record<string, string>>;
 }
@@ -25,6 +27,31 @@ export interface EngineProbe {
   establishmentRefusal: (trigger: Trigger) => string | null;
   deadline: (rule: Rule) => Obligation['deadline'];
   recipient: (rule: Rule) => Obligation['recipient'];
+}
+
+/** The code a roster group is counted under: "ZZ" (unknown) for people whose residency is unknown. */
+export function rosterJurisdiction(jurisdiction: string): string {
+  return jurisdiction === UNKNOWN_RESIDENCY ? 'ZZ' : jurisdiction;
+}
+
+/**
+ * People by jurisdiction, as counted: each hand-entered row, then the roster's people of every
+ * jurisdiction without one (a hand row overrides the roster there).
+ */
+export function placedCounts(
+  populations: readonly Population[],
+  roster: readonly RosterGroup[],
+): { jurisdiction: string; count: number }[] {
+  const placed = populations.map((p) => ({ jurisdiction: p.jurisdiction, count: p.count }));
+  const overridden = new Set(placed.map((p) => p.jurisdiction));
+  const fromRoster = new Map<string, number>();
+  for (const group of roster) {
+    const jurisdiction = rosterJurisdiction(group.jurisdiction);
+    if (group.people > 0 && !overridden.has(jurisdiction)) {
+      fromRoster.set(jurisdiction, (fromRoster.get(jurisdiction) ?? 0) + group.people);
+    }
+  }
+  return [...placed, ...[...fromRoster].map(([jurisdiction, count]) => ({ jurisdiction, count }))];
 }
 
 /** Each fact: what it is called, where it is entered, and why the law needs it. */
@@ -73,9 +100,10 @@ export function factsNeededOf(
 ): { factsNeeded: FactNeeded[]; pending: PendingObligation[] } {
   const waiting = new Map<FactKey, Rule[]>();
   const pending: PendingObligation[] = [];
+  const placed = placedCounts(input.populations, input.roster);
   for (const rule of rules) {
     const answered = settled.owed.has(rule.id) || settled.deciding.has(rule.id);
-    const missing = answered ? missingForAnswered(rule, input, pack) : missingFor(rule, input, probe);
+    const missing = answered ? missingForAnswered(rule, input, pack) : missingFor(rule, input, placed, probe);
     if (missing === null || missing.length === 0) continue;
     for (const fact of missing) waiting.set(fact, [...(waiting.get(fact) ?? []), rule]);
     if (
@@ -97,7 +125,7 @@ export function factsNeededOf(
   const factsNeeded = ORDER.filter((fact) => waiting.has(fact)).map((fact) => ({
     fact,
     label: FACTS[fact].label,
-    why: whyOf(fact, input),
+    why: whyOf(fact, placed),
     field: FACTS[fact].field,
     rules: (waiting.get(fact) ?? []).map((rule) => ({ ruleId: rule.id, title: rule.title })),
   }));
@@ -109,17 +137,24 @@ function awaitsOnlyPeopleOrData(missing: readonly FactKey[]): boolean {
 }
 
 /** The sentence of a fact, naming the people already counted where their place is the gap. */
-function whyOf(fact: FactKey, input: FactsInput): string {
+function whyOf(fact: FactKey, placed: readonly Placed[]): string {
   if (fact !== 'populations') return FACTS[fact].why;
-  const unplaced = input.populations
+  const unplaced = placed
     .filter((p) => p.count > 0 && (p.jurisdiction === 'ZZ' || p.jurisdiction === 'US'))
     .reduce((sum, p) => sum + p.count, 0);
-  if (unplaced === 0 || !hasPeople(input.populations)) return FACTS.populations.why;
+  if (unplaced === 0 || !hasPeople(placed)) return FACTS.populations.why;
   return `${unplaced.toLocaleString('en-US')} affected ${unplaced === 1 ? 'person is' : 'people are'} recorded without a country or US state: the laws of where they live cannot be applied until it is known.`;
 }
 
-function hasPeople(populations: readonly Population[]): boolean {
-  return populations.some((p) => p.count > 0);
+type Placed = { jurisdiction: string; count: number };
+
+function hasPeople(placed: readonly Placed[]): boolean {
+  return placed.some((p) => p.count > 0);
+}
+
+/** Whether any data is recorded: the case's elements, or elements exposed for roster people. */
+function hasData(input: FactsInput): boolean {
+  return input.dataElements.length > 0 || input.roster.some((g) => g.people > 0 && g.elements.length > 0);
 }
 
 /** An owed or deciding rule still waits on its clock's start and on the lead authority. */
@@ -140,7 +175,12 @@ function missingForAnswered(rule: Rule, input: FactsInput, pack: RulePack): Fact
  * For a rule the engine did not find owed: null when a recorded fact rules it out (or a person's
  * decision does); otherwise the facts it waits on (empty when it is ruled out by nothing missing).
  */
-function missingFor(rule: Rule, input: FactsInput, probe: EngineProbe): FactKey[] | null {
+function missingFor(
+  rule: Rule,
+  input: FactsInput,
+  placed: readonly Placed[],
+  probe: EngineProbe,
+): FactKey[] | null {
   const { trigger } = rule;
   const { organisation } = input.facts;
   if (!trigger.roles.includes(organisation.role as (typeof trigger.roles)[number])) return null;
@@ -150,12 +190,12 @@ function missingFor(rule: Rule, input: FactsInput, probe: EngineProbe): FactKey[
     if (organisation.establishment === '') missing.push('establishment');
     else if (probe.establishmentRefusal(trigger) !== null) return null;
   }
-  if (!hasPeople(input.populations)) missing.push('populations');
+  if (!hasPeople(placed)) missing.push('populations');
   else if (!probe.meetsThreshold(trigger, probe.residents(trigger))) {
-    if (!couldLiveThere(rule, input.populations)) return null;
+    if (!couldLiveThere(rule, placed)) return null;
     missing.push('populations');
   }
-  if (input.dataElements.length === 0) missing.push('dataElements');
+  if (!hasData(input)) missing.push('dataElements');
   else if (probe.information(trigger) !== 'counts') return null;
   if (trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_not_likely') return null;
   if (trigger.risk === 'not_unlikely' && input.risk === 'unlikely') return null;
@@ -167,8 +207,8 @@ function missingFor(rule: Rule, input: FactsInput, probe: EngineProbe): FactKey[
 }
 
 /** People recorded without a country could live anywhere; without a state, in any US state. */
-function couldLiveThere(rule: Rule, populations: readonly Population[]): boolean {
-  const counted = (code: string) => populations.some((p) => p.jurisdiction === code && p.count > 0);
+function couldLiveThere(rule: Rule, placed: readonly Placed[]): boolean {
+  const counted = (code: string) => placed.some((p) => p.jurisdiction === code && p.count > 0);
   if (counted('ZZ')) return true;
   return counted('US') && rule.trigger.residentsOf.some((code) => code.startsWith('US'));
 }

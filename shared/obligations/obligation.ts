@@ -39,6 +39,20 @@ const openDecisionSchema = z.object({
 });
 export type OpenDecision = z.output<typeof openDecisionSchema>;
 
+/**
+ * Where a rule's count of people came from: hand-entered rows (which override the roster in their
+ * jurisdiction), roster people whose own exposed data counts under the rule, and roster people of
+ * its jurisdictions whose data does not (so not counted). `residents` is handEntered + fromRoster.
+ */
+export const populationProvenanceSchema = z
+  .object({
+    handEntered: z.number().int(),
+    fromRoster: z.number().int(),
+    rosterNotCounted: z.number().int(),
+  })
+  .default({ handEntered: 0, fromRoster: 0, rosterNotCounted: 0 });
+export type PopulationProvenance = z.output<typeof populationProvenanceSchema>;
+
 /** One notice the engine says is owed, with its reasons and its clock. */
 export const obligationSchema = z.object({
   ruleId: z.string(),
@@ -49,6 +63,7 @@ export const obligationSchema = z.object({
   /** One sentence: the facts and thresholds that triggered it. */
   why: z.string(),
   residents: z.number().int(),
+  population: populationProvenanceSchema,
   deadline: z.object({
     /**
      * fixed: `due` is set; waiting: runs from something not yet recorded (awareness, another

@@ -6,6 +6,7 @@ import {
 } from '../../shared/domain/data-elements';
 import { factsSchema } from '../../shared/domain/facts';
 import { populationSchema } from '../../shared/domain/populations';
+import type { RosterGroup } from '../../shared/domain/roster';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { evaluateObligations, type EngineCase } from '../../shared/obligations/engine';
 import type {
@@ -40,6 +41,8 @@ export interface CaseSpec {
   sentAt?: Readonly<Record<string, string>>;
   /** Risk-of-harm findings recorded per US jurisdiction. */
   harmFindings?: Readonly<Record<string, HarmFinding>>;
+  /** Roster groups (people found in exposed datasets); none unless given. */
+  roster?: readonly RosterGroup[];
 }
 
 /** Name with a Social Security number: personal information under every US rule of the pack. */
@@ -66,6 +69,7 @@ export function engineCase(spec: CaseSpec = {}): EngineCase {
     populations: Object.entries(spec.people ?? {}).map(([jurisdiction, count], index) =>
       populationSchema.parse({ id: uuid(1000 + index), jurisdiction, count, exact: true }),
     ),
+    roster: spec.roster ?? [],
     risk: spec.risk ?? null,
     suggestedRisk: spec.suggestedRisk ?? null,
     harmFindings: spec.harmFindings ?? {},

@@ -17,6 +17,7 @@ function demoCase(risk: RiskLevel | null = null, sentAt: Record<string, string> 
     facts: document.facts,
     dataElements: document.dataElements.map((e, i) => dataElementSchema.parse({ ...e, id: id(i + 1) })),
     populations: document.populations.map((p, i) => populationSchema.parse({ ...p, id: id(100 + i) })),
+    roster: [],
     risk,
     suggestedRisk: null,
     harmFindings: {},

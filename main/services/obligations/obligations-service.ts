@@ -42,6 +42,8 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
     facts: getFacts(file.db),
     dataElements: dataElementsTable.all(file.db),
     populations: populationsTable.all(file.db),
+    // The roster's groups (people found in the exposed datasets) are wired in separately.
+    roster: [],
     ...riskOf(file),
     harmFindings: recordedHarmFindings(file),
     sentAt,
