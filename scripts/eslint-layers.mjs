@@ -1,6 +1,6 @@
 // The layers of main/ and the arrows allowed between them (README "Architecture"; DESIGN.md §2):
 //
-//   shell, cli → ipc → services → casefile, evidence, letters, formats, demo;  everything → shared
+//   shell, cli → ipc → services → casefile, evidence, letters, roster, formats, demo;  everything → shared
 //
 // A relative import is resolved against the importing file, so a path's depth cannot hide where
 // it leads (services/evidence/ is not evidence/). Per-folder no-restricted-imports patterns match
@@ -14,10 +14,11 @@ export const ALLOWED_ARROWS = {
   shell: ['ipc', 'services', 'root'],
   cli: ['ipc', 'services', 'root'],
   ipc: ['services', 'root'],
-  services: ['casefile', 'evidence', 'letters', 'formats', 'demo', 'root'],
+  services: ['casefile', 'evidence', 'letters', 'roster', 'formats', 'demo', 'root'],
   casefile: [],
   evidence: ['formats'],
   letters: ['formats'],
+  roster: ['formats'],
   formats: [],
   demo: ['formats'],
   root: [],
@@ -31,6 +32,7 @@ const WHY = {
   casefile: 'casefile/ owns the schema and imports only shared/',
   evidence: 'evidence/ is pure text and preview code: bytes in, values out',
   letters: 'letters/ is pure merge and rendering',
+  roster: 'roster/ is pure: source rows in, normalised records and counts out',
   formats: 'formats/ holds pure codecs: streams, buffers and plain values only',
   demo: 'demo/ builds the sample incident from plain values',
   root: 'main/ root files import only shared/',

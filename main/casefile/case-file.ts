@@ -13,7 +13,12 @@ import { coldJournalStamp, removeColdJournal } from './journal';
 import { probeCaseFile } from './probe';
 import { migrateCaseFile, removePartialBackups, type AuditStamp, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { discardInterruptedIntakes, recordRollback, type Recovery } from './recover';
+import {
+  discardInterruptedIntakes,
+  discardInterruptedRosterImports,
+  recordRollback,
+  type Recovery,
+} from './recover';
 import { caseFileErrorFrom } from './sqlite-errors';
 
 /** An open case file: this process holds its exclusive lock until close(). */
@@ -26,7 +31,7 @@ export class CaseFile {
     readonly db: Database,
     readonly migration: MigrationResult,
     /** What opening it had to repair after a crash (nothing for a file closed cleanly). */
-    readonly recovery: Recovery = { rolledBack: null, intakesDiscarded: 0 },
+    readonly recovery: Recovery = { rolledBack: null, intakesDiscarded: 0, rosterImportsDiscarded: 0 },
     passphrase: Buffer | null = null,
   ) {
     this.#passphrase = passphrase === null ? null : Buffer.from(passphrase);
@@ -99,7 +104,14 @@ export function openCaseFile(given: string, stamp: AuditStamp, passphrase: Buffe
     removeAbandonedCreations(path);
     const migration = migrateCaseFile(db, path, header.userVersion, stamp);
     const intakesDiscarded = discardInterruptedIntakes(db, stamp);
-    return new CaseFile(path, db, migration, { rolledBack: interrupted, intakesDiscarded }, key);
+    const rosterImportsDiscarded = discardInterruptedRosterImports(db, stamp);
+    return new CaseFile(
+      path,
+      db,
+      migration,
+      { rolledBack: interrupted, intakesDiscarded, rosterImportsDiscarded },
+      key,
+    );
   } catch (error) {
     db?.close();
     throw caseFileErrorFrom(error, path);

@@ -2,12 +2,20 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditStamp } from './migrate';
 import { appendAuditEntry } from './repos/audit-repo';
 import { discardBlob, stagedBlobIds } from './repos/blob-repo';
+import {
+  deleteDataset,
+  ensureRosterIndexes,
+  rosterIndexesComplete,
+  stagingDatasetSeqs,
+} from './repos/roster-repo';
 import type { InterruptedChange } from './interrupted-change';
 
 /** What opening a case file repaired: a change SQLite rolled back, and abandoned intakes. */
 export interface Recovery {
   rolledBack: InterruptedChange | null;
   intakesDiscarded: number;
+  /** Roster imports cut off before they finished, whose rows were removed. */
+  rosterImportsDiscarded: number;
 }
 
 /**
@@ -41,6 +49,30 @@ export function discardInterruptedIntakes(db: Database, stamp: AuditStamp): numb
       target: 'evidence',
       payload: { stagedBlobsDiscarded: staged.length },
     });
+  })();
+  return staged.length;
+}
+
+/**
+ * Discards what a roster import staged but never finished (killed, or the machine stopped), and
+ * builds the key indexes again if the import had dropped them. Runs on every open.
+ */
+export function discardInterruptedRosterImports(db: Database, stamp: AuditStamp): number {
+  const staged = stagingDatasetSeqs(db);
+  const indexed = rosterIndexesComplete(db);
+  if (staged.length === 0 && indexed) return 0;
+  db.transaction(() => {
+    let records = 0;
+    for (const seq of staged) records += deleteDataset(db, seq);
+    ensureRosterIndexes(db);
+    if (staged.length > 0) {
+      appendAuditEntry(db, {
+        ...stamp,
+        action: 'roster.import_abandoned',
+        target: 'roster',
+        payload: { datasetsDiscarded: staged.length, recordsDiscarded: records },
+      });
+    }
   })();
   return staged.length;
 }

@@ -8,6 +8,9 @@ const MIB = 1024 * 1024;
 function line(p: JobProgress): string {
   const percent = p.totalBytes > 0 ? Math.floor((100 * p.doneBytes) / p.totalBytes) : 100;
   const left = p.secondsLeft === null ? '' : `, ${Math.ceil(p.secondsLeft)} s left`;
+  if (p.job === 'roster-import') {
+    return `${p.phase} ${p.current} ${percent}% (${p.doneItems.toLocaleString('en-US')} rows${left})`;
+  }
   return `${p.phase} ${p.current} ${percent}% (${(p.doneBytes / MIB).toFixed(0)} of ${(p.totalBytes / MIB).toFixed(0)} MiB, ${(p.bytesPerSecond / MIB).toFixed(0)} MiB/s${left})`;
 }
 

@@ -13,6 +13,7 @@ import { letterDraftCommand, letterRenderCommand, letterTemplatesCommand } from 
 import { obligationsCommand } from './commands/obligations';
 import { reportCommand } from './commands/report';
 import { harmClearCommand, harmListCommand, harmSetCommand } from './commands/harm';
+import { ROSTER_COMMANDS } from './commands/roster';
 import { rulesListCommand } from './commands/rules';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
@@ -46,6 +47,7 @@ const COMMANDS: readonly Command[] = [
   harmListCommand,
   harmSetCommand,
   harmClearCommand,
+  ...ROSTER_COMMANDS,
   rulesListCommand,
   letterTemplatesCommand,
   letterDraftCommand,

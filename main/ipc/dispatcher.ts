@@ -11,6 +11,7 @@ import { evidenceHandlers } from './handlers/evidence-handlers';
 import { investigationHandlers } from './handlers/investigation-handlers';
 import { lettersHandlers } from './handlers/letters-handlers';
 import { obligationsHandlers } from './handlers/obligations-handlers';
+import { rosterHandlers } from './handlers/roster-handlers';
 import type { HostDeps } from './host-deps';
 
 const handlers: HandlerMap<ChannelName> = {
@@ -21,6 +22,7 @@ const handlers: HandlerMap<ChannelName> = {
   ...evidenceHandlers,
   ...obligationsHandlers,
   ...lettersHandlers,
+  ...rosterHandlers,
 };
 
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;

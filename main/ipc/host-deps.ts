@@ -15,6 +15,12 @@ export interface DialogHost {
   chooseBundle(): Promise<string | null>;
   /** Where to save a case bundle (.zip); null when the person cancels. */
   chooseBundlePath(suggestedName: string): Promise<string | null>;
+  /** A dataset of people to import into the roster (CSV, TSV, JSON Lines, SQLite); null on cancel. */
+  chooseDataset(): Promise<string | null>;
+  /** A saved roster mapping (JSON) to load; null on cancel. */
+  chooseMapping(): Promise<string | null>;
+  /** Where to save a roster file: a mapping (.json) or a skipped-rows report (.csv); null on cancel. */
+  chooseRosterSavePath(kind: 'mapping' | 'skipped-rows', suggestedName: string): Promise<string | null>;
 }
 
 /** What a host (Electron window, CLI call, e2e page) gives the dispatcher. */

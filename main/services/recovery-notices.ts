@@ -16,5 +16,12 @@ export function recoveryNotices(recovery: Recovery): string[] {
         : `${recovery.intakesDiscarded} evidence intakes that were interrupted were discarded; add those files again.`,
     );
   }
+  if (recovery.rosterImportsDiscarded > 0) {
+    notices.push(
+      recovery.rosterImportsDiscarded === 1
+        ? 'A roster import that was interrupted was discarded; import that dataset again.'
+        : `${recovery.rosterImportsDiscarded} roster imports that were interrupted were discarded; import those datasets again.`,
+    );
+  }
   return notices;
 }

@@ -11,6 +11,12 @@ const BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip'] }]
 /** Opening also takes a bundle sealed with age (NAME.zip.age). */
 const OPEN_BUNDLE_FILTERS = [{ name: 'Breachdesk case bundle', extensions: ['zip', 'age'] }];
 
+const DATASET_FILTERS = [
+  { name: 'Datasets', extensions: ['csv', 'tsv', 'txt', 'jsonl', 'ndjson', 'sqlite', 'sqlite3', 'db'] },
+  { name: 'All files', extensions: ['*'] },
+];
+const MAPPING_FILTERS = [{ name: 'Roster mapping', extensions: ['json'] }];
+
 export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
   /** The paths picked in an open dialog attached to the window ([] when cancelled). */
   const pickToOpen = async (options: OpenDialogOptions): Promise<string[]> => {
@@ -78,6 +84,33 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
         properties: saveProperties,
       });
       return path === null ? null : withExtension(path, 'zip');
+    },
+    async chooseDataset() {
+      const [path] = await pickToOpen({
+        title: 'Import a dataset of people',
+        filters: DATASET_FILTERS,
+        properties: ['openFile'],
+      });
+      return path ?? null;
+    },
+    async chooseMapping() {
+      const [path] = await pickToOpen({
+        title: 'Load a roster mapping',
+        filters: MAPPING_FILTERS,
+        properties: ['openFile'],
+      });
+      return path ?? null;
+    },
+    async chooseRosterSavePath(kind, suggestedName) {
+      const extension = kind === 'mapping' ? 'json' : 'csv';
+      const path = await pickToSave({
+        title: kind === 'mapping' ? 'Save the roster mapping' : 'Save the skipped rows',
+        buttonLabel: 'Save',
+        defaultPath: join(app.getPath('documents'), `${safeFileName(suggestedName)}.${extension}`),
+        filters: kind === 'mapping' ? MAPPING_FILTERS : [{ name: 'CSV', extensions: ['csv'] }],
+        properties: saveProperties,
+      });
+      return path === null ? null : withExtension(path, extension);
     },
   };
 }

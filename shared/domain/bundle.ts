@@ -20,6 +20,8 @@ export const bundleExportOptionsSchema = z
     includeEvidence: z.boolean().default(true),
     /** Privileged notes are left out (and their audit payloads withheld) unless asked for. */
     includePrivileged: z.boolean().default(false),
+    /** The roster's records (personal data of every affected person) only when asked; counts always travel. */
+    includeRoster: z.boolean().default(false),
   })
   .strict();
 export type BundleExportOptions = z.output<typeof bundleExportOptionsSchema>;

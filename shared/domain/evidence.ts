@@ -229,6 +229,7 @@ export const jobProgressSchema = z.object({
     'bundle-verify',
     'bundle-import',
     'bundle-merge',
+    'roster-import',
   ]),
   phase: z.string(),
   doneBytes: z.number().int(),

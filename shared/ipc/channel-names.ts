@@ -103,6 +103,19 @@ export const CHANNEL_NAMES = [
   'signing.untrust',
   'dialog.chooseBundle',
   'dialog.chooseBundlePath',
+  'roster.stats',
+  'roster.preview',
+  'roster.import',
+  'roster.find',
+  'roster.review',
+  'roster.decide',
+  'roster.purge',
+  'roster.loadMapping',
+  'roster.saveMapping',
+  'roster.saveSkipped',
+  'dialog.chooseDataset',
+  'dialog.chooseMapping',
+  'dialog.chooseRosterSavePath',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

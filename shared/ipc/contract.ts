@@ -17,6 +17,7 @@ import { investigationContract } from './investigation-contract';
 import { bundleContract } from './bundle-contract';
 import { lettersContract } from './letters-contract';
 import { obligationsContract } from './obligations-contract';
+import { rosterContract } from './roster-contract';
 import { jobProgressSchema } from '../domain/evidence';
 
 const casePath = z
@@ -33,6 +34,7 @@ export const contract = {
   ...obligationsContract,
   ...lettersContract,
   ...bundleContract,
+  ...rosterContract,
   'app.info': {
     input: none,
     output: z.object({
@@ -130,6 +132,7 @@ export const CONTENT_AREAS = [
   'obligations',
   'letters',
   'conflicts',
+  'roster',
 ] as const;
 
 const MENU_COMMANDS = [

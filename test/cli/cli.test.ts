@@ -105,7 +105,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 80,
+      schemaVersion: 90,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
       whatNow: { counts: { owed: 0 }, nextStep: { kind: 'fact', field: 'awareAt' } },

@@ -401,6 +401,7 @@ describe('the plaintext never reaches the disk', () => {
             overwrite: false,
             includeEvidence: true,
             includePrivileged: false,
+            includeRoster: false,
             envelope: { kind: 'recipients', recipients: [await keys.age.ensure()] },
           },
           '2026-11-28',

@@ -221,6 +221,7 @@ describe('bundle export, default options', () => {
         signerFingerprint: exported.signerFingerprint,
         includeEvidence: true,
         includePrivileged: false,
+        includeRoster: false,
       },
     });
     expect((entry?.payload as { withheldAuditEntries: number }).withheldAuditEntries).toBeGreaterThan(0);
@@ -322,6 +323,7 @@ describe('bundle export options', () => {
           overwrite: false,
           includeEvidence: true,
           includePrivileged: false,
+        includeRoster: false,
         },
         BUNDLE_TODAY,
       ).catch((e: unknown) => e);

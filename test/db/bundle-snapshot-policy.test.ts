@@ -76,7 +76,7 @@ describe('bundle snapshot policy', () => {
     const dir = tempDir();
     const file = await caseWithContent(dir);
     const target = join(dir, 'snapshot.bdcase');
-    writeSnapshot(file, target, { includePrivileged: true });
+    writeSnapshot(file, target, { includePrivileged: true, includeRoster: false });
     const source = file.path;
     file.close();
     expect(schemaNames(target)).toEqual(schemaNames(source));
@@ -116,7 +116,7 @@ describe('bundle snapshot policy', () => {
       triggers: { ...SNAPSHOT_POLICY.triggers, roster_people_no_delete: 'guard' },
     };
     const target = join(dir, 'snapshot.bdcase');
-    const result = writeSnapshot(file, target, { includePrivileged: false }, declared);
+    const result = writeSnapshot(file, target, { includePrivileged: false, includeRoster: false }, declared);
     file.close();
     expect(result.privilegedNotesLeftOut).toBe(1);
     withRawDb(target, (db) => {
@@ -133,7 +133,7 @@ describe('bundle snapshot policy', () => {
     writeSnapshot(
       file,
       target,
-      { includePrivileged: true },
+      { includePrivileged: true, includeRoster: false },
       {
         tables: { ...SNAPSHOT_POLICY.tables, roster_people: { rows: 'leave-out', privileged: 'none' } },
         triggers: { ...SNAPSHOT_POLICY.triggers, roster_people_no_delete: 'guard' },
@@ -151,7 +151,7 @@ describe('bundle snapshot policy', () => {
       triggers: { ...SNAPSHOT_POLICY.triggers, retired_trigger: 'guard' },
     };
     const target = join(dir, 'snapshot.bdcase');
-    expect(() => writeSnapshot(file, target, { includePrivileged: true }, stale)).toThrow(
+    expect(() => writeSnapshot(file, target, { includePrivileged: true, includeRoster: false }, stale)).toThrow(
       /policy for missing table "retired_table"; a policy for missing trigger "retired_trigger"/,
     );
     file.close();
@@ -184,8 +184,8 @@ describe('bundle snapshot policy', () => {
     conflict(open.id, open, { ...open, body: 'plain, edited' });
     const without = join(dir, 'without.bdcase');
     const withPrivileged = join(dir, 'with.bdcase');
-    expect(writeSnapshot(file, without, { includePrivileged: false }).privilegedConflictsLeftOut).toBe(2);
-    writeSnapshot(file, withPrivileged, { includePrivileged: true });
+    expect(writeSnapshot(file, without, { includePrivileged: false, includeRoster: false }).privilegedConflictsLeftOut).toBe(2);
+    writeSnapshot(file, withPrivileged, { includePrivileged: true, includeRoster: false });
     file.close();
     withRawDb(without, (db) => {
       expect(rowCount(db, 'merge_conflicts')).toBe(1);

@@ -22,7 +22,12 @@ export function exportTo(
   ctx: ServiceContext,
   keys: SigningKeys,
   path: string,
-  options: { includeEvidence?: boolean; includePrivileged?: boolean; envelope?: BundleEnvelope } = {},
+  options: {
+    includeEvidence?: boolean;
+    includePrivileged?: boolean;
+    includeRoster?: boolean;
+    envelope?: BundleEnvelope;
+  } = {},
 ): Promise<BundleExportResult> {
   return exportBundle(
     file,
@@ -34,6 +39,7 @@ export function exportTo(
       overwrite: false,
       includeEvidence: options.includeEvidence ?? true,
       includePrivileged: options.includePrivileged ?? false,
+      includeRoster: options.includeRoster ?? false,
       ...(options.envelope === undefined ? {} : { envelope: options.envelope }),
     },
     BUNDLE_TODAY,

@@ -37,7 +37,7 @@ describe('dispatcher', () => {
     const dir = tempDir();
     const h = host(dir);
     const created = await createdCase(h, dir);
-    expect(created).toMatchObject({ schemaVersion: 80, record: { title: 'Case', status: 'investigating' } });
+    expect(created).toMatchObject({ schemaVersion: 90, record: { title: 'Case', status: 'investigating' } });
     const updated = value(await h.dispatch('case.update', { patch: { title: 'Renamed' } }));
     expect(updated).toMatchObject({ title: 'Renamed' });
     const audit = value(await h.dispatch('audit.list', {})) as {
@@ -140,7 +140,19 @@ describe('dispatcher', () => {
       chooseExportPath: (name) => Promise.resolve(join(dir, name)),
       chooseBundle: () => Promise.resolve(join(dir, 'bundle.zip')),
       chooseBundlePath: (name) => Promise.resolve(join(dir, `${name}.zip`)),
+      chooseDataset: () => Promise.resolve(join(dir, 'people.csv')),
+      chooseMapping: () => Promise.resolve(null),
+      chooseRosterSavePath: (kind, name) =>
+        Promise.resolve(join(dir, `${name}.${kind === 'mapping' ? 'json' : 'csv'}`)),
     });
+    expect(value(await withDialogs.dispatch('dialog.chooseDataset', {}))).toEqual({
+      path: join(dir, 'people.csv'),
+    });
+    expect(
+      value(
+        await withDialogs.dispatch('dialog.chooseRosterSavePath', { kind: 'mapping', suggestedName: 'map' }),
+      ),
+    ).toEqual({ path: join(dir, 'map.json') });
     expect(value(await withDialogs.dispatch('dialog.chooseCaseToOpen', {}))).toEqual({ path: null });
     expect(value(await withDialogs.dispatch('dialog.chooseNewCasePath', { suggestedName: 'x' }))).toEqual({
       path: join(dir, 'x.bdcase'),

@@ -6,6 +6,7 @@ import { migration050 } from './050-obligations';
 import { migration060 } from './060-letters';
 import { migration070 } from './070-merge-conflicts';
 import { migration080 } from './080-harm-determinations';
+import { migration090 } from './090-roster';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Listed by hand so a stray file never runs. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration060,
   migration070,
   migration080,
+  migration090,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -13,7 +13,9 @@ export type RowPolicy =
   /** Never copied: evidence bytes travel once, as the bag's original files. */
   | 'leave-out'
   /** A full-text index: its storage tables are copied as stored, then it is optimised. */
-  | 'full-text-index';
+  | 'full-text-index'
+  /** The roster's personal data: copied only when the export asks for it (`--roster`). */
+  | 'roster';
 
 /** Where leaving privileged notes out has to reach in this table. */
 export type PrivilegedPolicy =
@@ -83,6 +85,13 @@ export const SNAPSHOT_POLICY: SnapshotPolicy = {
     letter_versions: COPY,
     merge_conflicts: { rows: 'copy', privileged: 'note-conflicts' },
     harm_determinations: COPY,
+    // The roster's records and what names them travel only when asked; its counts always do.
+    roster_datasets: { rows: 'roster', privileged: 'none' },
+    roster_records: { rows: 'roster', privileged: 'none' },
+    roster_review: { rows: 'roster', privileged: 'none' },
+    roster_element_sets: COPY,
+    roster_groups: COPY,
+    roster_state: COPY,
   },
   triggers: {
     audit_log_refuse_update: 'guard',

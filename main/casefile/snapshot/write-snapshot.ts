@@ -24,7 +24,7 @@ export type SnapshotResult = WithheldNotes & {
 export function writeSnapshot(
   file: CaseFile,
   target: string,
-  options: { includePrivileged: boolean },
+  options: { includePrivileged: boolean; includeRoster: boolean },
   policy: SnapshotPolicy = SNAPSHOT_POLICY,
 ): SnapshotResult {
   const { db } = file;
@@ -39,7 +39,10 @@ export function writeSnapshot(
     schema,
     db.pragma('user_version', { simple: true }) as number,
     { path: target, pageSize: SNAPSHOT_PAGE_SIZE, passphrase },
-    tablesWithRows(schema, policy, 'copy'),
+    [
+      ...tablesWithRows(schema, policy, 'copy'),
+      ...(options.includeRoster ? tablesWithRows(schema, policy, 'roster') : []),
+    ],
   );
   const snapshot = written.openForWriting();
   try {
@@ -66,7 +69,7 @@ export function writeSnapshot(
 function tablesWithRows(
   schema: readonly SchemaObject[],
   policy: SnapshotPolicy,
-  rows: 'copy' | 'full-text-index',
+  rows: 'copy' | 'full-text-index' | 'roster',
 ): string[] {
   return ofType(schema, 'table')
     .filter((table) => policy.tables[table.name]?.rows === rows)

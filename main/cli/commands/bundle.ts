@@ -17,7 +17,7 @@ import { givenPassphrase, newCaseKey } from '../passphrase';
 export const bundleExportCommand: Command = {
   name: 'bundle export',
   summary: 'Write the case as a signed, verifiable BagIt zip (optionally sealed with age)',
-  help: `Usage: breachdesk bundle export FILE -o BUNDLE.zip [--no-evidence] [--privileged] [--force] [--json]
+  help: `Usage: breachdesk bundle export FILE -o BUNDLE.zip [--no-evidence] [--privileged] [--roster] [--force] [--json]
            [--encrypt-to age1... ...| --encrypt-passphrase-file PATH]
 
 Writes one BagIt 1.0 bag (RFC 8493) in a zip: the case snapshot, case.json, the evidence
@@ -45,6 +45,7 @@ Examples:
     output: { type: 'string', short: 'o' },
     'no-evidence': { type: 'boolean' },
     privileged: { type: 'boolean' },
+    roster: { type: 'boolean' },
     force: { type: 'boolean' },
   },
   positionals: 1,
@@ -62,6 +63,7 @@ Examples:
             overwrite: values.force === true,
             includeEvidence: values['no-evidence'] !== true,
             includePrivileged: values.privileged === true,
+            includeRoster: values.roster === true,
             ...(envelope === undefined ? {} : { envelope }),
           }),
         );

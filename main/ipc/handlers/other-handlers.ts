@@ -1,14 +1,7 @@
-import { BreachdeskError } from '../../../shared/ipc/errors';
 import { auditPage } from '../../services/audit-service';
 import { appInfo } from '../../services/case-service';
-import type { DialogHost, HostDeps } from '../host-deps';
+import { dialogs } from './dialogs';
 import type { HandlerMap } from './handler';
-
-function dialogs(deps: HostDeps): DialogHost {
-  if (deps.dialogs === null)
-    throw new BreachdeskError('UNSUPPORTED', 'File dialogs are only available in the app.');
-  return deps.dialogs;
-}
 
 export const appHandlers = {
   'app.info': (_input, deps) => appInfo(deps.passphrases !== null),

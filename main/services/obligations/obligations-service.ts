@@ -1,3 +1,4 @@
+import { rosterGroups } from '../../casefile/repos/roster-repo';
 import type { z } from 'zod';
 import type { LetterRecord } from '../../../shared/domain/letters';
 import type {
@@ -42,8 +43,8 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
     facts: getFacts(file.db),
     dataElements: dataElementsTable.all(file.db),
     populations: populationsTable.all(file.db),
-    // The roster's groups (people found in the exposed datasets) are wired in separately.
-    roster: [],
+    // People found in the exposed datasets, by jurisdiction and their own exposed elements.
+    roster: rosterGroups(file.db),
     ...riskOf(file),
     harmFindings: recordedHarmFindings(file),
     sentAt,

@@ -12,6 +12,9 @@ export class DialogStub implements DialogHost {
   #exportAnswers: (string | null)[] = [];
   #bundleAnswers: (string | null)[] = [];
   #bundlePathAnswers: (string | null)[] = [];
+  #datasetAnswers: (string | null)[] = [];
+  #mappingAnswers: (string | null)[] = [];
+  #rosterSaveAnswers: (string | null)[] = [];
   readonly evidenceRequests: boolean[] = [];
 
   /** Answers queued but not yet taken by a dialog. */
@@ -22,7 +25,10 @@ export class DialogStub implements DialogHost {
       this.#evidenceAnswers.length +
       this.#exportAnswers.length +
       this.#bundleAnswers.length +
-      this.#bundlePathAnswers.length
+      this.#bundlePathAnswers.length +
+      this.#datasetAnswers.length +
+      this.#mappingAnswers.length +
+      this.#rosterSaveAnswers.length
     );
   }
 
@@ -53,6 +59,21 @@ export class DialogStub implements DialogHost {
     this.#bundlePathAnswers.push(path);
   }
 
+  /** The dataset the next "import dataset" dialog picks. */
+  answerDataset(path: string | null): void {
+    this.#datasetAnswers.push(path);
+  }
+
+  /** The mapping the next "load mapping" dialog picks. */
+  answerMapping(path: string | null): void {
+    this.#mappingAnswers.push(path);
+  }
+
+  /** Where the next roster "save" dialog (mapping or skipped rows) says to write. */
+  answerRosterSave(path: string | null): void {
+    this.#rosterSaveAnswers.push(path);
+  }
+
   chooseNewCasePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#newCaseAnswers, 'save'));
@@ -79,6 +100,19 @@ export class DialogStub implements DialogHost {
   chooseBundlePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#bundlePathAnswers, 'save bundle'));
+  }
+
+  chooseDataset(): Promise<string | null> {
+    return Promise.resolve(take(this.#datasetAnswers, 'import dataset'));
+  }
+
+  chooseMapping(): Promise<string | null> {
+    return Promise.resolve(take(this.#mappingAnswers, 'load mapping'));
+  }
+
+  chooseRosterSavePath(_kind: 'mapping' | 'skipped-rows', suggestedName: string): Promise<string | null> {
+    this.suggestedNames.push(suggestedName);
+    return Promise.resolve(take(this.#rosterSaveAnswers, 'roster save'));
   }
 }
 

@@ -11,6 +11,7 @@ export const BAG_INFO = {
   signerFingerprint: 'Breachdesk-Signer-Fingerprint',
   includesEvidence: 'Breachdesk-Includes-Evidence',
   includesPrivilegedNotes: 'Breachdesk-Includes-Privileged-Notes',
+  includesRoster: 'Breachdesk-Includes-Roster',
 } as const;
 
 export interface BagInfoInput {
@@ -25,6 +26,7 @@ export interface BagInfoInput {
   signer: { publicKey: string; fingerprint: string };
   includeEvidence: boolean;
   includePrivileged: boolean;
+  includeRoster: boolean;
   software: string;
 }
 
@@ -56,6 +58,7 @@ export function bagInfoEntries(input: BagInfoInput): [string, string][] {
     [BAG_INFO.signerFingerprint, input.signer.fingerprint],
     [BAG_INFO.includesEvidence, input.includeEvidence ? 'yes' : 'no'],
     [BAG_INFO.includesPrivilegedNotes, input.includePrivileged ? 'yes' : 'no'],
+    [BAG_INFO.includesRoster, input.includeRoster ? 'yes' : 'no'],
   );
   return entries;
 }

@@ -109,7 +109,10 @@ export async function exportBundle(
       },
       true,
     );
-    const snapshot = writeSnapshot(file, snapshotPath, { includePrivileged: request.includePrivileged });
+    const snapshot = writeSnapshot(file, snapshotPath, {
+      includePrivileged: request.includePrivileged,
+      includeRoster: request.includeRoster,
+    });
     job.throwIfCancelled(CANCELLED);
     const evidence = evidenceFiles(file, snapshot.snapshot, request.includeEvidence, job);
     const letters = await letterFiles(file, today, job);
@@ -143,6 +146,7 @@ export async function exportBundle(
         signer: key,
         includeEvidence: request.includeEvidence,
         includePrivileged: request.includePrivileged,
+        includeRoster: request.includeRoster,
         software: `Breachdesk ${APP_VERSION}`,
       }),
     );

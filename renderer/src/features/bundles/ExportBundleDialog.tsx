@@ -28,6 +28,7 @@ export function ExportBundleDialog() {
   const [options, setOptions] = useState<BundleExportOptions>({
     includeEvidence: true,
     includePrivileged: false,
+    includeRoster: false,
   });
   const [envelope, setEnvelope] = useState<EnvelopeChoice>(NO_ENVELOPE);
   const [envelopeErrors, setEnvelopeErrors] = useState<EnvelopeErrors>({});

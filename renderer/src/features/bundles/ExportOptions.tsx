@@ -45,6 +45,14 @@ export function ExportOptions({ options, onChange }: ExportOptionsProps) {
           Unless you tick this, privileged notes are left out and the details of their audit entries are
           withheld (the entries stay in the chain, so it still verifies).{privileged}
         </OptionCheck>
+        <OptionCheck
+          label="Include the roster's records"
+          checked={options.includeRoster}
+          onChange={(includeRoster) => onChange({ ...options, includeRoster })}
+        >
+          The people found in the imported datasets, with their names and contact details. Unless you
+          tick this they are left out: the bundle keeps only the counts.
+        </OptionCheck>
       </fieldset>
       <SigningKeyLine />
     </div>
