@@ -25,12 +25,12 @@ import {
   notesTable,
   partiesTable,
   pendingEvidenceTable,
-  populationsTable,
   tasksTable,
 } from '../casefile/repos/tables';
 import { evidenceTotals } from '../casefile/repos/evidence-repo';
 import { listLetters } from '../casefile/repos/letters-repo';
 import { obligationsBoard, type Board } from './obligations/obligations-service';
+import { effectivePopulations } from './roster/effective-populations';
 
 const EEA: ReadonlySet<string> = new Set(EEA_COUNTRY_CODES);
 
@@ -43,7 +43,7 @@ export function caseOverview(
   const { db } = file;
   const tasks = tasksTable.all(db);
   const open = tasks.filter((t) => t.status !== 'done');
-  const populations = populationsTable.all(db).sort((a, b) => b.count - a.count);
+  const populations = effectivePopulations(db).sort((a, b) => b.count - a.count);
   const elements = dataElementsTable.all(db);
   return {
     facts: getFacts(db),
@@ -298,7 +298,7 @@ export function whatNow(file: CaseFile, today: string, now: string): OverviewWha
   }
   open.sort((a, b) => urgency(a, b) || STAGE_ORDER[b.stage] - STAGE_ORDER[a.stage]);
   const decisions = decisionsOf(board);
-  const missing = factsMissing(facts, populationsTable.all(file.db), dataElementsTable.count(file.db));
+  const missing = factsMissing(facts, effectivePopulations(file.db), dataElementsTable.count(file.db));
   return {
     now: new Date(nowMs).toISOString(),
     zone: caseZone(facts),

@@ -6,10 +6,10 @@ import { blobById, textPage } from '../casefile/repos/blob-repo';
 import { evidenceItemsOfBlob } from '../casefile/repos/evidence-repo';
 import { listLetters } from '../casefile/repos/letters-repo';
 import { searchIndex, type IndexHit } from '../casefile/repos/search-repo';
-import { populationsTable } from '../casefile/repos/tables';
 import { ftsQueryFor, searchErrorFrom } from './fts-query';
 import { obligationsBoard } from './obligations/obligations-service';
 import { matchesAll, queryWords, snippetOf } from './search-matching';
+import { effectivePopulations } from './roster/effective-populations';
 
 /**
  * Searches facts, events, parties, tasks, notes and evidence (records and text) in the full-text
@@ -115,7 +115,7 @@ function letterHits(file: CaseFile, words: readonly string[]): SearchResult[] {
 }
 
 function peopleHits(file: CaseFile, words: readonly string[]): SearchResult[] {
-  const items = populationsTable.all(file.db).map((population): Named => ({
+  const items = effectivePopulations(file.db).map((population): Named => ({
     kind: 'people',
     id: population.id,
     title: `People affected in ${jurisdictionName(population.jurisdiction)}`,

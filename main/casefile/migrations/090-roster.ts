@@ -17,7 +17,8 @@ import type { Migration } from './migration';
  *   code) and what a person decided; never merged without that decision.
  * - `roster_state`: small facts about the roster (when it was purged).
  *
- * The key indexes are dropped while a large import loads and built again after (building one is
+ * The key indexes hold the dataset too, so merging reads each key's records from the index alone.
+ * They are dropped while a large import loads and built again after (building one is
  * several times faster than growing it row by row); `ensureRosterIndexes` recreates any missing.
  */
 export const migration090: Migration = {
@@ -46,10 +47,10 @@ export const migration090: Migration = {
       data TEXT
     ) STRICT;
     CREATE INDEX roster_records_dataset ON roster_records (dataset);
-    CREATE INDEX roster_records_account ON roster_records (account) WHERE account IS NOT NULL;
-    CREATE INDEX roster_records_email ON roster_records (email) WHERE email IS NOT NULL;
-    CREATE INDEX roster_records_phone ON roster_records (phone) WHERE phone IS NOT NULL;
-    CREATE INDEX roster_records_suggest ON roster_records (suggest) WHERE suggest IS NOT NULL;
+    CREATE INDEX roster_records_account ON roster_records (account, dataset) WHERE account IS NOT NULL;
+    CREATE INDEX roster_records_email ON roster_records (email, dataset) WHERE email IS NOT NULL;
+    CREATE INDEX roster_records_phone ON roster_records (phone, dataset) WHERE phone IS NOT NULL;
+    CREATE INDEX roster_records_suggest ON roster_records (suggest, dataset) WHERE suggest IS NOT NULL;
     CREATE INDEX roster_records_person ON roster_records (person) WHERE person IS NOT NULL;
     CREATE TABLE roster_groups (
       jurisdiction TEXT NOT NULL,

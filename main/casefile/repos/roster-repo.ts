@@ -34,11 +34,11 @@ export const KEY_COLUMNS: readonly KeyColumn[] = ['account', 'email', 'phone', '
 
 const KEY_INDEXES: Readonly<Record<KeyColumn, string>> = {
   account:
-    'CREATE INDEX IF NOT EXISTS roster_records_account ON roster_records (account) WHERE account IS NOT NULL',
-  email: 'CREATE INDEX IF NOT EXISTS roster_records_email ON roster_records (email) WHERE email IS NOT NULL',
-  phone: 'CREATE INDEX IF NOT EXISTS roster_records_phone ON roster_records (phone) WHERE phone IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS roster_records_account ON roster_records (account, dataset) WHERE account IS NOT NULL',
+  email: 'CREATE INDEX IF NOT EXISTS roster_records_email ON roster_records (email, dataset) WHERE email IS NOT NULL',
+  phone: 'CREATE INDEX IF NOT EXISTS roster_records_phone ON roster_records (phone, dataset) WHERE phone IS NOT NULL',
   suggest:
-    'CREATE INDEX IF NOT EXISTS roster_records_suggest ON roster_records (suggest) WHERE suggest IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS roster_records_suggest ON roster_records (suggest, dataset) WHERE suggest IS NOT NULL',
 };
 
 /** Drops the key indexes before a bulk load: they are rebuilt once after it (`ensureRosterIndexes`). */
@@ -115,26 +115,43 @@ export function deleteDataset(db: Database, seq: number): number {
 
 // --- records ---
 
-const INSERT_RECORD =
-  'INSERT INTO roster_records (dataset, line, account, email, phone, suggest, jurisdiction, residency, elements, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const RECORD_FIELDS = '(dataset, line, account, email, phone, suggest, jurisdiction, residency, elements, data)';
+/** Rows per INSERT statement: one call per row costs more than SQLite's own work. */
+const ROWS_PER_INSERT = 64;
+const INSERT_ONE = `INSERT INTO roster_records ${RECORD_FIELDS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_MANY = `INSERT INTO roster_records ${RECORD_FIELDS} VALUES ${Array.from(
+  { length: ROWS_PER_INSERT },
+  () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+).join(', ')}`;
 
 /** Writes records; call inside a transaction (a batch per transaction). */
 export function insertRecords(db: Database, rows: readonly RecordRow[]): void {
-  const insert = statement(db, INSERT_RECORD);
-  for (const r of rows) {
-    insert.run(
-      r.dataset,
-      r.line,
-      r.account,
-      r.email,
-      r.phone,
-      r.suggest,
-      r.jurisdiction,
-      r.residency,
-      r.elements,
-      r.data,
-    );
+  const many = statement(db, INSERT_MANY);
+  const one = statement(db, INSERT_ONE);
+  const values: unknown[] = new Array<unknown>(ROWS_PER_INSERT * 10);
+  let i = 0;
+  for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+    for (let j = 0; j < ROWS_PER_INSERT; j++) fillValues(values, j * 10, rows[i + j] as RecordRow);
+    many.run(values);
   }
+  const single: unknown[] = new Array<unknown>(10);
+  for (; i < rows.length; i++) {
+    fillValues(single, 0, rows[i] as RecordRow);
+    one.run(single);
+  }
+}
+
+function fillValues(values: unknown[], at: number, r: RecordRow): void {
+  values[at] = r.dataset;
+  values[at + 1] = r.line;
+  values[at + 2] = r.account;
+  values[at + 3] = r.email;
+  values[at + 4] = r.phone;
+  values[at + 5] = r.suggest;
+  values[at + 6] = r.jurisdiction;
+  values[at + 7] = r.residency;
+  values[at + 8] = r.elements;
+  values[at + 9] = r.data;
 }
 
 export function recordCount(db: Database): number {

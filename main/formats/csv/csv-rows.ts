@@ -57,11 +57,14 @@ export class CsvRowSplitter {
   #split(input: string, rows: SplitRow[], atEnd: boolean): number {
     let start = 0;
     const length = input.length;
+    // Where the next quote is, searched again only once passed: searching from every line would
+    // scan the rest of the text per line, quadratic in the size of a piece.
+    let quote = -2;
     while (start < length) {
       const newline = input.indexOf('\n', start);
       const lineEnd = newline === -1 ? (atEnd ? length : -1) : newline;
       if (lineEnd === -1) break;
-      const quote = input.indexOf(QUOTE, start);
+      if (quote !== -1 && quote < start) quote = input.indexOf(QUOTE, start);
       if (quote === -1 || quote > lineEnd) {
         // Fast path: no quote on this line.
         let text = input.slice(start, lineEnd);

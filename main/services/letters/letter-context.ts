@@ -13,8 +13,9 @@ import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
-import { dataElementsTable, populationsTable } from '../../casefile/repos/tables';
+import { dataElementsTable } from '../../casefile/repos/tables';
 import { BODY_FONT_PT } from '../../letters/render/letter-style';
+import { effectivePopulations } from '../roster/effective-populations';
 
 export function requireTemplate(id: string): LetterTemplate {
   const template = templateById(id);
@@ -34,7 +35,7 @@ export function valuesFor(
     record: getCaseRecord(db),
     facts: getFacts(db),
     dataElements: dataElementsTable.all(db),
-    populations: populationsTable.all(db),
+    populations: effectivePopulations(db),
     jurisdiction: letter.jurisdiction,
     letterDate: letter.sentAt?.slice(0, 10) ?? today,
     recipient: letter.recipient,

@@ -13,13 +13,14 @@ import type { CaseFile } from '../../casefile/case-file';
 import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { listLetters } from '../../casefile/repos/letters-repo';
-import { dataElementsTable, populationsTable } from '../../casefile/repos/tables';
+import { dataElementsTable } from '../../casefile/repos/tables';
 import type { Letterhead, LetterRenderInput } from '../../letters/render/letter-render-input';
 import { renderLetterHtml } from '../../letters/render/render-html';
 import { renderLetterPdf } from '../../letters/render/render-pdf';
 import { writeFileAtomically } from '../files/atomic-write';
 import { obligationsBoard } from '../obligations/obligations-service';
 import { glanceOfBoard, localDate, noticeShortName } from './case-glance';
+import { effectivePopulations } from '../roster/effective-populations';
 
 export const STATUS_REPORT_FORMATS = ['pdf', 'html'] as const;
 export type StatusReportFormat = (typeof STATUS_REPORT_FORMATS)[number];
@@ -190,7 +191,7 @@ export function buildStatusReport(file: CaseFile, clock: Date): StatusReport {
 
   // Who and how many
   blocks.push(heading(2, 'Who and how many'));
-  const populations = populationsTable.all(db).sort((a, b) => b.count - a.count);
+  const populations = effectivePopulations(db).sort((a, b) => b.count - a.count);
   const total = populations.reduce((sum, p) => sum + p.count, 0);
   if (populations.length === 0) {
     blocks.push(paragraph('No people affected recorded yet.'));

@@ -7,6 +7,7 @@ import { listLetters } from '../../../casefile/repos/letters-repo';
 import { investigationRecords } from '../../../casefile/repos/tables';
 import { obligationsBoard } from '../../obligations/obligations-service';
 import type { BundleIndexModel, BundleInfo, BundleLetterFile } from '../index-page/model';
+import { effectivePopulations } from '../../roster/effective-populations';
 
 const underData = (path: string) => path.replace(/^data\//, '');
 
@@ -28,6 +29,8 @@ export function buildIndexModel(
     case: getCaseRecord(snapshot),
     facts: getFacts(snapshot),
     ...investigationRecords(snapshot),
+    // The roster's counts travel in every snapshot, its records only when asked.
+    populations: effectivePopulations(snapshot),
     evidence: listEvidenceItems(snapshot).map((item) => {
       const path = context.evidencePaths.get(item.id) ?? null;
       return { item, bagPath: path === null ? null : underData(path) };

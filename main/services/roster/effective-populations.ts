@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Population } from '../../../shared/domain/populations';
+import { UNKNOWN_RESIDENCY } from '../../../shared/domain/roster';
+import { rosterGroups } from '../../casefile/repos/roster-repo';
+import { populationsTable } from '../../casefile/repos/tables';
+
+/**
+ * People affected per jurisdiction as the case knows them: each hand-entered row (it overrides
+ * the roster for its jurisdiction), then the roster's people of every other jurisdiction, exact
+ * because they were counted from the data. People of unknown residency are counted under ZZ.
+ * What the overview, the status report, letters and search show; the obligations read the
+ * roster's groups themselves, so each law counts only the people its definition reaches.
+ */
+export function effectivePopulations(db: Database): Population[] {
+  const hand = populationsTable.all(db);
+  const entered = new Set(hand.map((p) => p.jurisdiction));
+  const counted = new Map<string, number>();
+  for (const group of rosterGroups(db)) {
+    const code = group.jurisdiction === UNKNOWN_RESIDENCY ? 'ZZ' : group.jurisdiction;
+    if (entered.has(code)) continue;
+    counted.set(code, (counted.get(code) ?? 0) + group.people);
+  }
+  const fromRoster = [...counted].map(([jurisdiction, count]) => ({
+    id: rosterRowId(jurisdiction),
+    jurisdiction,
+    count,
+    exact: true,
+  }));
+  return [...hand, ...fromRoster].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction));
+}
+
+/** A stable id for a jurisdiction's roster row (it is derived, never stored). */
+function rosterRowId(jurisdiction: string): string {
+  const hex = createHash('sha256').update(`roster:${jurisdiction}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
