@@ -17,6 +17,7 @@ import './styles/investigation-tasks-notes.css';
 import './styles/evidence.css';
 import './styles/evidence-preview.css';
 import './styles/obligations.css';
+import './styles/roster.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

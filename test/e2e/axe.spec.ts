@@ -33,6 +33,13 @@ test('every section of the demo case, a letter in its editor and the bundle dial
     // Let the section's data arrive (each shows a loading line first).
     await expect(page.getByText(/^(Loading|Reading|Working out)/)).toHaveCount(0);
     found.push(...(await axeViolations(page, section.label)));
+    if (section.id === 'people') {
+      // The roster is a tab of its own (its filled-in screens are checked in roster.spec.ts).
+      await page.getByRole('tab', { name: 'Roster' }).click();
+      await expect(page.getByRole('region', { name: 'Roster of exposed people' })).toBeVisible();
+      await expect(page.getByText(/^Loading/)).toHaveCount(0);
+      found.push(...(await axeViolations(page, 'People & data, Roster tab')));
+    }
     if (section.id === 'letters') {
       const first = page
         .getByRole('list', { name: /letters/i })

@@ -5,6 +5,7 @@ import type { Obligation } from '../../../../shared/obligations/obligation';
 import { Button } from '../../components/Button';
 import { useObligationsStore, type StatusInput } from '../../stores/obligations-store';
 import { clockText, formatAt, statusText } from './format';
+import { populationSource } from './population-source';
 import { VerifyChip } from './VerifyChip';
 import { SourceLine, letterText, useOpenLetter } from './NoticeLetter';
 import { MarkSentDialog } from '../../components/MarkSentDialog';
@@ -40,11 +41,18 @@ export function ObligationDetail({ row, title }: { row: BoardRow; title: string 
 function ObligationFacts({ obligation, row }: { obligation: Obligation; row: BoardRow }) {
   const { deadline } = obligation;
   const clock = clockText(deadline);
+  const people = populationSource(obligation.population);
   return (
     <>
       <dl className="obl-facts">
         <dt>Why it applies</dt>
         <dd>{obligation.why}</dd>
+        {people !== null && (
+          <>
+            <dt>People counted</dt>
+            <dd className="obl-people-source num">{people}</dd>
+          </>
+        )}
         <dt>Recipient</dt>
         <dd>
           {obligation.recipient.name}

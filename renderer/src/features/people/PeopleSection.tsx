@@ -1,15 +1,29 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { TabList, tabIdOf, type Tab } from '../../components/TabList';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { usePeopleStore } from '../../stores/people-store';
 import { CsvImportPanel } from './CsvImportPanel';
 import { DataElementsPanel } from './DataElementsPanel';
 import { PopulationsPanel } from './PopulationsPanel';
+import { RosterPanel } from './roster/RosterPanel';
 
-/** Which kinds of personal data were involved, and how many people in each jurisdiction. */
+type PeopleTab = 'counts' | 'roster';
+
+const TABS: readonly Tab<PeopleTab>[] = [
+  { id: 'counts', label: 'Data and counts' },
+  { id: 'roster', label: 'Roster' },
+];
+
+/**
+ * Which kinds of personal data were involved, and how many people in each jurisdiction: entered
+ * by hand (first tab) or counted from the roster of exposed people (second tab).
+ */
 export function PeopleSection() {
   const loadElements = usePeopleStore((state) => state.loadElements);
   const loadPopulations = usePeopleStore((state) => state.loadPopulations);
   const error = usePeopleStore((state) => state.error);
+  const [tab, setTab] = useState<PeopleTab>('counts');
+  const panelId = useId();
 
   const reload = useCallback(() => {
     void loadElements();
@@ -26,9 +40,18 @@ export function PeopleSection() {
           {error}
         </p>
       )}
-      <DataElementsPanel />
-      <PopulationsPanel />
-      <CsvImportPanel />
+      <TabList tabs={TABS} selected={tab} onSelect={setTab} panelId={panelId} label="People and data views" />
+      <div id={panelId} role="tabpanel" className="people-tabpanel" aria-labelledby={tabIdOf(panelId, tab)}>
+        {tab === 'counts' ? (
+          <>
+            <DataElementsPanel />
+            <PopulationsPanel />
+            <CsvImportPanel />
+          </>
+        ) : (
+          <RosterPanel />
+        )}
+      </div>
     </div>
   );
 }
