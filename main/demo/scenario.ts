@@ -213,11 +213,9 @@ export function demoScenario(): DemoScenario {
         note: 'Accounts created before 2015: unsalted MD5 from the legacy login system; treat as compromised credentials.',
       },
     ],
-    populations: DEMO_POPULATIONS.map(([jurisdiction, count]) => ({
-      jurisdiction: String(jurisdiction),
-      count: Number(count),
-      exact: false,
-    })),
+    // No hand-entered counts: the demo's people come from its roster (the user directory scoped
+    // by the access extract), imported after this document; see main/demo/roster-data.ts.
+    populations: [],
     parties: [
       partnerParty(
         party.beatline,

@@ -4,6 +4,13 @@ import { basename, dirname, extname, join } from 'node:path';
 import { refuseIfOpenElsewhere, type CaseFile } from '../casefile/case-file';
 import { demoEvidenceFiles } from '../demo/evidence-files';
 import { DEMO_LETTERS } from '../demo/letters';
+import {
+  DEMO_DIRECTORY_MAPPING,
+  DEMO_DIRECTORY_NAME,
+  DEMO_EXTRACT_MAPPING,
+  DEMO_EXTRACT_NAME,
+  demoRosterFiles,
+} from '../demo/roster-data';
 import { demoScenario } from '../demo/scenario';
 import { silentEvents } from './events';
 import { createCase, openCase } from './case-service';
@@ -14,6 +21,7 @@ import { outputTarget, writeFileAtomically } from './files/atomic-write';
 import { createLetter } from './letters/letters-service';
 import { markAsDemo } from './demo-view';
 import { Job } from './jobs';
+import { importDatasets } from './roster/roster-import-service';
 
 /** The folder beside the case file where the demo's generated evidence files are written. */
 export function demoEvidenceFolder(casePath: string): string {
@@ -66,6 +74,7 @@ export async function createDemoCase(
         partyIds: [],
       });
     }
+    await importDemoRoster(file, ctx, folder);
     const today = ctx.now().toISOString().slice(0, 10);
     // One story (issue 18): a notice whose letter is drafted reads "Drafting", as when a person drafts it.
     for (const letter of DEMO_LETTERS) {
@@ -80,4 +89,20 @@ export async function createDemoCase(
     throw error;
   }
   return openCase(target, ctx);
+}
+
+/**
+ * The demo's people, counted from data: the user directory, then the access extract as its scope
+ * (only the accounts partners read out of scope are affected). Both files are written beside the
+ * case with the other generated files, so they can be opened or imported again.
+ */
+async function importDemoRoster(file: CaseFile, ctx: ServiceContext, folder: string): Promise<void> {
+  const files = demoRosterFiles();
+  const directory = await writeFileAtomically(join(folder, DEMO_DIRECTORY_NAME), files.directory, true);
+  const extract = await writeFileAtomically(join(folder, DEMO_EXTRACT_NAME), files.extract, true);
+  // One import of both: the indexes are built and the people counted once.
+  await importDatasets(file, ctx, new Job(randomUUID(), 'roster-import', silentEvents), [
+    { path: directory, mapping: DEMO_DIRECTORY_MAPPING, onBadRow: 'stop' },
+    { path: extract, mapping: DEMO_EXTRACT_MAPPING, scopeOf: DEMO_DIRECTORY_NAME, onBadRow: 'stop' },
+  ]);
 }

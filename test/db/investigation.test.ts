@@ -49,14 +49,15 @@ describe('demo case', () => {
       events: 11,
       parties: 5,
       dataElements: 5,
+      // Counted from the demo's roster (the user directory scoped by the access extract).
       peopleAffected: 350_000,
-      peopleAffectedExact: false,
-      jurisdictions: 10,
+      peopleAffectedExact: true,
+      jurisdictions: 15,
       evidence: 8,
       pendingEvidence: 0,
     });
     expect(overview.facts.awareAt?.utc).toBe('2020-11-16T08:30:00.000Z');
-    expect(overview.populations[0]).toMatchObject({ jurisdiction: 'EU', count: 140_000 });
+    expect(overview.populations[0]).toMatchObject({ jurisdiction: 'ZZ', count: 84_185 });
     const items = listEvidenceItems(file.db);
     expect(items.map((i) => [i.name, i.kind])).toEqual(
       expect.arrayContaining([

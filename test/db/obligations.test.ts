@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentInput } from '../../shared/domain/assessment';
 import { listAuditEntries } from '../../main/casefile/repos/audit-repo';
-import { populationsTable } from '../../main/casefile/repos/tables';
 import { createDemoCase } from '../../main/services/demo-service';
 import { saveAssessment } from '../../main/services/obligations/assessment-service';
 import { obligationsBoard, setObligationStatus } from '../../main/services/obligations/obligations-service';
@@ -76,9 +75,9 @@ describe('obligations board', () => {
       setObligationStatus(file, ctx, 'no-such-rule', undefined, { status: 'todo', note: '' }, TODAY),
     ).toThrow(/no rule/);
 
-    // Fewer Texans than the threshold: the obligation goes, the status stays, flagged for review.
-    const texas = populationsTable.all(file.db).find((p) => p.jurisdiction === 'US-TX')!;
-    setPopulation(file, { jurisdiction: texas.jurisdiction, count: 200, exact: true }, ctx);
+    // Fewer Texans than the threshold (a hand count overriding the roster's 300): the obligation
+    // goes, the status stays, flagged for review.
+    setPopulation(file, { jurisdiction: 'US-TX', count: 200, exact: true }, ctx);
     const after = obligationsBoard(file, undefined, TODAY);
     const kept = after.rows.find((r) => r.ruleId === 'us-tx-ag-until-2023');
     expect(kept?.obligation).toBeNull();

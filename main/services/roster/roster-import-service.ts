@@ -67,6 +67,21 @@ export async function importDataset(
   job: Job,
   request: RosterImportRequest,
 ): Promise<RosterImportResult> {
+  const [result] = await importDatasets(file, ctx, job, [request]);
+  if (result === undefined) throw new BreachdeskError('INTERNAL', 'The import returned no result.');
+  return result;
+}
+
+/**
+ * Several datasets in one import (the demo's directory and its scope): each is read as above,
+ * then the key indexes are built and the people counted once for all of them. All land, or none.
+ */
+export async function importDatasets(
+  file: CaseFile,
+  ctx: ServiceContext,
+  job: Job,
+  requests: readonly RosterImportRequest[],
+): Promise<RosterImportResult[]> {
   if (importing.has(file)) {
     throw new BreachdeskError(
       'ALREADY_EXISTS',
@@ -74,19 +89,42 @@ export async function importDataset(
     );
   }
   importing.add(file);
+  const loaded: Loaded[] = [];
   try {
-    return await runImport(file, ctx, job, request);
+    const known = readyDatasets(file.db).map((d) => d.dataset);
+    for (const request of requests) {
+      known.push((await loadDataset(file, ctx, job, request, known, loaded)).dataset);
+    }
+    return finishImport(file, ctx, job, loaded);
+  } catch (error) {
+    discardImport(file, ctx, loaded, error);
+    throw error;
   } finally {
     importing.delete(file);
   }
 }
 
-async function runImport(
+/** A dataset read into staging rows, waiting for the indexes and the count. */
+interface Loaded {
+  seq: number;
+  dataset: Dataset;
+  imported: number;
+  skipped: BadRow[];
+  totalBytes: number;
+}
+
+/**
+ * Stages a dataset and streams its rows in. Added to `loaded` as soon as it is staged, so a
+ * failure from then on discards its rows too.
+ */
+async function loadDataset(
   file: CaseFile,
   ctx: ServiceContext,
   job: Job,
   request: RosterImportRequest,
-): Promise<RosterImportResult> {
+  known: readonly Dataset[],
+  loaded: Loaded[],
+): Promise<Loaded> {
   const { db } = file;
   const { mapping } = request;
   if (Object.keys(mapping.columns).length === 0 && Object.keys(mapping.exposesByColumn).length === 0) {
@@ -95,10 +133,10 @@ async function runImport(
       'The mapping names no column: map at least one column to a roster field.',
     );
   }
-  const existing = readyDatasets(db).map((d) => d.dataset);
-  const scopeOf = resolveScopeTarget(existing, request.scopeOf ?? null);
-  const name = uniqueName(existing, request.name ?? basename(request.path));
+  const scopeOf = resolveScopeTarget(known, request.scopeOf ?? null);
+  const name = uniqueName(known, request.name ?? basename(request.path));
   const source = await detectSource(request.path, mapping);
+  const totalBytes = await sizeOf(request.path);
   const builder = new RecordBuilder(mapping);
   const stamp = stampFor(ctx);
   const dataset: Dataset = {
@@ -122,80 +160,93 @@ async function runImport(
     dropRosterKeyIndexes(tx);
     return stageDataset(tx, dataset);
   });
+  const entry: Loaded = { seq, dataset, imported: 0, skipped: [], totalBytes };
+  loaded.push(entry);
   const digest = { sha256: '', bytes: 0 };
-  const skipped: BadRow[] = [];
   const setIds = new Map<readonly DataElementTerm[], number>();
   const isScope = scopeOf !== null;
-  let imported = 0;
   let pending: RecordRow[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
     file.transaction((tx) => insertRecords(tx, batch));
   };
-  try {
-    const totalBytes = await sizeOf(request.path);
-    for await (const batch of readDataset(request.path, source, builder.columns, digest)) {
-      job.throwIfCancelled(CANCELLED);
-      for (const problem of batch.problems) {
-        if (request.onBadRow === 'stop') {
-          throw new BreachdeskError(
-            'INVALID_INPUT',
-            `Line ${problem.line}: ${problem.message} The import stopped; nothing was added to the roster.`,
-          );
-        }
-        dataset.skipped += 1;
-        if (skipped.length < LISTED_BAD_ROWS) skipped.push(problem);
+  for await (const batch of readDataset(request.path, source, builder.columns, digest)) {
+    job.throwIfCancelled(CANCELLED);
+    for (const problem of batch.problems) {
+      if (request.onBadRow === 'stop') {
+        throw new BreachdeskError(
+          'INVALID_INPUT',
+          `Line ${problem.line}: ${problem.message} The import stopped; nothing was added to the roster.`,
+        );
       }
-      for (const row of batch.rows) {
-        const record = builder.build(row.values);
-        let elements = setIds.get(record.elements);
-        if (elements === undefined) {
-          elements = elementSetId(db, record.elements);
-          setIds.set(record.elements, elements);
-        }
-        pending.push({
-          dataset: seq,
-          line: row.line,
-          account: record.account,
-          email: record.email,
-          phone: record.phone,
-          suggest: isScope ? null : record.suggest,
-          jurisdiction: isScope ? '' : record.jurisdiction,
-          residency: record.residency,
-          elements: isScope ? 0 : elements,
-          data: isScope ? null : JSON.stringify(record.values),
-        });
-        imported += 1;
-        if (pending.length >= BATCH_ROWS) flush();
+      dataset.skipped += 1;
+      if (entry.skipped.length < LISTED_BAD_ROWS) entry.skipped.push(problem);
+    }
+    for (const row of batch.rows) {
+      const record = builder.build(row.values);
+      let elements = setIds.get(record.elements);
+      if (elements === undefined) {
+        elements = elementSetId(db, record.elements);
+        setIds.set(record.elements, elements);
       }
-      dataset.rows = imported + dataset.skipped;
-      job.report({
-        phase: 'Reading rows',
-        current: name,
-        doneBytes: batch.bytesRead,
-        totalBytes,
-        doneItems: dataset.rows,
-        totalItems: 0,
+      pending.push({
+        dataset: seq,
+        line: row.line,
+        account: record.account,
+        email: record.email,
+        phone: record.phone,
+        suggest: isScope ? null : record.suggest,
+        jurisdiction: isScope ? '' : record.jurisdiction,
+        residency: record.residency,
+        elements: isScope ? 0 : elements,
+        data: isScope ? null : JSON.stringify(record.values),
       });
+      entry.imported += 1;
+      if (pending.length >= BATCH_ROWS) flush();
     }
-    flush();
-    if (imported === 0) {
-      throw new BreachdeskError(
-        'INVALID_INPUT',
-        'The file has no rows that could be read; nothing was added to the roster.',
-      );
-    }
-    job.throwIfCancelled(CANCELLED);
-    dataset.sourceSha256 = digest.sha256;
-    dataset.sourceBytes = digest.bytes;
-    report(job, 'Indexing keys', name, totalBytes, dataset.rows);
-    file.transaction((tx) => ensureRosterIndexes(tx));
-    job.throwIfCancelled(CANCELLED);
-    return file.transaction((tx) => {
-      markDatasetReady(tx, dataset);
-      const built = rebuildPeople(tx, (phase) => report(job, phase, name, totalBytes, dataset.rows));
-      setRosterStateValue(tx, 'purgedAt', null);
+    dataset.rows = entry.imported + dataset.skipped;
+    job.report({
+      phase: 'Reading rows',
+      current: name,
+      doneBytes: batch.bytesRead,
+      totalBytes,
+      doneItems: dataset.rows,
+      totalItems: 0,
+    });
+  }
+  flush();
+  if (entry.imported === 0) {
+    throw new BreachdeskError(
+      'INVALID_INPUT',
+      'The file has no rows that could be read; nothing was added to the roster.',
+    );
+  }
+  dataset.sourceSha256 = digest.sha256;
+  dataset.sourceBytes = digest.bytes;
+  return entry;
+}
+
+/** Builds the key indexes, then in one transaction marks the datasets ready and counts the people. */
+function finishImport(
+  file: CaseFile,
+  ctx: ServiceContext,
+  job: Job,
+  loaded: readonly Loaded[],
+): RosterImportResult[] {
+  job.throwIfCancelled(CANCELLED);
+  const last = loaded[loaded.length - 1];
+  const name = last?.dataset.name ?? '';
+  const totalBytes = last?.totalBytes ?? 0;
+  const rows = last?.dataset.rows ?? 0;
+  report(job, 'Indexing keys', name, totalBytes, rows);
+  file.transaction((tx) => ensureRosterIndexes(tx));
+  job.throwIfCancelled(CANCELLED);
+  return file.transaction((tx) => {
+    for (const { dataset } of loaded) markDatasetReady(tx, dataset);
+    const built = rebuildPeople(tx, (phase) => report(job, phase, name, totalBytes, rows));
+    setRosterStateValue(tx, 'purgedAt', null);
+    return loaded.map(({ dataset, imported, skipped }) => {
       appendAuditEntry(tx, {
         ...stampFor(ctx),
         action: 'roster.imported',
@@ -217,10 +268,7 @@ async function runImport(
       });
       return { dataset, imported, skipped, people: built.people, outOfScope: built.outOfScope };
     });
-  } catch (error) {
-    discardImport(file, ctx, seq, dataset, error);
-    throw error;
-  }
+  });
 }
 
 function report(job: Job, phase: string, name: string, totalBytes: number, rows: number): void {
@@ -265,31 +313,27 @@ function uniqueName(existing: readonly Dataset[], wanted: string): string {
 }
 
 /** Removes a stopped import's rows, builds the dropped indexes again and records why it stopped. */
-function discardImport(
-  file: CaseFile,
-  ctx: ServiceContext,
-  seq: number,
-  dataset: Dataset,
-  error: unknown,
-): void {
+function discardImport(file: CaseFile, ctx: ServiceContext, loaded: readonly Loaded[], error: unknown): void {
   const cancelled = error instanceof BreachdeskError && error.code === 'CANCELLED';
   try {
     file.transaction((tx) => {
-      const records = deleteDataset(tx, seq);
+      for (const { seq, dataset } of loaded) {
+        const records = deleteDataset(tx, seq);
+        appendAuditEntry(tx, {
+          ...stampFor(ctx),
+          action: cancelled ? 'roster.import_cancelled' : 'roster.import_failed',
+          target: `dataset:${dataset.id}`,
+          payload: {
+            name: dataset.name,
+            rowsRead: dataset.rows,
+            recordsDiscarded: records,
+            // Our own messages never quote a row; anything else is named only by its kind.
+            reason:
+              error instanceof BreachdeskError ? error.message : 'An unexpected error stopped the import.',
+          },
+        });
+      }
       ensureRosterIndexes(tx);
-      appendAuditEntry(tx, {
-        ...stampFor(ctx),
-        action: cancelled ? 'roster.import_cancelled' : 'roster.import_failed',
-        target: `dataset:${dataset.id}`,
-        payload: {
-          name: dataset.name,
-          rowsRead: dataset.rows,
-          recordsDiscarded: records,
-          // Our own messages never quote a row; anything else is named only by its kind.
-          reason:
-            error instanceof BreachdeskError ? error.message : 'An unexpected error stopped the import.',
-        },
-      });
     });
   } catch {
     // The file may have been closed under us; the next open discards staged rows anyway.
