@@ -323,7 +323,7 @@ describe('bundle export options', () => {
           overwrite: false,
           includeEvidence: true,
           includePrivileged: false,
-        includeRoster: false,
+          includeRoster: false,
         },
         BUNDLE_TODAY,
       ).catch((e: unknown) => e);

@@ -151,9 +151,9 @@ describe('bundle snapshot policy', () => {
       triggers: { ...SNAPSHOT_POLICY.triggers, retired_trigger: 'guard' },
     };
     const target = join(dir, 'snapshot.bdcase');
-    expect(() => writeSnapshot(file, target, { includePrivileged: true, includeRoster: false }, stale)).toThrow(
-      /policy for missing table "retired_table"; a policy for missing trigger "retired_trigger"/,
-    );
+    expect(() =>
+      writeSnapshot(file, target, { includePrivileged: true, includeRoster: false }, stale),
+    ).toThrow(/policy for missing table "retired_table"; a policy for missing trigger "retired_trigger"/);
     file.close();
     expect(existsSync(target)).toBe(false);
   });
@@ -184,7 +184,10 @@ describe('bundle snapshot policy', () => {
     conflict(open.id, open, { ...open, body: 'plain, edited' });
     const without = join(dir, 'without.bdcase');
     const withPrivileged = join(dir, 'with.bdcase');
-    expect(writeSnapshot(file, without, { includePrivileged: false, includeRoster: false }).privilegedConflictsLeftOut).toBe(2);
+    expect(
+      writeSnapshot(file, without, { includePrivileged: false, includeRoster: false })
+        .privilegedConflictsLeftOut,
+    ).toBe(2);
     writeSnapshot(file, withPrivileged, { includePrivileged: true, includeRoster: false });
     file.close();
     withRawDb(without, (db) => {

@@ -8,9 +8,11 @@ import type { Migration } from './migration';
  *   import streams in (a case opened with staging rows discards them: nothing half-imported stays).
  * - `roster_records`: one row per source row, with its exact merge keys (account id, e-mail,
  *   E.164 phone), the suggestion key (name, date of birth, postal code), the residency decided for
- *   it and where from, its exposed elements (a `roster_element_sets` id), and `person`: the id of
- *   the record its person is counted under (null when that is the record itself). `data` holds the
- *   row's personal values as read (names, contact, address) for lookups and notices.
+ *   it and where from, its exposed elements (a `roster_element_sets` id); `data` holds the row's
+ *   personal values as read (names, contact, address) for lookups and notices.
+ * - `roster_links`: a record counted under another record's id (its person's first record). Kept
+ *   apart from the records so rebuilding the people writes a small table afresh instead of
+ *   rewriting (and journaling) pages all over a table of millions of rows.
  * - `roster_groups`: the counts the obligations read (jurisdiction × elements × residency source →
  *   people). No personal value; kept when the records are purged.
  * - `roster_review`: pairs of records that may be one person (same name, date of birth and postal
@@ -43,7 +45,6 @@ export const migration090: Migration = {
       jurisdiction TEXT NOT NULL,
       residency INTEGER NOT NULL,
       elements INTEGER NOT NULL,
-      person INTEGER,
       data TEXT
     ) STRICT;
     CREATE INDEX roster_records_dataset ON roster_records (dataset);
@@ -51,7 +52,8 @@ export const migration090: Migration = {
     CREATE INDEX roster_records_email ON roster_records (email, dataset) WHERE email IS NOT NULL;
     CREATE INDEX roster_records_phone ON roster_records (phone, dataset) WHERE phone IS NOT NULL;
     CREATE INDEX roster_records_suggest ON roster_records (suggest, dataset) WHERE suggest IS NOT NULL;
-    CREATE INDEX roster_records_person ON roster_records (person) WHERE person IS NOT NULL;
+    CREATE TABLE roster_links (record INTEGER PRIMARY KEY, person INTEGER NOT NULL) STRICT;
+    CREATE INDEX roster_links_person ON roster_links (person);
     CREATE TABLE roster_groups (
       jurisdiction TEXT NOT NULL,
       elements TEXT NOT NULL,

@@ -26,7 +26,8 @@ export interface RecordRow {
 
 export interface StoredRecord extends RecordRow {
   id: number;
-  person: number | null;
+  /** The record this one's person is counted under (its own id when it is the first). */
+  person: number;
 }
 
 export type KeyColumn = 'account' | 'email' | 'phone' | 'suggest';
@@ -35,8 +36,10 @@ export const KEY_COLUMNS: readonly KeyColumn[] = ['account', 'email', 'phone', '
 const KEY_INDEXES: Readonly<Record<KeyColumn, string>> = {
   account:
     'CREATE INDEX IF NOT EXISTS roster_records_account ON roster_records (account, dataset) WHERE account IS NOT NULL',
-  email: 'CREATE INDEX IF NOT EXISTS roster_records_email ON roster_records (email, dataset) WHERE email IS NOT NULL',
-  phone: 'CREATE INDEX IF NOT EXISTS roster_records_phone ON roster_records (phone, dataset) WHERE phone IS NOT NULL',
+  email:
+    'CREATE INDEX IF NOT EXISTS roster_records_email ON roster_records (email, dataset) WHERE email IS NOT NULL',
+  phone:
+    'CREATE INDEX IF NOT EXISTS roster_records_phone ON roster_records (phone, dataset) WHERE phone IS NOT NULL',
   suggest:
     'CREATE INDEX IF NOT EXISTS roster_records_suggest ON roster_records (suggest, dataset) WHERE suggest IS NOT NULL',
 };
@@ -108,6 +111,10 @@ export function deleteDataset(db: Database, seq: number): number {
     db,
     'DELETE FROM roster_review WHERE first IN (SELECT id FROM roster_records WHERE dataset = ?) OR second IN (SELECT id FROM roster_records WHERE dataset = ?)',
   ).run(seq, seq);
+  statement(
+    db,
+    'DELETE FROM roster_links WHERE record IN (SELECT id FROM roster_records WHERE dataset = ?)',
+  ).run(seq);
   const removed = statement(db, 'DELETE FROM roster_records WHERE dataset = ?').run(seq).changes;
   statement(db, 'DELETE FROM roster_datasets WHERE seq = ?').run(seq);
   return removed;
@@ -115,7 +122,8 @@ export function deleteDataset(db: Database, seq: number): number {
 
 // --- records ---
 
-const RECORD_FIELDS = '(dataset, line, account, email, phone, suggest, jurisdiction, residency, elements, data)';
+const RECORD_FIELDS =
+  '(dataset, line, account, email, phone, suggest, jurisdiction, residency, elements, data)';
 /** Rows per INSERT statement: one call per row costs more than SQLite's own work. */
 const ROWS_PER_INSERT = 64;
 const INSERT_ONE = `INSERT INTO roster_records ${RECORD_FIELDS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -154,13 +162,16 @@ function fillValues(values: unknown[], at: number, r: RecordRow): void {
   values[at + 9] = r.data;
 }
 
+/**
+ * Records of finished imports, as stored when each import finished (counting ten million rows
+ * on every look at the roster would cost a third of a second).
+ */
 export function recordCount(db: Database): number {
-  return statement(
-    db,
-    "SELECT count(*) FROM roster_records WHERE dataset IN (SELECT seq FROM roster_datasets WHERE state = 'ready')",
-  )
-    .pluck()
-    .get() as number;
+  return Number(rosterStateValue(db, 'records') ?? 0);
+}
+
+export function addToRecordCount(db: Database, records: number): void {
+  setRosterStateValue(db, 'records', String(recordCount(db) + records));
 }
 
 export function maxRecordId(db: Database): number {
@@ -186,7 +197,7 @@ export function iterateRecordFacts(db: Database): IterableIterator<[number, numb
 }
 
 export function clearPersonLinks(db: Database): void {
-  statement(db, 'UPDATE roster_records SET person = NULL WHERE person IS NOT NULL').run();
+  statement(db, 'DELETE FROM roster_links').run();
 }
 
 /**
@@ -194,18 +205,20 @@ export function clearPersonLinks(db: Database): void {
  * pairs, flat); inside a transaction.
  */
 export function linkToPerson(db: Database, links: Int32Array): void {
-  const update = statement(db, 'UPDATE roster_records SET person = ? WHERE id = ?');
-  for (let i = 0; i + 1 < links.length; i += 2) update.run(links[i + 1], links[i]);
+  const insert = statement(db, 'INSERT INTO roster_links (record, person) VALUES (?, ?)');
+  for (let i = 0; i + 1 < links.length; i += 2) insert.run(links[i], links[i + 1]);
 }
 
+/** A record's columns, with the id of the record its person is counted under (its own when first). */
 const RECORD_COLUMNS =
-  'id, dataset, line, account, email, phone, suggest, jurisdiction, residency, elements, person, data';
+  'r.id, r.dataset, r.line, r.account, r.email, r.phone, r.suggest, r.jurisdiction, r.residency, r.elements, r.data, coalesce(l.person, r.id) AS person';
+const RECORDS = 'roster_records r LEFT JOIN roster_links l ON l.record = r.id';
 
 /** Records whose key of this kind is exactly `value` (ready datasets only). */
 export function recordsByKey(db: Database, column: KeyColumn, value: string): StoredRecord[] {
   return db
     .prepare(
-      `SELECT ${RECORD_COLUMNS} FROM roster_records WHERE ${column} = ? AND dataset IN (SELECT seq FROM roster_datasets WHERE state = 'ready') LIMIT 1000`,
+      `SELECT ${RECORD_COLUMNS} FROM ${RECORDS} WHERE r.${column} = ? AND r.dataset IN (SELECT seq FROM roster_datasets WHERE state = 'ready') LIMIT 1000`,
     )
     .all(value) as StoredRecord[];
 }
@@ -214,13 +227,13 @@ export function recordsByKey(db: Database, column: KeyColumn, value: string): St
 export function recordsOfPerson(db: Database, person: number): StoredRecord[] {
   return statement(
     db,
-    `SELECT ${RECORD_COLUMNS} FROM roster_records WHERE id = ? OR person = ? ORDER BY id LIMIT 10000`,
+    `SELECT ${RECORD_COLUMNS} FROM ${RECORDS} WHERE r.id = ? OR r.id IN (SELECT record FROM roster_links WHERE person = ?) ORDER BY r.id LIMIT 10000`,
   ).all(person, person) as StoredRecord[];
 }
 
 export function recordById(db: Database, id: number): StoredRecord | null {
   return (
-    (statement(db, `SELECT ${RECORD_COLUMNS} FROM roster_records WHERE id = ?`).get(id) as
+    (statement(db, `SELECT ${RECORD_COLUMNS} FROM ${RECORDS} WHERE r.id = ?`).get(id) as
       StoredRecord | undefined) ?? null
   );
 }
@@ -357,7 +370,9 @@ export function apartDecisions(db: Database): Set<string> {
 /** Deletes every record and review pair; the datasets' descriptions and the counts stay. */
 export function purgeRecords(db: Database): number {
   const removed = statement(db, 'DELETE FROM roster_records').run().changes;
+  statement(db, 'DELETE FROM roster_links').run();
   statement(db, 'DELETE FROM roster_review').run();
+  setRosterStateValue(db, 'records', '0');
   return removed;
 }
 

@@ -88,6 +88,7 @@ export const SNAPSHOT_POLICY: SnapshotPolicy = {
     // The roster's records and what names them travel only when asked; its counts always do.
     roster_datasets: { rows: 'roster', privileged: 'none' },
     roster_records: { rows: 'roster', privileged: 'none' },
+    roster_links: { rows: 'roster', privileged: 'none' },
     roster_review: { rows: 'roster', privileged: 'none' },
     roster_element_sets: COPY,
     roster_groups: COPY,

@@ -8,6 +8,7 @@ import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { appendAuditEntry } from '../../casefile/repos/audit-repo';
 import {
+  addToRecordCount,
   deleteDataset,
   dropRosterKeyIndexes,
   elementSetId,
@@ -244,6 +245,10 @@ function finishImport(
   job.throwIfCancelled(CANCELLED);
   return file.transaction((tx) => {
     for (const { dataset } of loaded) markDatasetReady(tx, dataset);
+    addToRecordCount(
+      tx,
+      loaded.reduce((sum, l) => sum + l.imported, 0),
+    );
     const built = rebuildPeople(tx, (phase) => report(job, phase, name, totalBytes, rows));
     setRosterStateValue(tx, 'purgedAt', null);
     return loaded.map(({ dataset, imported, skipped }) => {

@@ -56,10 +56,12 @@ export function rosterStats(file: CaseFile): RosterStats {
     const key = elementsKey(group.elements);
     byElements[key] = (byElements[key] ?? 0) + group.people;
   }
+  const datasets = readyDatasets(db).map((d) => d.dataset);
   return {
     people,
-    records: recordCount(db),
-    datasets: readyDatasets(db).map((d) => d.dataset),
+    // A bundle without the roster's records carries its counts but none of its datasets.
+    records: datasets.length === 0 ? 0 : recordCount(db),
+    datasets,
     byJurisdiction,
     residencySource,
     byElements,
@@ -92,7 +94,7 @@ export function findPeople(file: CaseFile, key: RosterLookupKey, value: string):
   for (const [column, normalised] of probes) {
     for (const record of recordsByKey(db, column, normalised)) {
       if (record.data === null) continue;
-      personIds.add(record.person ?? record.id);
+      personIds.add(record.person);
     }
   }
   return [...personIds].sort((a, b) => a - b).map((id) => personOf(file, id, context));

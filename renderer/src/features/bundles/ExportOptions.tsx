@@ -50,8 +50,8 @@ export function ExportOptions({ options, onChange }: ExportOptionsProps) {
           checked={options.includeRoster}
           onChange={(includeRoster) => onChange({ ...options, includeRoster })}
         >
-          The people found in the imported datasets, with their names and contact details. Unless you
-          tick this they are left out: the bundle keeps only the counts.
+          The people found in the imported datasets, with their names and contact details. Unless you tick
+          this they are left out: the bundle keeps only the counts.
         </OptionCheck>
       </fieldset>
       <SigningKeyLine />
