@@ -106,13 +106,13 @@ const NON_LETTERS = /\P{L}+/gu;
  * what lets a "last, first" column merge with a "first last" one. Letters without a
  * decomposition (ß, ø, ł) are kept as they are rather than guessed at.
  */
+/** Printable ASCII only: nothing to decompose. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 export function normaliseName(raw: string): string | null {
-  const words = raw
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(NON_LETTERS, ' ')
-    .trim();
+  // Most names are plain ASCII: decomposing them changes nothing and costs most of the time.
+  const plain = PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(COMBINING_MARKS, '');
+  const words = plain.toLowerCase().replace(NON_LETTERS, ' ').trim();
   if (words === '') return null;
   return words.split(' ').sort().join(' ');
 }

@@ -63,14 +63,17 @@ export class RecordBuilder {
       postalCode: read.postalCode ?? null,
       phoneCountry: phone?.country ?? null,
     });
-    const name =
-      read.fullName !== undefined
-        ? normaliseName(read.fullName)
-        : read.givenName !== undefined || read.familyName !== undefined
-          ? normaliseName(`${read.givenName ?? ''} ${read.familyName ?? ''}`)
-          : null;
     const dateOfBirth = read.dateOfBirth === undefined ? null : normaliseDateOfBirth(read.dateOfBirth);
     const postalCode = read.postalCode === undefined ? null : normalisePostalCode(read.postalCode);
+    // The name only serves the suggestion key, which needs all three: skip it otherwise.
+    const name =
+      dateOfBirth === null || postalCode === null
+        ? null
+        : read.fullName !== undefined
+          ? normaliseName(read.fullName)
+          : read.givenName !== undefined || read.familyName !== undefined
+            ? normaliseName(`${read.givenName ?? ''} ${read.familyName ?? ''}`)
+            : null;
     const account =
       read.accountId !== undefined
         ? normaliseAccountId(read.accountId)
