@@ -6,7 +6,7 @@ import { baseName } from './format';
 import { ImportProgress } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { MappingForm, type ImportChoices } from './MappingForm';
-import { useRosterImportJob } from './roster-import-job';
+import { useJobStore } from '../../../jobs/job-store';
 import { StepFocus } from './StepFocus';
 
 type Step =
@@ -26,13 +26,20 @@ export function ImportDialog({
   preview: DatasetPreview;
   onClose: () => void;
 }) {
-  const run = useRosterImportJob((state) => state.run);
+  const run = useJobStore((state) => state.run);
   const [step, setStep] = useState<Step>({ kind: 'mapping', notice: null, error: null });
   const fileName = baseName(path);
 
   async function start(choices: ImportChoices): Promise<void> {
     setStep({ kind: 'running' });
-    const ended = await run({ path, ...choices });
+    const ended = await run({
+      lane: 'roster',
+      kind: 'roster-import',
+      label: `Importing ${fileName}`,
+      channel: 'roster.import',
+      input: { path, ...choices },
+      writes: true,
+    });
     if (ended.kind === 'done') setStep({ kind: 'done', result: ended.value });
     else if (ended.kind === 'cancelled')
       setStep({ kind: 'mapping', notice: 'Import cancelled; nothing was added to the roster.', error: null });

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../../../../../shared/text/count';
 import { Button } from '../../../components/Button';
 import { formatTimeLeft } from '../../../jobs/progress-format';
-import { useRosterImportJob } from './roster-import-job';
+import { useJobStore, useRunningJob } from '../../../jobs/job-store';
 
 /** The running import: a bar (share of the file's bytes read), rows read, rows per second, time left, Cancel. */
 export function ImportProgress() {
-  const job = useRosterImportJob((state) => state.running);
-  const cancel = useRosterImportJob((state) => state.cancel);
+  const job = useRunningJob('roster');
+  const cancel = useJobStore((state) => state.cancel);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => cancelRef.current?.focus(), []);
@@ -28,7 +28,7 @@ export function ImportProgress() {
       : `${percent} percent, ${formatCount(rows)} rows read${timeLeft === null ? '' : `, ${timeLeft}`}`;
 
   async function stop(): Promise<void> {
-    setError(await cancel());
+    setError(await cancel('roster'));
   }
 
   return (

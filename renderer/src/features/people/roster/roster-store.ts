@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ReviewPair, RosterStats } from '../../../../../shared/domain/roster';
 import { call, messageOf } from '../../../api/client';
+import { useJobStore } from '../../../jobs/job-store';
 import { resetOnCaseChange, trackSave } from '../../../lib/track-save';
 
 interface RosterState {
@@ -69,4 +70,8 @@ function pending(pairs: readonly ReviewPair[]): ReviewPair[] {
   return pairs.filter((pair) => pair.decision === null);
 }
 
-resetOnCaseChange(() => useRosterStore.getState().reset());
+resetOnCaseChange(() => {
+  useRosterStore.getState().reset();
+  // Another case: an import main may still finish belongs to the case it started in.
+  useJobStore.getState().release('roster');
+});
