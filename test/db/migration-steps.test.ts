@@ -346,6 +346,61 @@ const STEPS: Record<number, Step> = {
       expect(left).toEqual([{ jurisdiction: 'US-FL' }]);
     },
   },
+
+  90: {
+    tables: {
+      roster_datasets: ['id', 'seq', 'state', 'data'],
+      roster_element_sets: ['id', 'terms'],
+      roster_records: [
+        'id',
+        'dataset',
+        'line',
+        'account',
+        'email',
+        'phone',
+        'suggest',
+        'jurisdiction',
+        'residency',
+        'elements',
+        'data',
+      ],
+      roster_links: ['record', 'person'],
+      roster_groups: ['jurisdiction', 'elements', 'source', 'people'],
+      roster_review: ['id', 'first', 'second', 'decision', 'decided_by', 'decided_at'],
+      roster_state: ['key', 'value'],
+    },
+    indexes: {
+      roster_records_dataset: ['dataset'],
+      roster_records_account: ['account', 'dataset'],
+      roster_records_email: ['email', 'dataset'],
+      roster_records_phone: ['phone', 'dataset'],
+      roster_records_suggest: ['suggest', 'dataset'],
+      roster_links_person: ['person'],
+    },
+    rows(db) {
+      run(db, "INSERT INTO roster_datasets VALUES ('d1', 1, 'ready', '{}')");
+      run(db, 'INSERT INTO roster_element_sets VALUES (1, \'["email"]\')');
+      run(
+        db,
+        "INSERT INTO roster_records VALUES (1, 1, 2, 'a1', 'a@example.com', NULL, NULL, 'FR', 0, 1, '{}')",
+      );
+      run(db, "INSERT INTO roster_groups VALUES ('FR', '[\"email\"]', 'column', 1)");
+    },
+    behaves(db) {
+      expect(() => run(db, "INSERT INTO roster_datasets VALUES ('d2', 2, 'half', '{}')")).toThrow(/CHECK/);
+      expect(() => run(db, "INSERT INTO roster_datasets VALUES ('d3', 1, 'ready', '{}')")).toThrow(/UNIQUE/);
+      run(db, 'INSERT INTO roster_review (first, second) VALUES (1, 2)');
+      expect(() => run(db, 'INSERT INTO roster_review (first, second) VALUES (1, 2)')).toThrow(/UNIQUE/);
+      expect(() => run(db, "UPDATE roster_review SET decision = 'maybe'")).toThrow(/CHECK/);
+      expect(planOf(db, "SELECT id, dataset FROM roster_records WHERE email = 'a@example.com'")).toContain(
+        'roster_records_email',
+      );
+      run(db, 'INSERT INTO roster_links VALUES (1, 1)');
+      expect(() => run(db, 'INSERT INTO roster_links VALUES (1, 2)')).toThrow(/UNIQUE|PRIMARY KEY/);
+      run(db, 'DELETE FROM roster_links');
+      run(db, 'DELETE FROM roster_review');
+    },
+  },
 };
 
 /** Applies one step as migrateCaseFile does: its SQL and the new user_version, in one transaction. */

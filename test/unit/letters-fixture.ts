@@ -1,4 +1,4 @@
-import { demoScenario } from '../../main/demo/scenario';
+import { DEMO_POPULATIONS, demoScenario } from '../../main/demo/scenario';
 import type { CaseRecord } from '../../shared/domain/case';
 import { caseDocumentSchema } from '../../shared/domain/case-document';
 import { dataElementSchema } from '../../shared/domain/data-elements';
@@ -44,7 +44,10 @@ export function demoSource(options: {
     record,
     facts,
     dataElements: document.dataElements.map((e, i) => dataElementSchema.parse({ ...e, id: id(i + 1) })),
-    populations: document.populations.map((p, i) => populationSchema.parse({ ...p, id: id(100 + i) })),
+    // The demo case counts these people from its roster; SCENARIO.md's figures stand in for it here.
+    populations: DEMO_POPULATIONS.map(([jurisdiction, count], i) =>
+      populationSchema.parse({ jurisdiction, count, exact: false, id: id(100 + i) }),
+    ),
     jurisdiction: options.jurisdiction,
     letterDate: '2020-11-20',
     recipient: options.recipient ?? { name: 'Alex Example', address: '1 Example Street, Springfield' },

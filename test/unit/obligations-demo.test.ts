@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoScenario } from '../../main/demo/scenario';
+import { DEMO_POPULATIONS, demoScenario } from '../../main/demo/scenario';
 import { caseDocumentSchema } from '../../shared/domain/case-document';
 import { dataElementSchema } from '../../shared/domain/data-elements';
 import { populationSchema } from '../../shared/domain/populations';
@@ -16,7 +16,10 @@ function demoCase(risk: RiskLevel | null = null, sentAt: Record<string, string> 
   return {
     facts: document.facts,
     dataElements: document.dataElements.map((e, i) => dataElementSchema.parse({ ...e, id: id(i + 1) })),
-    populations: document.populations.map((p, i) => populationSchema.parse({ ...p, id: id(100 + i) })),
+    // The demo case counts these people from its roster; SCENARIO.md's figures stand in for it here.
+    populations: DEMO_POPULATIONS.map(([jurisdiction, count], i) =>
+      populationSchema.parse({ jurisdiction, count, exact: false, id: id(100 + i) }),
+    ),
     roster: [],
     risk,
     suggestedRisk: null,

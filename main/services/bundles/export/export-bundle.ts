@@ -485,6 +485,7 @@ function recordExport(file: CaseFile, ctx: ServiceContext, record: ExportRecord)
           auditHead: record.auditHead,
           includeEvidence: record.options.includeEvidence,
           includePrivileged: record.options.includePrivileged,
+          includeRoster: record.options.includeRoster,
           withheldAuditEntries: record.withheld,
           envelope: record.envelope.kind,
           ...(record.envelope.kind === 'recipients' ? { sealedTo: record.envelope.recipients } : {}),
