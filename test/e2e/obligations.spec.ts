@@ -97,13 +97,17 @@ test('the demo board: the Art. 33 clock counts down from awareness, the US rows 
   const notTriggered = page.getByRole('list', { name: 'Rules not triggered' });
   await expect(
     notTriggered.getByRole('listitem').filter({ hasText: 'Notify the Washington Attorney General' }),
-  ).toContainText('120 people in Washington (US): this notice needs more than 500.');
+  ).toContainText(
+    '120 of 120 people in Washington (US) in the roster had exposed data that counts under RCW 19.255.010: this notice needs more than 500.',
+  );
 
   // The detail: why, the clock it runs from, content with citations.
   await art33.getByRole('button', { name: literal(ART_33) }).click();
   const detail = art33.getByRole('region', { name: `Details of ${ART_33}` });
   await expect(detail).toContainText('72 h from awareness, 2020-11-16 09:30 CET');
-  await expect(detail).toContainText(/affected people in the EU\/EEA/);
+  await expect(detail).toContainText('263,500 of 263,500 residents of the EU/EEA in the roster count');
+  // Where its people came from: the demo's roster, none by hand.
+  await expect(detail).toContainText('263,500 from the roster');
   await expect(detail.getByRole('region', { name: 'Required content' })).toContainText('Art. 33(3)');
   await expectEveryControlNamed(page);
   await page.setViewportSize({ width: 1280, height: 1400 });
@@ -280,11 +284,9 @@ test('a recorded status outlives a change of facts: the row stays with its reaso
   const audit = await host.call('audit.list', { limit: 5 });
   expect(audit.entries.map((entry) => entry.action)).toContain('obligation.status_recorded');
 
-  // The Washington residents turn out to be elsewhere: the rule no longer applies, the status stays.
-  const populations = await host.call('populations.list', {});
-  const wa = populations.find((p) => p.jurisdiction === 'US-WA');
-  expect(wa).toBeDefined();
-  await host.call('populations.remove', { id: wa?.id ?? '' });
+  // The Washington residents turn out to be elsewhere: a hand count of none overrides the roster's
+  // 120, the rule no longer applies, the status stays.
+  await host.call('populations.set', { jurisdiction: 'US-WA', count: 0, exact: true });
   await expect(washington).toContainText('No longer owed: No affected people recorded in Washington (US).');
   await expect(washington.locator('.obl-row__status')).toHaveText(
     'Sent on 2020-12-01 19:00 CET via E-mail to each resident',

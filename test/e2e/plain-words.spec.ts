@@ -68,11 +68,19 @@ test('Ctrl+K "California" finds the California notices, letters and people row, 
     page.getByRole('list', { name: 'Letters' }).getByRole('button', { name: letterTitle }),
   ).toHaveAttribute('aria-current', 'true');
 
-  // The people row gets the keyboard on its count.
+  // The demo counts its Californians from its roster: the result opens the Roster tab with the
+  // keyboard on their bar of the residency chart.
   results = await searchFor(page, 'California');
   await results.getByRole('option', { name: /People affected in California/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'People & data' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: /^People affected in California/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Roster' })).toHaveAttribute('aria-selected', 'true');
+  await expect(
+    page
+      .getByRole('list', { name: 'People by residency' })
+      .getByRole('listitem')
+      .filter({ hasText: 'California' }),
+  ).toBeFocused();
+  await page.getByRole('tab', { name: 'Data and counts' }).click();
   // Data elements are shown by a sensitivity in words: passwords are credentials, not ENISA's "Simple".
   const elements = page
     .getByRole('table')

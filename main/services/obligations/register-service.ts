@@ -11,7 +11,8 @@ import { listEvidenceItems } from '../../casefile/repos/evidence-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { harmDeterminations } from '../../casefile/repos/harm-repo';
 import { assessments } from '../../casefile/repos/obligations-repo';
-import { dataElementsTable, eventsTable, populationsTable, tasksTable } from '../../casefile/repos/tables';
+import { dataElementsTable, eventsTable, tasksTable } from '../../casefile/repos/tables';
+import { effectivePopulations } from '../roster/effective-populations';
 import type { ServiceContext } from '../context';
 import { obligationsBoard } from './obligations-service';
 import { noticeSections } from './register-notices';
@@ -67,7 +68,7 @@ export function breachRegister(
   const board = obligationsBoard(file, asOf, today);
   const latest = assessments(db)[0] ?? null;
   const decided = assessments(db).find((a) => a.decision !== null) ?? null;
-  const populations = populationsTable.all(db);
+  const populations = effectivePopulations(db);
   const total = populations.reduce((sum, p) => sum + p.count, 0);
   const since = facts.discoveredAt?.utc ?? '';
   const actions = eventsTable.all(db).filter((e) => e.at.utc >= since);

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Population } from '../../../shared/domain/populations';
 import { UNKNOWN_RESIDENCY } from '../../../shared/domain/roster';
+import { rosterRowId } from '../../../shared/roster/roster-row-id';
 import { rosterGroups } from '../../casefile/repos/roster-repo';
 import { populationsTable } from '../../casefile/repos/tables';
 
@@ -28,10 +28,4 @@ export function effectivePopulations(db: Database): Population[] {
     exact: true,
   }));
   return [...hand, ...fromRoster].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction));
-}
-
-/** A stable id for a jurisdiction's roster row (it is derived, never stored). */
-function rosterRowId(jurisdiction: string): string {
-  const hex = createHash('sha256').update(`roster:${jurisdiction}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import { TabList, tabIdOf, type Tab } from '../../components/TabList';
+import { usePeopleView, type PeopleTab } from './people-view';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { usePeopleStore } from '../../stores/people-store';
 import { CsvImportPanel } from './CsvImportPanel';
 import { DataElementsPanel } from './DataElementsPanel';
 import { PopulationsPanel } from './PopulationsPanel';
 import { RosterPanel } from './roster/RosterPanel';
-
-type PeopleTab = 'counts' | 'roster';
 
 const TABS: readonly Tab<PeopleTab>[] = [
   { id: 'counts', label: 'Data and counts' },
@@ -22,7 +21,8 @@ export function PeopleSection() {
   const loadElements = usePeopleStore((state) => state.loadElements);
   const loadPopulations = usePeopleStore((state) => state.loadPopulations);
   const error = usePeopleStore((state) => state.error);
-  const [tab, setTab] = useState<PeopleTab>('counts');
+  const tab = usePeopleView((state) => state.tab);
+  const setTab = usePeopleView((state) => state.showTab);
   const panelId = useId();
 
   const reload = useCallback(() => {

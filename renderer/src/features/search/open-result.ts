@@ -1,3 +1,5 @@
+import { isRosterRowId } from '../../../../shared/roster/roster-row-id';
+import { usePeopleView } from '../people/people-view';
 import type { SearchKind, SearchResult } from '../../../../shared/domain/search';
 import type { SectionId } from '../../app/sections';
 import { useEvidenceFocusStore } from '../../stores/evidence-focus-store';
@@ -71,6 +73,8 @@ export function openSearchResult(result: Pick<SearchResult, 'kind' | 'id'> & { l
   if (result.kind === 'task') useTasksNotesStore.getState().openTask(result.id);
   if (result.kind === 'evidence') useEvidenceFocusStore.getState().open(result.id, result.line ?? null);
   if (result.kind === 'letter') useLettersStore.getState().select(result.id);
+  // People counted from the roster live on its tab: a bar of its residency chart.
+  if (result.kind === 'people' && isRosterRowId(result.id)) usePeopleView.getState().showTab('roster');
   if (result.kind === 'obligation') {
     const obligations = useObligationsStore.getState();
     obligations.showTab('board');

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { RESIDENCY_SOURCES, UNKNOWN_RESIDENCY, type RosterStats } from '../../../../../shared/domain/roster';
 import { formatCount } from '../../../../../shared/text/count';
+import { rosterRowId } from '../../../../../shared/roster/roster-row-id';
 import { RESIDENCY_SOURCE_LABELS, residencyLabel } from './format';
 
 /**
@@ -29,6 +30,9 @@ export function ResidencyChart({ stats }: { stats: RosterStats }) {
             <li
               key={code}
               className={code === UNKNOWN_RESIDENCY ? 'roster-bar roster-bar--unknown' : 'roster-bar'}
+              // A search result for these people lands here (unknown residency is counted as ZZ).
+              data-search-target={`people:${rosterRowId(code === UNKNOWN_RESIDENCY ? 'ZZ' : code)}`}
+              tabIndex={-1}
             >
               <span className="roster-bar__label">{residencyLabel(code)}</span>
               <span className="roster-bar__track" aria-hidden="true">
