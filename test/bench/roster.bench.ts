@@ -293,7 +293,7 @@ it(
         },
       ],
       [
-        `of rosterStats(), counting the records of ready datasets alone: median ${median(recordsCountMs).toFixed(2)} ms (it grows with the records; the groups do not)`,
+        `counting the records by a query instead of the count stored at import: median ${median(recordsCountMs).toFixed(2)} ms (it grows with the records; the stored count and the groups do not)`,
         'medians of 21 (stats) and 101 (lookups), after the import, in one process',
       ],
     );

@@ -236,3 +236,30 @@ test('import a roster: mapping, counts, residency, review, lookup, cancel, purge
   );
   await page.screenshot({ path: artifactPath('roster-obligation-provenance.png') });
 });
+
+test('the mapping dialog reads the file again with the separator a person corrects', async ({
+  page,
+  host,
+}) => {
+  await newCase(host);
+  const datasetPath = join(host.dir, 'semicolons.csv');
+  writeFileSync(datasetPath, 'email;zip\nalice@example.com;94105\nbob@example.com;10001\n');
+  await host.start();
+  const roster = await openRoster(page);
+
+  host.dialogs.answerDataset(datasetPath);
+  await roster.getByRole('button', { name: 'Import dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import semicolons.csv' });
+  // Detected: two columns, separated by semicolons.
+  await expect(dialog.getByRole('combobox', { name: 'Separator' })).toHaveValue(';');
+  await expect(dialog.getByRole('columnheader', { name: 'zip', exact: true })).toBeVisible();
+
+  // Read as commas: one column holding the whole line; then back.
+  await dialog.getByRole('combobox', { name: 'Separator' }).selectOption('Comma');
+  await expect(dialog.getByRole('columnheader', { name: 'email;zip', exact: true })).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Separator' }).selectOption('Semicolon');
+  await expect(dialog.getByRole('columnheader', { name: 'zip', exact: true })).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Roster field of column email' })).toHaveValue('email');
+  await expect(dialog.getByRole('combobox', { name: 'Text encoding' })).toHaveValue('utf-8');
+  expect(await axeViolations(page, 'mapping dialog read as')).toEqual([]);
+});

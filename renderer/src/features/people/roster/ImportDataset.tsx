@@ -42,7 +42,16 @@ export function ImportDataset({ primary = false }: { primary?: boolean }) {
         </p>
       )}
       {chosen !== null && (
-        <ImportDialog path={chosen.path} preview={chosen.preview} onClose={() => setChosen(null)} />
+        <ImportDialog
+          path={chosen.path}
+          preview={chosen.preview}
+          onReread={async (options) => {
+            // A new first look with the corrected reading; the old one stays if this one fails.
+            const preview = await call('roster.preview', { path: chosen.path, ...options });
+            setChosen({ path: chosen.path, preview });
+          }}
+          onClose={() => setChosen(null)}
+        />
       )}
     </>
   );

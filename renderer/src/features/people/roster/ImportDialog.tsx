@@ -6,6 +6,7 @@ import { baseName } from './format';
 import { ImportProgress } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { MappingForm, type ImportChoices } from './MappingForm';
+import type { ReadOptions } from './ReadAs';
 import { useJobStore } from '../../../jobs/job-store';
 import { StepFocus } from './StepFocus';
 
@@ -20,10 +21,12 @@ const FORM_ID = 'roster-mapping-form';
 export function ImportDialog({
   path,
   preview,
+  onReread,
   onClose,
 }: {
   path: string;
   preview: DatasetPreview;
+  onReread: (options: ReadOptions) => Promise<void>;
   onClose: () => void;
 }) {
   const run = useJobStore((state) => state.run);
@@ -95,8 +98,11 @@ export function ImportDialog({
           // to the choices as they were.
           <div hidden={step.kind === 'running'}>
             <MappingForm
+              // Read again (another separator, encoding or table): the mapping starts afresh.
+              key={`${preview.delimiter}|${preview.encoding}|${preview.table ?? ''}`}
               id={FORM_ID}
               preview={preview}
+              onReread={onReread}
               defaultName={fileName}
               onSubmit={(choices) => void start(choices)}
             />

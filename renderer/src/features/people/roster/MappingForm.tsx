@@ -6,6 +6,8 @@ import { TextField } from '../../../components/Field';
 import { ExposedForEveryRow } from './ExposedForEveryRow';
 import { MappingFileButtons } from './MappingFileButtons';
 import { MappingTable } from './MappingTable';
+import { ReadAs, type ReadOptions } from './ReadAs';
+import { messageOf } from '../../../api/client';
 import { draftOf, mappingOf, type MappingDraft } from './mapping-draft';
 import { ScopeAndBadRows, type BadRowChoice } from './ScopeAndBadRows';
 
@@ -25,13 +27,17 @@ export function MappingForm({
   id,
   preview,
   defaultName,
+  onReread,
   onSubmit,
 }: {
   id: string;
   preview: DatasetPreview;
   defaultName: string;
+  onReread: (options: ReadOptions) => Promise<void>;
   onSubmit: (choices: ImportChoices) => void;
 }) {
+  const [rereading, setRereading] = useState(false);
+  const [rereadError, setRereadError] = useState<string | null>(null);
   const [draft, setDraft] = useState<MappingDraft>(() => draftOf(preview.mapping, preview.columns).draft);
   const [loadedNote, setLoadedNote] = useState<string | null>(null);
   const [name, setName] = useState(defaultName);
@@ -71,6 +77,22 @@ export function MappingForm({
           `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”`}
         {preview.table !== null && `, table ${preview.table}`}
       </p>
+      <ReadAs
+        preview={preview}
+        busy={rereading}
+        onReread={(options) => {
+          setRereading(true);
+          setRereadError(null);
+          onReread(options)
+            .catch((failure: unknown) => setRereadError(messageOf(failure)))
+            .finally(() => setRereading(false));
+        }}
+      />
+      {rereadError !== null && (
+        <p className="inline-error" role="alert">
+          {rereadError}
+        </p>
+      )}
       <MappingTable
         preview={preview}
         draft={draft}
