@@ -16,6 +16,11 @@ export interface MergeSource {
   populations: Population[];
   /** The letter's jurisdiction: "US-CA" counts that state, "US" every state, "EU" every GDPR country. */
   jurisdiction: string;
+  /**
+   * The people the notice this letter answers counts under its law (from the roster: only those
+   * whose own exposed data meets its definition); when given, it is the jurisdiction's number.
+   */
+  peopleCounted?: number | null;
   /** YYYY-MM-DD. */
   letterDate: string;
   recipient: { name: string; address: string };
@@ -233,7 +238,7 @@ export function mergeValues(source: MergeSource): Record<MergeFieldId, string | 
   const org = facts.organisation;
   const total =
     source.populations.length === 0 ? null : source.populations.reduce((sum, p) => sum + p.count, 0);
-  const inJur = peopleInJurisdiction(source.populations, source.jurisdiction);
+  const inJur = source.peopleCounted ?? peopleInJurisdiction(source.populations, source.jurisdiction);
   const elements = dataElementPhrases(source.dataElements, language);
   const natures = facts.nature.map((n) => NATURE_PHRASES[n][language]);
   const delay = facts.lawEnforcementDelay;

@@ -13,6 +13,7 @@ import { openCase } from '../../main/services/case-service';
 import { createRecord } from '../../main/services/collection-service';
 import { updateFacts } from '../../main/services/facts-service';
 import type { Job } from '../../main/services/jobs';
+import { createLetter } from '../../main/services/letters/letters-service';
 import { obligationsBoard } from '../../main/services/obligations/obligations-service';
 import { setPopulation } from '../../main/services/population-service';
 import { dataElementSpec } from '../../main/services/record-specs';
@@ -533,6 +534,14 @@ describe('roster counts drive the obligations', () => {
       residents: 3,
       population: { handEntered: 0, fromRoster: 3, rosterNotCounted: 2 },
     });
+    // The notice's letter names the people California's law counts, not all five in the roster.
+    const letter = createLetter(
+      file,
+      ctx,
+      { recipient: { name: '', address: '' }, obligationRuleId: 'us-ca-individuals-2026' },
+      '2026-03-10',
+    );
+    expect(letter.values['breach.peopleInJurisdiction']).toBe('3');
     // A hand-entered count needs the case's own data elements to meet the law's definition.
     for (const term of ['name', 'ssn'] as const) {
       createRecord(file, ctx, dataElementSpec, dataElementInputSchema.parse({ term }));

@@ -21,6 +21,14 @@ function at(local: string, zone = 'Europe/Stockholm', options: { approximate?: b
 describe('mergeValues with the demo case (SCENARIO.md)', () => {
   const values = mergeValues(demoSource({ jurisdiction: 'US-CA', complete: true }));
 
+  it("names the people the letter's notice counts when it answers one, else the jurisdiction's", () => {
+    expect(values['breach.peopleInJurisdiction']).toBe('1,240');
+    const counted = mergeValues({ ...demoSource({ jurisdiction: 'US-CA' }), peopleCounted: 1_000 });
+    expect(counted['breach.peopleInJurisdiction']).toBe('1,000');
+    const none = mergeValues({ ...demoSource({ jurisdiction: 'US-CA' }), peopleCounted: null });
+    expect(none['breach.peopleInJurisdiction']).toBe('1,240');
+  });
+
   it('gives a value for every merge field the demo has', () => {
     expect(Object.keys(values).sort()).toEqual([...MERGE_FIELD_IDS].sort());
     expect(MERGE_FIELD_IDS.filter((f) => values[f] === null)).toEqual([]);

@@ -15,6 +15,7 @@ import { getCaseRecord } from '../../casefile/repos/case-repo';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { dataElementsTable } from '../../casefile/repos/tables';
 import { BODY_FONT_PT } from '../../letters/render/letter-style';
+import { peopleCountedBy } from '../obligations/obligations-service';
 import { effectivePopulations } from '../roster/effective-populations';
 
 export function requireTemplate(id: string): LetterTemplate {
@@ -36,6 +37,9 @@ export function valuesFor(
     facts: getFacts(db),
     dataElements: dataElementsTable.all(db),
     populations: effectivePopulations(db),
+    // A letter answering a notice names the people that notice's law counts.
+    peopleCounted:
+      letter.obligationRuleId === null ? null : peopleCountedBy(file, letter.obligationRuleId, today),
     jurisdiction: letter.jurisdiction,
     letterDate: letter.sentAt?.slice(0, 10) ?? today,
     recipient: letter.recipient,

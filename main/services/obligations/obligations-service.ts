@@ -68,6 +68,19 @@ function evaluateCase(
 }
 
 /**
+ * The people a rule counts in this case (law as of the day of discovery): only those whose own
+ * exposed data meets its definition when they come from the roster. Null when the rule is
+ * neither owed nor waiting on a decision, so a letter falls back to the jurisdiction's people.
+ */
+export function peopleCountedBy(file: CaseFile, ruleId: string, today: string): number | null {
+  const result = evaluateCase(file, undefined, today);
+  const found =
+    result.obligations.find((o) => o.ruleId === ruleId) ??
+    result.decisionNeeded.find((d) => d.ruleId === ruleId);
+  return found?.residents ?? null;
+}
+
+/**
  * The board: every obligation with the status people recorded, and every recorded status whose
  * obligation the engine no longer sees, kept and flagged for review instead of dropped.
  */
