@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { it } from 'vitest';
+import type { DataElementTerm } from '../../shared/domain/data-elements';
 import { US_SUBDIVISIONS } from '../../shared/jurisdictions/us-states';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { evaluateObligations } from '../../shared/obligations/engine';
@@ -71,6 +72,25 @@ it('evaluates a case with residents in all 54 US jurisdictions within 50 ms for 
   const oneState = engineCase({ people: { 'US-CA': 1_500 } });
   const engineAll = median(timings(RUNS, () => evaluateObligations(everywhere, DEFAULT_RULE_PACK, AS_OF)));
   const engineOne = median(timings(RUNS, () => evaluateObligations(oneState, DEFAULT_RULE_PACK, AS_OF)));
+  // The same jurisdictions counted from a roster (issue 19): five element combinations each, so
+  // every rule tests each group against its own definition of personal information.
+  const combinations: DataElementTerm[][] = [
+    ['email', 'password'],
+    ['gender'],
+    ['name', 'ssn'],
+    ['email'],
+    ['phone', 'name'],
+  ];
+  const groups = [...FIFTY_FOUR, 'FR', 'DE', 'SE', 'unknown', 'US'].flatMap((code) =>
+    combinations.map((elements, i) => ({
+      jurisdiction: code,
+      elements,
+      source: 'column' as const,
+      people: 100 + i * 250,
+    })),
+  );
+  const fromRoster = engineCase({ roster: groups });
+  const engineRoster = median(timings(RUNS, () => evaluateObligations(fromRoster, DEFAULT_RULE_PACK, AS_OF)));
   file.close();
 
   const jurisdictions = new Set(full.rows.map((r) => r.obligation?.jurisdiction)).size;
@@ -78,6 +98,7 @@ it('evaluates a case with residents in all 54 US jurisdictions within 50 ms for 
     [
       `Obligations board, ${DEFAULT_RULE_PACK.rules.length} rules, residents in ${FIFTY_FOUR.length} US jurisdictions: median ${fullBoard.toFixed(1)} ms (${full.rows.length} notices owed in ${jurisdictions} jurisdictions, ${full.decisionNeeded.length} decisions needed) = ${(fullBoard / baselineBoard).toFixed(2)}× the demo's board (${baselineBoard.toFixed(1)} ms, ${baselineRows} notices owed); bound 50 ms: ${fullBoard <= 50 ? 'met' : 'NOT met'}; first call (loading holiday calendars) ${cold.toFixed(1)} ms`,
       `Engine alone: ${engineAll.toFixed(2)} ms for 54 jurisdictions = ${(engineAll / engineOne).toFixed(2)}× one state (${engineOne.toFixed(2)} ms); medians of ${RUNS}`,
+      `Engine with a roster of ${groups.length} groups (the 54 jurisdictions and five more, five element combinations each): ${engineRoster.toFixed(2)} ms = ${(engineRoster / engineAll).toFixed(2)}× the same places counted by hand`,
     ].join('\n'),
   );
 });
