@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BreachdeskError } from '../ipc/errors';
 import { DATA_ELEMENT_TERMS, type DataElementTerm } from './data-elements';
 
 /** The fields a roster record can hold: what a dataset's columns are mapped to. */
@@ -59,6 +60,27 @@ export const rosterMappingSchema = z.looseObject({
   table: z.string().min(1).max(200).optional(),
 });
 export type RosterMapping = z.output<typeof rosterMappingSchema>;
+
+/**
+ * A mapping file's text (saved by the app, written by hand or by another tool), checked; one
+ * sentence naming the file and the first wrong key otherwise.
+ */
+export function rosterMappingFromText(text: string, path: string): RosterMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BreachdeskError('INVALID_INPUT', `${JSON.stringify(path)} cannot be read as JSON.`);
+  }
+  const parsed = rosterMappingSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? '' : ` (at ${issue.path.join('.')})`;
+  throw new BreachdeskError(
+    'INVALID_INPUT',
+    `${JSON.stringify(path)} is not a roster mapping${where}: ${issue?.message ?? 'unreadable'}`,
+  );
+}
 
 export const DATASET_FORMATS = ['csv', 'jsonl', 'sqlite'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];

@@ -216,11 +216,10 @@ const RECORDS = 'roster_records r LEFT JOIN roster_links l ON l.record = r.id';
 
 /** Records whose key of this kind is exactly `value` (ready datasets only). */
 export function recordsByKey(db: Database, column: KeyColumn, value: string): StoredRecord[] {
-  return db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS} FROM ${RECORDS} WHERE r.${column} = ? AND r.dataset IN (SELECT seq FROM roster_datasets WHERE state = 'ready') LIMIT 1000`,
-    )
-    .all(value) as StoredRecord[];
+  return statement(
+    db,
+    `SELECT ${RECORD_COLUMNS} FROM ${RECORDS} WHERE r.${column} = ? AND r.dataset IN (SELECT seq FROM roster_datasets WHERE state = 'ready') LIMIT 1000`,
+  ).all(value) as StoredRecord[];
 }
 
 /** The records a person was built from: the one they are counted under and those linked to it. */
@@ -241,9 +240,10 @@ export function recordById(db: Database, id: number): StoredRecord | null {
 /** Whether a key appears among a scope dataset's records. */
 export function keyInDataset(db: Database, column: KeyColumn, value: string, dataset: number): boolean {
   return (
-    db
-      .prepare(`SELECT 1 FROM roster_records WHERE ${column} = ? AND dataset = ? LIMIT 1`)
-      .get(value, dataset) !== undefined
+    statement(db, `SELECT 1 FROM roster_records WHERE ${column} = ? AND dataset = ? LIMIT 1`).get(
+      value,
+      dataset,
+    ) !== undefined
   );
 }
 

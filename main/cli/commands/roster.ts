@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataElementLabel } from '../../../shared/domain/data-elements';
 import {
-  rosterMappingSchema,
+  rosterMappingFromText,
   type RosterMapping,
   type RosterPerson,
   type RosterStats,
@@ -101,22 +101,13 @@ Example:
 };
 
 function readMapping(path: string): RosterMapping {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new CliFailure(`${JSON.stringify(path)} cannot be read as JSON.`, EXIT.invalid);
   }
-  const parsed = rosterMappingSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? '' : ` (at ${issue.path.join('.')})`;
-    throw new CliFailure(
-      `${JSON.stringify(path)} is not a roster mapping${where}: ${issue?.message ?? 'unreadable'}`,
-      EXIT.invalid,
-    );
-  }
-  return parsed.data;
+  return rosterMappingFromText(text, path);
 }
 
 export const rosterSuggestCommand: Command = {

@@ -111,7 +111,8 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-function unreadable(path: string, error: unknown): BreachdeskError {
+/** A file that could not be read, in one sentence naming it and the system's code. */
+export function unreadable(path: string, error: unknown): BreachdeskError {
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
   return new BreachdeskError('IO_ERROR', `${JSON.stringify(path)} could not be read (${code}).`);
 }

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { rosterMappingSchema, type BadRow, type RosterMapping } from '../../../shared/domain/roster';
-import { BreachdeskError } from '../../../shared/ipc/errors';
+import { rosterMappingFromText, type BadRow, type RosterMapping } from '../../../shared/domain/roster';
 import type { DatasetPreview } from '../../../shared/ipc/roster-contract';
 import { suggestMapping } from '../../roster/suggest-mapping';
 import { writeFileAtomically } from '../files/atomic-write';
-import { previewDataset } from './dataset-reader';
+import { previewDataset, unreadable } from './dataset-reader';
 
 /** Rows sampled to propose a mapping: the dialog shows only the first few of them. */
 const SAMPLE_ROWS = 200;
@@ -46,25 +45,9 @@ export async function loadMapping(path: string): Promise<RosterMapping> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new BreachdeskError('IO_ERROR', `${JSON.stringify(path)} could not be read (${code}).`);
+    throw unreadable(path, error);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new BreachdeskError('INVALID_INPUT', `${JSON.stringify(path)} is not JSON.`);
-  }
-  const parsed = rosterMappingSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? '' : ` (at ${issue.path.join('.')})`;
-    throw new BreachdeskError(
-      'INVALID_INPUT',
-      `${JSON.stringify(path)} is not a roster mapping${where}: ${issue?.message ?? 'unreadable'}`,
-    );
-  }
-  return parsed.data;
+  return rosterMappingFromText(text, path);
 }
 
 export async function saveMapping(path: string, mapping: RosterMapping): Promise<string> {

@@ -23,7 +23,7 @@ import {
 import { RecordBuilder } from '../../roster/record-builder';
 import { stampFor, type ServiceContext } from '../context';
 import type { Job } from '../jobs';
-import { detectSource, readDataset } from './dataset-reader';
+import { detectSource, readDataset, unreadable } from './dataset-reader';
 import { rebuildPeople } from './roster-build';
 
 export interface RosterImportRequest {
@@ -287,8 +287,7 @@ async function sizeOf(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new BreachdeskError('IO_ERROR', `${JSON.stringify(path)} could not be read (${code}).`);
+    throw unreadable(path, error);
   }
 }
 
