@@ -1,6 +1,6 @@
 // The layers of main/ and the arrows allowed between them (README "Architecture"; DESIGN.md §2):
 //
-//   shell, cli → ipc → services → casefile, evidence, letters, roster, formats, demo;  everything → shared
+//   shell, cli → ipc → services → casefile, evidence, letters, roster, notices, formats, demo;  everything → shared
 //
 // A relative import is resolved against the importing file, so a path's depth cannot hide where
 // it leads (services/evidence/ is not evidence/). Per-folder no-restricted-imports patterns match
@@ -14,11 +14,12 @@ export const ALLOWED_ARROWS = {
   shell: ['ipc', 'services', 'root'],
   cli: ['ipc', 'services', 'root'],
   ipc: ['services', 'root'],
-  services: ['casefile', 'evidence', 'letters', 'roster', 'formats', 'demo', 'root'],
+  services: ['casefile', 'evidence', 'letters', 'roster', 'notices', 'formats', 'demo', 'root'],
   casefile: [],
   evidence: ['formats'],
   letters: ['formats'],
   roster: ['formats'],
+  notices: ['formats'],
   formats: [],
   demo: ['formats'],
   root: [],
@@ -33,6 +34,7 @@ const WHY = {
   evidence: 'evidence/ is pure text and preview code: bytes in, values out',
   letters: 'letters/ is pure merge and rendering',
   roster: 'roster/ is pure: source rows in, normalised records and counts out',
+  notices: 'notices/ is pure: people and letters in, plans, scans and tracking outcomes out',
   formats: 'formats/ holds pure codecs: streams, buffers and plain values only',
   demo: 'demo/ builds the sample incident from plain values',
   root: 'main/ root files import only shared/',
