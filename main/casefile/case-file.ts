@@ -16,6 +16,7 @@ import { LATEST_SCHEMA_VERSION } from './migrations';
 import {
   discardInterruptedIntakes,
   discardInterruptedRosterImports,
+  finishInterruptedNoticeRuns,
   recordRollback,
   type Recovery,
 } from './recover';
@@ -105,11 +106,12 @@ export function openCaseFile(given: string, stamp: AuditStamp, passphrase: Buffe
     const migration = migrateCaseFile(db, path, header.userVersion, stamp);
     const intakesDiscarded = discardInterruptedIntakes(db, stamp);
     const rosterImportsDiscarded = discardInterruptedRosterImports(db, stamp);
+    const noticeRunsDiscarded = finishInterruptedNoticeRuns(db, stamp);
     return new CaseFile(
       path,
       db,
       migration,
-      { rolledBack: interrupted, intakesDiscarded, rosterImportsDiscarded },
+      { rolledBack: interrupted, intakesDiscarded, rosterImportsDiscarded, noticeRunsDiscarded },
       key,
     );
   } catch (error) {

@@ -9,6 +9,9 @@ import {
   stagingDatasetSeqs,
 } from './repos/roster-repo';
 import type { InterruptedChange } from './interrupted-change';
+import { finishInterruptedNoticeRuns } from './notice-runs-recovery';
+
+export { finishInterruptedNoticeRuns };
 
 /** What opening a case file repaired: a change SQLite rolled back, and abandoned intakes. */
 export interface Recovery {
@@ -16,6 +19,8 @@ export interface Recovery {
   intakesDiscarded: number;
   /** Roster imports cut off before they finished, whose rows were removed. */
   rosterImportsDiscarded: number;
+  /** Notification runs cut off while writing: their notices and temporary folder removed. */
+  noticeRunsDiscarded?: number;
 }
 
 /**

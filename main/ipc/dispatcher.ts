@@ -11,6 +11,7 @@ import { evidenceHandlers } from './handlers/evidence-handlers';
 import { investigationHandlers } from './handlers/investigation-handlers';
 import { lettersHandlers } from './handlers/letters-handlers';
 import { obligationsHandlers } from './handlers/obligations-handlers';
+import { noticesHandlers } from './handlers/notices-handlers';
 import { rosterHandlers } from './handlers/roster-handlers';
 import type { HostDeps } from './host-deps';
 
@@ -23,6 +24,7 @@ const handlers: HandlerMap<ChannelName> = {
   ...obligationsHandlers,
   ...lettersHandlers,
   ...rosterHandlers,
+  ...noticesHandlers,
 };
 
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;

@@ -21,6 +21,12 @@ export interface DialogHost {
   chooseMapping(): Promise<string | null>;
   /** Where to save a roster file: a mapping (.json) or a skipped-rows report (.csv); null on cancel. */
   chooseRosterSavePath(kind: 'mapping' | 'skipped-rows', suggestedName: string): Promise<string | null>;
+  /** A new or empty folder to write a notification run into; null on cancel. */
+  chooseNoticesFolder(suggestedName: string): Promise<string | null>;
+  /** Delivery reports (.eml) or CSV lists of outcomes to read back; [] on cancel. */
+  chooseTrackingFiles(): Promise<string[]>;
+  /** A CSV of activation codes to import; null on cancel. */
+  chooseCodesFile(): Promise<string | null>;
 }
 
 /** What a host (Electron window, CLI call, e2e page) gives the dispatcher. */

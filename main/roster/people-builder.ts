@@ -1,5 +1,5 @@
 import type { DataElementTerm } from '../../shared/domain/data-elements';
-import { RESIDENCY_SOURCES, type RosterGroup } from '../../shared/domain/roster';
+import { elementsKey, RESIDENCY_SOURCES, type RosterGroup } from '../../shared/domain/roster';
 
 /**
  * Records merged into people. Record ids index typed arrays (ten million records take a few
@@ -148,11 +148,18 @@ export class PeopleBuilder {
     this.#elements[root] = this.#union(this.#elements[root] ?? 0, this.#stored.get(elements) ?? 0);
   }
 
-  finish(): BuiltPeople {
+  /**
+   * Counts the people into groups; `onPerson` hears each affected person (the record they are
+   * counted under, their residency and exposed elements) so the caller can keep them as rows.
+   */
+  finish(
+    onPerson?: (id: number, jurisdiction: string, residency: number, elements: string) => void,
+  ): BuiltPeople {
     const counts = new Map<string, RosterGroup>();
     let people = 0;
     let outOfScope = 0;
     let linkCount = 0;
+    const setKeys = new Map<number, string>();
     for (let id = 0; id < this.size; id++) if (this.#found.find(id) !== id) linkCount += 1;
     const links = new Int32Array(linkCount * 2);
     let at = 0;
@@ -172,6 +179,11 @@ export class PeopleBuilder {
       const jurisdiction = this.#jurisdictions[this.#jurisdiction[id] ?? 0] ?? 'unknown';
       const source = RESIDENCY_SOURCES[this.#residency[id] ?? 3] ?? 'unknown';
       const set = this.#elements[id] ?? 0;
+      if (onPerson !== undefined) {
+        let terms = setKeys.get(set);
+        if (terms === undefined) setKeys.set(set, (terms = elementsKey(this.#sets[set] ?? [])));
+        onPerson(id, jurisdiction, this.#residency[id] ?? 3, terms);
+      }
       const key = `${jurisdiction}\u0000${set}\u0000${source}`;
       const group = counts.get(key);
       if (group === undefined) {

@@ -23,5 +23,13 @@ export function recoveryNotices(recovery: Recovery): string[] {
         : `${recovery.rosterImportsDiscarded} roster imports that were interrupted were discarded; import those datasets again.`,
     );
   }
+  const runs = recovery.noticeRunsDiscarded ?? 0;
+  if (runs > 0) {
+    notices.push(
+      runs === 1
+        ? 'A notification run that was interrupted was discarded with its unfinished files; write it again.'
+        : `${runs} notification runs that were interrupted were discarded with their unfinished files; write them again.`,
+    );
+  }
   return notices;
 }

@@ -112,6 +112,33 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
       });
       return path === null ? null : withExtension(path, extension);
     },
+    async chooseNoticesFolder(suggestedName) {
+      // A save dialog names a folder that does not exist yet: the run creates it.
+      return pickToSave({
+        title: 'Write the notices into a new folder',
+        buttonLabel: 'Write notices',
+        defaultPath: join(app.getPath('documents'), safeFileName(suggestedName)),
+        properties: saveProperties,
+      });
+    },
+    async chooseTrackingFiles() {
+      return pickToOpen({
+        title: 'Read bounces or returned mail',
+        filters: [
+          { name: 'Delivery reports and CSV lists', extensions: ['eml', 'csv', 'tsv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile', 'multiSelections'],
+      });
+    },
+    async chooseCodesFile() {
+      const [path] = await pickToOpen({
+        title: 'Import activation codes',
+        filters: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }],
+        properties: ['openFile'],
+      });
+      return path ?? null;
+    },
   };
 }
 

@@ -230,6 +230,7 @@ export const jobProgressSchema = z.object({
     'bundle-import',
     'bundle-merge',
     'roster-import',
+    'notices-generate',
   ]),
   phase: z.string(),
   doneBytes: z.number().int(),

@@ -141,6 +141,14 @@ export function elementsKey(terms: readonly DataElementTerm[]): string {
   return [...new Set(terms)].sort().join('+');
 }
 
+/**
+ * How a roster group is named where a rule counts it: the jurisdiction as the engine reads it
+ * ("ZZ" for unknown residency) and the element combination (`elementsKey`).
+ */
+export function rosterGroupKey(jurisdiction: string, elements: string): string {
+  return `${jurisdiction}|${elements}`;
+}
+
 /** The code counted for people whose residency could not be found. */
 export const UNKNOWN_RESIDENCY = 'unknown';
 

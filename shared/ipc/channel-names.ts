@@ -116,6 +116,17 @@ export const CHANNEL_NAMES = [
   'dialog.chooseDataset',
   'dialog.chooseMapping',
   'dialog.chooseRosterSavePath',
+  'notices.settings',
+  'notices.updateSettings',
+  'notices.plan',
+  'notices.generate',
+  'notices.track',
+  'notices.status',
+  'notices.importCodes',
+  'notices.recordSubstitute',
+  'dialog.chooseNoticesFolder',
+  'dialog.chooseTrackingFiles',
+  'dialog.chooseCodesFile',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

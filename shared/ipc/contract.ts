@@ -17,6 +17,7 @@ import { investigationContract } from './investigation-contract';
 import { bundleContract } from './bundle-contract';
 import { lettersContract } from './letters-contract';
 import { obligationsContract } from './obligations-contract';
+import { noticesContract } from './notices-contract';
 import { rosterContract } from './roster-contract';
 import { jobProgressSchema } from '../domain/evidence';
 
@@ -35,6 +36,7 @@ export const contract = {
   ...lettersContract,
   ...bundleContract,
   ...rosterContract,
+  ...noticesContract,
   'app.info': {
     input: none,
     output: z.object({
@@ -133,6 +135,7 @@ export const CONTENT_AREAS = [
   'letters',
   'conflicts',
   'roster',
+  'notices',
 ] as const;
 
 const MENU_COMMANDS = [

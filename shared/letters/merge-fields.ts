@@ -28,6 +28,23 @@ export const MERGE_FIELDS = [
   { id: 'letter.date', label: 'Date of the letter' },
   { id: 'recipient.name', label: 'Recipient' },
   { id: 'recipient.address', label: 'Recipient address' },
+  { id: 'person.name', label: 'Name of each person (notices to every person)' },
+  { id: 'person.accountId', label: 'Account id of each person' },
+  { id: 'person.dataElements', label: "Each person's own exposed data" },
+  { id: 'offer.service', label: 'Service offered (credit monitoring, identity protection)' },
+  { id: 'offer.code', label: "Each person's activation code" },
+  { id: 'offer.enrolBy', label: 'Enrolment deadline' },
+] as const;
+
+/**
+ * Fields filled for each person when notices are written (a notification run): in the editor
+ * they show what they stand for, since no one person's values belong in the letter itself.
+ */
+export const PERSON_FIELD_IDS = [
+  'person.name',
+  'person.accountId',
+  'person.dataElements',
+  'offer.code',
 ] as const;
 
 export type MergeFieldId = (typeof MERGE_FIELDS)[number]['id'];

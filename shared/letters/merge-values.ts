@@ -26,7 +26,29 @@ export interface MergeSource {
   recipient: { name: string; address: string };
   /** Language of dates, lists and stock phrases; free text from the case is merged as recorded. */
   language?: LetterLanguage;
+  /** One person's values, when a notice is written for them; else the fields say what they stand for. */
+  person?: PersonMergeValues;
+  /** The service offered with the notices, when the case offers one. */
+  offer?: { service: string; enrolBy: string | null } | null;
 }
+
+/** What a notice merges for one person (never audited, logged or put in an error). */
+export interface PersonMergeValues {
+  name: string | null;
+  accountId: string | null;
+  dataElements: readonly DataElement[];
+  offerCode: string | null;
+}
+
+const PERSON_PLACEHOLDERS: Record<
+  'name' | 'accountId' | 'dataElements' | 'offerCode',
+  Record<LetterLanguage, string>
+> = {
+  name: { en: '[name of each person]', fr: '[nom de chaque personne]' },
+  accountId: { en: '[account id of each person]', fr: '[identifiant de compte de chaque personne]' },
+  dataElements: { en: "[each person's own exposed data]", fr: '[données exposées de chaque personne]' },
+  offerCode: { en: "[each person's activation code]", fr: "[code d'activation de chaque personne]" },
+};
 
 const LOCALES: Record<LetterLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
 
@@ -272,5 +294,47 @@ export function mergeValues(source: MergeSource): Record<MergeFieldId, string | 
     'letter.date': formatLetterDate(source.letterDate, language),
     'recipient.name': nonBlank(source.recipient.name),
     'recipient.address': nonBlank(source.recipient.address),
+    ...personFieldValues(source.person, language, source.offer ?? null),
+  };
+}
+
+type PersonFieldValues = Pick<
+  Record<MergeFieldId, string | null>,
+  | 'person.name'
+  | 'person.accountId'
+  | 'person.dataElements'
+  | 'offer.service'
+  | 'offer.code'
+  | 'offer.enrolBy'
+>;
+
+/** A person's own values, or in a letter being edited what each field stands for. */
+export function personFieldValues(
+  person: PersonMergeValues | undefined,
+  language: LetterLanguage,
+  given: MergeSource['offer'],
+): PersonFieldValues {
+  const offer = given ?? null;
+  const offerService = offer === null ? null : nonBlank(offer.service);
+  const offerEnrolBy =
+    offer === null || offer.enrolBy === null ? null : formatLetterDate(offer.enrolBy, language);
+  if (person === undefined) {
+    return {
+      'person.name': PERSON_PLACEHOLDERS.name[language],
+      'person.accountId': PERSON_PLACEHOLDERS.accountId[language],
+      'person.dataElements': PERSON_PLACEHOLDERS.dataElements[language],
+      'offer.service': offerService,
+      'offer.code': offer === null ? null : PERSON_PLACEHOLDERS.offerCode[language],
+      'offer.enrolBy': offerEnrolBy,
+    };
+  }
+  const own = dataElementPhrases(person.dataElements, language);
+  return {
+    'person.name': nonBlank(person.name ?? ''),
+    'person.accountId': nonBlank(person.accountId ?? ''),
+    'person.dataElements': own.length === 0 ? null : joinList(own, language),
+    'offer.service': offerService,
+    'offer.code': nonBlank(person.offerCode ?? ''),
+    'offer.enrolBy': offerEnrolBy,
   };
 }

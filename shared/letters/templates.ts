@@ -12,6 +12,8 @@ import usAgGeneric from './templates/us-ag-generic.json' with { type: 'json' };
 import usCraGeneric from './templates/us-cra-generic.json' with { type: 'json' };
 import usFtcSafeguardsNotice from './templates/us-ftc-safeguards-notice.json' with { type: 'json' };
 import usResidentsGeneric from './templates/us-residents-generic.json' with { type: 'json' };
+import substituteWebNotice from './templates/substitute-web-notice.json' with { type: 'json' };
+import substituteMediaNotice from './templates/substitute-media-notice.json' with { type: 'json' };
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
 /**
@@ -32,6 +34,8 @@ const TEMPLATE_FILES: readonly unknown[] = [
   dataOwnerGeneric,
   partnerDeletionRequest,
   passwordResetNotice,
+  substituteWebNotice,
+  substituteMediaNotice,
 ];
 
 export const LETTER_TEMPLATES: readonly LetterTemplate[] = Object.freeze(

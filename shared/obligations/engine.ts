@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { dataElementLabel, type DataElement, type DataElementTerm } from '../domain/data-elements';
 import type { Facts } from '../domain/facts';
 import type { Population } from '../domain/populations';
-import { elementsKey, type RosterGroup } from '../domain/roster';
+import { elementsKey, rosterGroupKey, type RosterGroup } from '../domain/roster';
 import { jurisdictionName } from '../jurisdictions/jurisdictions';
 import type { ZonedTime } from '../time/zoned-time';
 import type {
@@ -34,6 +34,12 @@ export interface EngineCase {
    * information (jurisdictions without a hand-entered row).
    */
   roster: readonly RosterGroup[];
+  /**
+   * People whose notice could not reach them (no usable contact details, or it bounced or came
+   * back), by jurisdiction: where a law allows substitute notice for insufficient contact
+   * details, these open it.
+   */
+  unreached?: Readonly<Record<string, number>>;
   /** The GDPR risk level a person confirmed, or null while nobody has. */
   risk: RiskLevel | null;
   /**
@@ -269,6 +275,7 @@ function decisionNeededOf(
     law: rule.law,
     recipient: recipientOf(rule, input, reading.pack),
     residents: countsOf(rule.trigger, input, reading).residents,
+    rosterGroups: [...countsOf(rule.trigger, input, reading).groupKeys],
     decision,
     citation: rule.citation,
     verification: rule.verification,
@@ -312,6 +319,8 @@ interface Counts {
   rosterEncrypted: number;
   /** The combinations that made roster people count ("e-mail address with password"). */
   labels: readonly string[];
+  /** The roster groups whose people count, as `rosterGroupKey` names them. */
+  groupKeys: readonly string[];
 }
 
 function readingOf(input: EngineCase, pack: RulePack): Reading {
@@ -363,6 +372,7 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
   let rosterNotCounted = 0;
   let rosterEncrypted = 0;
   const labels = new Set<string>();
+  const groupKeys: string[] = [];
   const seen = new Map<string, Information>();
   for (const code of codes) {
     for (const group of reading.groups.get(code) ?? []) {
@@ -373,6 +383,7 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
       }
       if (information.state === 'counts') {
         fromRoster += group.people;
+        groupKeys.push(rosterGroupKey(code, group.key));
         labels.add(information.labels.join(' with ').toLowerCase());
       } else {
         rosterNotCounted += group.people;
@@ -397,6 +408,7 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
     rosterNotCounted,
     rosterEncrypted,
     labels: [...labels],
+    groupKeys,
   };
   reading.counts.set(trigger, counts);
   return counts;
@@ -488,6 +500,7 @@ function obligationOf(
     why: whyItApplies(rule, input, counts),
     residents,
     population: provenance(counts),
+    rosterGroups: [...counts.groupKeys],
     deadline: deadlineOf(rule, input, titles),
     order: rule.order.map((o) => ({ ...o, title: titles.get(o.ruleId) ?? o.ruleId })),
     requiredContent: rule.requiredContent,
@@ -501,14 +514,35 @@ function obligationOf(
     effectiveTo: rule.effectiveTo,
     lastReviewed: rule.lastReviewed,
     note: rule.note,
-    substituteNotice: substituteNoticeOf(rule, residents),
+    substituteNotice: substituteNoticeOf(rule, residents, unreachedOf(rule.trigger, input, pack)),
   };
 }
 
-/** Whether substitute notice is open here, from the one count the case holds (people). */
-function substituteNoticeOf(rule: Rule, residents: number): Obligation['substituteNotice'] {
+/** People of the rule's jurisdictions whose notice did not reach them. */
+function unreachedOf(trigger: Trigger, input: EngineCase, pack: RulePack): number {
+  const unreached = input.unreached;
+  if (unreached === undefined) return 0;
+  let total = 0;
+  for (const code of trigger.residentsOf.flatMap((c) => (c === 'GDPR' ? pack.gdprJurisdictions : [c])))
+    total += unreached[code] ?? 0;
+  return total;
+}
+
+/** Whether substitute notice is open here, from the counts the case holds (people, people not reached). */
+function substituteNoticeOf(
+  rule: Rule,
+  residents: number,
+  unreached: number,
+): Obligation['substituteNotice'] {
   const condition = rule.substituteNotice;
   if (condition === null) return null;
+  if (condition.insufficientContact && unreached > 0) {
+    return {
+      available: 'yes',
+      text: `Substitute notice (${condition.methods}) is allowed: ${count(unreached)} ${unreached === 1 ? 'person' : 'people'} could not be reached (no usable contact details, or the notice came back).`,
+      citation: condition.citation,
+    };
+  }
   const others = [
     ...(condition.costOver === null ? [] : [`notice would cost more than $${count(condition.costOver)}`]),
     ...(condition.insufficientContact ? ['contact details are insufficient'] : []),

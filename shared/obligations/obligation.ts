@@ -64,6 +64,11 @@ export const obligationSchema = z.object({
   why: z.string(),
   residents: z.number().int(),
   population: populationProvenanceSchema,
+  /**
+   * The roster groups whose people this notice counts (`rosterGroupKey`: jurisdiction and
+   * element combination): the notification run finds each person's notices by them.
+   */
+  rosterGroups: z.array(z.string()).default([]),
   deadline: z.object({
     /**
      * fixed: `due` is set; waiting: runs from something not yet recorded (awareness, another
@@ -145,6 +150,8 @@ export const decisionNeededSchema = z.object({
   law: z.string(),
   recipient: recipientSchema,
   residents: z.number().int(),
+  /** As an obligation's: the roster groups whose people this rule would count. */
+  rosterGroups: z.array(z.string()).default([]),
   decision: openDecisionSchema,
   citation: z.string(),
   verification: verificationSchema,

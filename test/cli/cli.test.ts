@@ -105,7 +105,7 @@ describe('breachdesk CLI', () => {
     const json = JSON.parse(runCli(['show', path, '--json']).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({
       path,
-      schemaVersion: 90,
+      schemaVersion: 100,
       auditEntries: 1,
       record: { organisation: 'Sonora Streaming AB' },
       whatNow: { counts: { owed: 0 }, nextStep: { kind: 'fact', field: 'awareAt' } },

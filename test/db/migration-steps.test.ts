@@ -401,6 +401,67 @@ const STEPS: Record<number, Step> = {
       run(db, 'DELETE FROM roster_review');
     },
   },
+
+  100: {
+    tables: {
+      roster_people: ['id', 'jurisdiction', 'residency', 'elements'],
+      notice_runs: ['id', 'seq', 'state', 'temp', 'data'],
+      notices: [
+        'id',
+        'run',
+        'person',
+        'jurisdiction',
+        'channel',
+        'letter',
+        'version',
+        'rules',
+        'address',
+        'file',
+        'sha256',
+        'status',
+        'status_at',
+        'detail',
+      ],
+      offer_codes: ['id', 'code', 'expires', 'person', 'run'],
+      notice_state: ['key', 'value'],
+    },
+    indexes: {
+      notices_person: ['person', 'id'],
+      notices_address: ['address'],
+    },
+    rows(db) {
+      run(db, "INSERT INTO roster_people VALUES (1, 'FR', 0, 'email')");
+      run(db, "INSERT INTO notice_runs VALUES ('r1', 1, 'done', NULL, '{}')");
+      run(
+        db,
+        "INSERT INTO notices (run, person, jurisdiction, channel, rules, address, status) VALUES (1, 1, 'FR', 'email', '[]', 'a@example.com', 'pending')",
+      );
+      run(db, "INSERT INTO offer_codes (code, expires) VALUES ('CODE-1', '2027-12-31')");
+    },
+    behaves(db) {
+      expect(() => run(db, "INSERT INTO notice_runs VALUES ('r2', 2, 'half', NULL, '{}')")).toThrow(/CHECK/);
+      expect(() =>
+        run(
+          db,
+          "INSERT INTO notices (run, person, jurisdiction, channel, rules, status) VALUES (1, 2, 'FR', 'fax', '[]', 'pending')",
+        ),
+      ).toThrow(/CHECK/);
+      expect(() =>
+        run(
+          db,
+          "INSERT INTO notices (run, person, jurisdiction, channel, rules, status) VALUES (1, 1, 'FR', 'post', '[]', 'pending')",
+        ),
+      ).toThrow(/UNIQUE/);
+      run(db, 'UPDATE offer_codes SET person = 1');
+      run(db, "INSERT INTO offer_codes (code) VALUES ('CODE-2')");
+      expect(() => run(db, "UPDATE offer_codes SET person = 1 WHERE code = 'CODE-2'")).toThrow(/UNIQUE/);
+      expect(planOf(db, "SELECT id FROM notices WHERE address = 'a@example.com'")).toContain(
+        'notices_address',
+      );
+      run(db, 'DELETE FROM offer_codes');
+      run(db, 'DELETE FROM notices');
+    },
+  },
 };
 
 /** Applies one step as migrateCaseFile does: its SQL and the new user_version, in one transaction. */

@@ -59,7 +59,7 @@ function objectNames(db: BetterSqlite3.Database, type: string): string[] {
 describe('migrations', () => {
   it('are listed in ascending tens and end at the latest schema', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => (i + 1) * 10));
-    expect(LATEST_SCHEMA_VERSION).toBe(90);
+    expect(LATEST_SCHEMA_VERSION).toBe(100);
   });
 
   it('010 creates the case record and the append-only audit log as STRICT tables', () => {
@@ -180,16 +180,16 @@ describe('migrations', () => {
     const original = bytesOf(path);
 
     const file = openCaseFile(path, stamp);
-    expect(file.schemaVersion).toBe(90);
+    expect(file.schemaVersion).toBe(100);
     expect(file.migration.from).toBe(10);
     expect(getCaseRecord(file.db)).toEqual(record);
     const upgrades = listAuditEntries(file.db, undefined, 5);
     expect(upgrades.map((e) => [e.action, (e.payload as { to: number }).to])).toEqual([
+      ['casefile.upgraded', 100],
       ['casefile.upgraded', 90],
       ['casefile.upgraded', 80],
       ['casefile.upgraded', 70],
       ['casefile.upgraded', 60],
-      ['casefile.upgraded', 50],
     ]);
     expect(verifyAuditChain(iterateAuditEntries(file.db)).ok).toBe(true);
     file.close();

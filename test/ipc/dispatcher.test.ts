@@ -144,6 +144,12 @@ describe('dispatcher', () => {
       chooseMapping: () => Promise.resolve(null),
       chooseRosterSavePath: (kind, name) =>
         Promise.resolve(join(dir, `${name}.${kind === 'mapping' ? 'json' : 'csv'}`)),
+      chooseNoticesFolder: (name) => Promise.resolve(join(dir, name)),
+      chooseTrackingFiles: () => Promise.resolve([join(dir, 'bounces.csv')]),
+      chooseCodesFile: () => Promise.resolve(null),
+    });
+    expect(value(await withDialogs.dispatch('dialog.chooseTrackingFiles', {}))).toEqual({
+      paths: [join(dir, 'bounces.csv')],
     });
     expect(value(await withDialogs.dispatch('dialog.chooseDataset', {}))).toEqual({
       path: join(dir, 'people.csv'),

@@ -118,7 +118,7 @@ describe('layers of main/', () => {
       "import { x } from '../ipc/dispatcher';\nexport const y = x;\n",
     );
     expect(message).toBe(
-      'main/services/ may not import main/ipc/: services sit below the hosts: they never import ipc/, cli/ or shell/ (allowed: shared, casefile, evidence, letters, roster, formats, demo, root).',
+      'main/services/ may not import main/ipc/: services sit below the hosts: they never import ipc/, cli/ or shell/ (allowed: shared, casefile, evidence, letters, roster, notices, formats, demo, root).',
     );
   });
 });

@@ -7,6 +7,7 @@ import { migration060 } from './060-letters';
 import { migration070 } from './070-merge-conflicts';
 import { migration080 } from './080-harm-determinations';
 import { migration090 } from './090-roster';
+import { migration100 } from './100-notices';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Listed by hand so a stray file never runs. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration070,
   migration080,
   migration090,
+  migration100,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

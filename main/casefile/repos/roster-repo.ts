@@ -277,6 +277,26 @@ export function replaceGroups(db: Database, groups: readonly RosterGroup[]): voi
   for (const g of groups) insert.run(g.jurisdiction, JSON.stringify(g.elements), g.source, g.people);
 }
 
+/** Starts the people rows afresh; `addPerson` then writes one (inside the rebuild's transaction). */
+export function clearPeople(
+  db: Database,
+): (id: number, jurisdiction: string, residency: number, elements: string) => void {
+  statement(db, 'DELETE FROM roster_people').run();
+  setRosterStateValue(db, 'peopleTable', '1');
+  const insert = statement(
+    db,
+    'INSERT INTO roster_people (id, jurisdiction, residency, elements) VALUES (?, ?, ?, ?)',
+  );
+  return (id, jurisdiction, residency, elements) => {
+    insert.run(id, jurisdiction, residency, elements);
+  };
+}
+
+/** Whether the people rows were written by a rebuild (a roster built before they existed has none). */
+export function peopleTableBuilt(db: Database): boolean {
+  return rosterStateValue(db, 'peopleTable') === '1';
+}
+
 export function rosterGroups(db: Database): RosterGroup[] {
   const rows = statement(
     db,
@@ -371,6 +391,10 @@ export function apartDecisions(db: Database): Set<string> {
 export function purgeRecords(db: Database): number {
   const removed = statement(db, 'DELETE FROM roster_records').run().changes;
   statement(db, 'DELETE FROM roster_links').run();
+  // What notices kept of people goes with them: the addresses used and the codes given.
+  statement(db, 'DELETE FROM roster_people').run();
+  statement(db, 'UPDATE notices SET address = NULL WHERE address IS NOT NULL').run();
+  statement(db, 'DELETE FROM offer_codes').run();
   statement(db, 'DELETE FROM roster_review').run();
   setRosterStateValue(db, 'records', '0');
   return removed;

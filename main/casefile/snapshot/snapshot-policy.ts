@@ -93,6 +93,12 @@ export const SNAPSHOT_POLICY: SnapshotPolicy = {
     roster_element_sets: COPY,
     roster_groups: COPY,
     roster_state: COPY,
+    // Notices name people and addresses: they travel with the roster. Runs hold counts and hashes.
+    roster_people: { rows: 'roster', privileged: 'none' },
+    notices: { rows: 'roster', privileged: 'none' },
+    offer_codes: { rows: 'roster', privileged: 'none' },
+    notice_runs: COPY,
+    notice_state: COPY,
   },
   triggers: {
     audit_log_refuse_update: 'guard',

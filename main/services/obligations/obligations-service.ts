@@ -1,3 +1,4 @@
+import { unreachedByJurisdiction } from '../../casefile/repos/notices-repo';
 import { rosterGroups } from '../../casefile/repos/roster-repo';
 import type { z } from 'zod';
 import type { LetterRecord } from '../../../shared/domain/letters';
@@ -45,6 +46,8 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
     populations: populationsTable.all(file.db),
     // People found in the exposed datasets, by jurisdiction and their own exposed elements.
     roster: rosterGroups(file.db),
+    // People whose notice did not reach them: where the law allows, they open substitute notice.
+    unreached: unreachedByJurisdiction(file.db),
     ...riskOf(file),
     harmFindings: recordedHarmFindings(file),
     sentAt,
@@ -52,7 +55,7 @@ function engineCase(file: CaseFile, statuses: readonly ObligationStatus[]): Engi
 }
 
 /** What the case owes under the law as of `asOf` (default: the day of discovery). */
-function evaluateCase(
+export function evaluateCase(
   file: CaseFile,
   asOf: string | undefined,
   today: string,

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   addReviewPair,
   apartDecisions,
+  clearPeople,
   clearPersonLinks,
   clearUndecidedReview,
   elementSets,
@@ -62,8 +63,8 @@ export function rebuildPeople(
   for (const [id, dataset, jurisdiction, residency, elements] of iterateRecordFacts(db)) {
     builder.addRecord(id, dataset, jurisdiction, residency, elements);
   }
-  const built = builder.finish();
   onPhase('Saving counts');
+  const built = builder.finish(clearPeople(db));
   clearPersonLinks(db);
   linkToPerson(db, built.links);
   clearUndecidedReview(db);

@@ -15,6 +15,9 @@ export class DialogStub implements DialogHost {
   #datasetAnswers: (string | null)[] = [];
   #mappingAnswers: (string | null)[] = [];
   #rosterSaveAnswers: (string | null)[] = [];
+  #noticesFolderAnswers: (string | null)[] = [];
+  #trackingAnswers: string[][] = [];
+  #codesAnswers: (string | null)[] = [];
   readonly evidenceRequests: boolean[] = [];
 
   /** Answers queued but not yet taken by a dialog. */
@@ -28,7 +31,10 @@ export class DialogStub implements DialogHost {
       this.#bundlePathAnswers.length +
       this.#datasetAnswers.length +
       this.#mappingAnswers.length +
-      this.#rosterSaveAnswers.length
+      this.#rosterSaveAnswers.length +
+      this.#noticesFolderAnswers.length +
+      this.#trackingAnswers.length +
+      this.#codesAnswers.length
     );
   }
 
@@ -74,6 +80,21 @@ export class DialogStub implements DialogHost {
     this.#rosterSaveAnswers.push(path);
   }
 
+  /** The folder the next "write notices" dialog picks. */
+  answerNoticesFolder(path: string | null): void {
+    this.#noticesFolderAnswers.push(path);
+  }
+
+  /** The files the next "read bounces / returned mail" dialog picks. */
+  answerTrackingFiles(paths: string[]): void {
+    this.#trackingAnswers.push(paths);
+  }
+
+  /** The file the next "import activation codes" dialog picks. */
+  answerCodesFile(path: string | null): void {
+    this.#codesAnswers.push(path);
+  }
+
   chooseNewCasePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#newCaseAnswers, 'save'));
@@ -113,6 +134,19 @@ export class DialogStub implements DialogHost {
   chooseRosterSavePath(_kind: 'mapping' | 'skipped-rows', suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#rosterSaveAnswers, 'roster save'));
+  }
+
+  chooseNoticesFolder(suggestedName: string): Promise<string | null> {
+    this.suggestedNames.push(suggestedName);
+    return Promise.resolve(take(this.#noticesFolderAnswers, 'notices folder'));
+  }
+
+  chooseTrackingFiles(): Promise<string[]> {
+    return Promise.resolve(take(this.#trackingAnswers, 'tracking files') ?? []);
+  }
+
+  chooseCodesFile(): Promise<string | null> {
+    return Promise.resolve(take(this.#codesAnswers, 'codes file'));
   }
 }
 
