@@ -9,7 +9,13 @@ import { keysCreateCommand, keysListCommand, keysTrustCommand, keysUntrustComman
 import { demoCommand } from './commands/demo';
 import { eventAddCommand } from './commands/event-add';
 import { evidenceAddCommand, evidenceExportCommand, evidenceListCommand } from './commands/evidence';
-import { letterDraftCommand, letterRenderCommand, letterTemplatesCommand } from './commands/letter';
+import {
+  letterApproveCommand,
+  letterDraftCommand,
+  letterRenderCommand,
+  letterTemplatesCommand,
+} from './commands/letter';
+import { NOTICES_COMMANDS } from './commands/notices';
 import { obligationsCommand } from './commands/obligations';
 import { reportCommand } from './commands/report';
 import { harmClearCommand, harmListCommand, harmSetCommand } from './commands/harm';
@@ -51,7 +57,9 @@ const COMMANDS: readonly Command[] = [
   rulesListCommand,
   letterTemplatesCommand,
   letterDraftCommand,
+  letterApproveCommand,
   letterRenderCommand,
+  ...NOTICES_COMMANDS,
   bundleExportCommand,
   bundleVerifyCommand,
   bundleImportCommand,

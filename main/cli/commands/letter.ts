@@ -138,3 +138,36 @@ Example:
     });
   },
 };
+
+export const letterApproveCommand: Command = {
+  name: 'letter approve',
+  summary: "Approve a letter (as the app's Approve letter): its checks must pass or be overridden",
+  help: `Usage: breachdesk letter approve CASE LETTER_ID [--override REASON] [--json]
+
+Approves the letter's latest version, as the app's "Approve letter" does: the checks of the law
+it answers are run, and a failing check refuses the approval unless --override says why it is
+approved anyway (recorded with who and when, and audited). Only an approved letter can be used
+for notices to every affected person (breachdesk notices generate).
+
+Example:
+  breachdesk letter approve incident.bdcase 0c7a…-uuid
+  breachdesk letter approve incident.bdcase 0c7a…-uuid --override "Counsel approved the wording on 2026-03-09."`,
+  options: { ...JSON_OPTION, override: { type: 'string' } },
+  positionals: 2,
+  run: ({ positionals, values }) =>
+    withCase(positionals[0] ?? '', async (host) => {
+      const view = await host.call('letters.setStatus', {
+        id: positionals[1] ?? '',
+        status: 'approved',
+        ...(typeof values.override === 'string' ? { override: values.override } : {}),
+      });
+      if (values.json === true) printJson(view);
+      else {
+        const failing = view.checks.filter((c) => c.status === 'fail');
+        process.stdout.write(
+          `Approved "${view.letter.title}", version ${view.letter.approvedVersion ?? view.letter.latestVersion}${failing.length > 0 ? ` with ${failing.length} failing check${failing.length === 1 ? '' : 's'} overridden` : ''}.\n`,
+        );
+      }
+      return EXIT.ok;
+    }),
+};
