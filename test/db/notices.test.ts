@@ -7,7 +7,14 @@ import type { CaseFile } from '../../main/casefile/case-file';
 import { iterateAuditEntries } from '../../main/casefile/repos/audit-repo';
 import type { ServiceContext } from '../../main/services/context';
 import { updateFacts } from '../../main/services/facts-service';
-import { createLetter, saveLetter, setLetterStatus } from '../../main/services/letters/letters-service';
+import {
+  createLetter,
+  saveLetter,
+  setLetterStatus,
+  updateLetter,
+} from '../../main/services/letters/letters-service';
+import { renderLetterToFile } from '../../main/services/letters/render-service';
+import { exportStatusReport } from '../../main/services/report/status-report';
 import { obligationsBoard } from '../../main/services/obligations/obligations-service';
 import { importCodes } from '../../main/services/notices/codes-service';
 import { generateNotices } from '../../main/services/notices/generate-service';
@@ -296,6 +303,55 @@ describe('notices: offers and codes', () => {
       const strings = stringsIn(entry.payload).join(' ');
       for (const secret of secrets) expect(strings, entry.action).not.toContain(secret);
     }
+    file.close();
+  });
+});
+
+describe('notices: outputs that hold no personal data', () => {
+  it('refuses a sample notice, the register and the status report that quote a person of the roster, naming the kind of value masked', async () => {
+    const { dir, file, ctx } = await caseWithRoster();
+    const sample = createLetter(
+      file,
+      ctx,
+      {
+        templateId: 'ca-ag-sample',
+        recipient: { name: 'Attorney General', address: 'Bob Baker, bob.baker@example.com' },
+        obligationRuleId: null,
+      },
+      TODAY,
+    );
+    const target = join(dir, 'sample.pdf');
+    const render = () =>
+      renderLetterToFile(
+        file,
+        ctx,
+        { id: sample.letter.id, format: 'pdf', path: target, overwrite: true },
+        TODAY,
+      );
+    const refusal = await render().catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'INVALID_INPUT' });
+    const message = (refusal as Error).message;
+    expect(message).toMatch(/holds personal data of people in the roster/);
+    expect(message).toMatch(/a name \(B••• B•••\)/);
+    expect(message).toMatch(/an e-mail address \(b•••@e•••\.com\)/);
+    expect(message).not.toContain('bob.baker');
+    expect(existsSync(target)).toBe(false);
+    updateLetter(
+      file,
+      ctx,
+      sample.letter.id,
+      { recipient: { name: 'Attorney General', address: 'Sacramento' } },
+      TODAY,
+    );
+    await render();
+    expect(existsSync(target)).toBe(true);
+
+    // The status report quotes the case's summary: a name from the roster there stops it.
+    updateFacts(file, { summary: 'Ann Avery reported the leak.' }, ctx);
+    await expect(
+      exportStatusReport(file, new Date('2026-03-10T12:00:00Z'), join(dir, 'r.html'), undefined, false),
+    ).rejects.toThrow(/The status report holds personal data of people in the roster, so it is not released: a name \(A••• A•••\)/);
+    expect(existsSync(join(dir, 'r.html'))).toBe(false);
     file.close();
   });
 });

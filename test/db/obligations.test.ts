@@ -156,12 +156,12 @@ describe('obligations board', () => {
     );
     const decision = register.sections.find((s) => s.heading === 'Risk decision');
     expect(decision?.fields.find((f) => f.label === 'Rationale')?.value).toMatch(/Counsel reviewed/);
-    const path = await exportRegister(register, join(dir, 'register.html'), false);
+    const path = await exportRegister(file, register, join(dir, 'register.html'), false);
     const html = readFileSync(path, 'utf8');
     expect(html).toContain('Partner API exposure');
     expect(html).toContain('&lt;script&gt;no&lt;/script&gt;');
     expect(html).not.toContain('<script>');
-    await expect(exportRegister(register, path, false)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(exportRegister(file, register, path, false)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     file.close();
   });
 
@@ -189,7 +189,7 @@ describe('obligations board', () => {
     expect(notOwed?.rows.find((r) => r[0] === 'Notify the Washington Attorney General')?.[2]).toBe(
       '⚠ to be verified',
     );
-    const html = readFileSync(await exportRegister(register, join(dir, 'register.html'), false), 'utf8');
+    const html = readFileSync(await exportRegister(file, register, join(dir, 'register.html'), false), 'utf8');
     expect(html).toContain('<h2>Decisions needed</h2>');
     expect(html).toContain('decision needed: not owed until decided');
     file.close();

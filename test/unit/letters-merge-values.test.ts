@@ -31,7 +31,19 @@ describe('mergeValues with the demo case (SCENARIO.md)', () => {
 
   it('gives a value for every merge field the demo has', () => {
     expect(Object.keys(values).sort()).toEqual([...MERGE_FIELD_IDS].sort());
-    expect(MERGE_FIELD_IDS.filter((f) => values[f] === null)).toEqual([]);
+    // The offer's fields have values only when the case offers a service with its notices.
+    expect(MERGE_FIELD_IDS.filter((f) => values[f] === null)).toEqual([
+      'offer.service',
+      'offer.code',
+      'offer.enrolBy',
+    ]);
+    const offered = mergeValues({
+      ...demoSource({ jurisdiction: 'US-CA', complete: true }),
+      offer: { service: '24 months of credit monitoring', enrolBy: '2026-09-30' },
+    });
+    expect(MERGE_FIELD_IDS.filter((f) => offered[f] === null)).toEqual([]);
+    expect(offered['offer.enrolBy']).toBe('30 September 2026');
+    expect(offered['person.name']).toBe('[name of each person]');
   });
 
   it('takes names, contact and dates from the case, dates in the zone they were recorded in', () => {

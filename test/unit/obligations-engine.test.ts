@@ -731,6 +731,7 @@ describe('GDPR risk decisions', () => {
       law: ruleOf('gdpr-art34-data-subjects').law,
       recipient: expect.objectContaining({ kind: 'affected_individuals' }) as unknown,
       residents: 1200,
+      rosterGroups: [],
       decision: {
         kind: 'gdpr_risk',
         question: 'What is the risk to the people affected: unlikely, a risk, or a high risk?',

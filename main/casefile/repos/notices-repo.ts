@@ -89,6 +89,25 @@ export function personRecordData(db: Database, person: number): string[] {
     .all(person, person) as string[];
 }
 
+/** Records' personal values after `after`, by id: `[id, data]` (for the personal-data check). */
+export function recordDataPage(db: Database, after: number, limit: number): [number, string][] {
+  return statement(
+    db,
+    'SELECT id, data FROM roster_records WHERE id > ? AND data IS NOT NULL ORDER BY id LIMIT ?',
+  )
+    .raw()
+    .all(after, limit) as [number, string][];
+}
+
+/** What changes whenever the roster's records do: the check's index is rebuilt only then. */
+export function rosterVersion(db: Database): string {
+  const row = statement(
+    db,
+    "SELECT (SELECT max(seq) FROM roster_datasets) AS seq, (SELECT value FROM roster_state WHERE key = 'records') AS records, (SELECT value FROM roster_state WHERE key = 'purgedAt') AS purged",
+  ).get() as { seq: number | null; records: string | null; purged: string | null };
+  return `${row.seq ?? 0}|${row.records ?? 0}|${row.purged ?? ''}`;
+}
+
 // --- runs ---
 
 interface RunRow {
@@ -199,7 +218,11 @@ export interface StoredNotice extends NoticeRow {
 const NOTICE_COLUMNS =
   'id, run, person, jurisdiction, channel, letter, version, rules, address, file, sha256, status';
 
-/** A run's notices of one channel after `after`, in id order (the order their files are written in). */
+/**
+ * A run's notices of one channel after `after`, in id order (the order their files are written in).
+ * Read along the ids (NOT INDEXED): by the (run, person) index SQLite would read and sort all of
+ * the run's notices for every page, which is quadratic in the people of a run.
+ */
 export function runNoticesPage(
   db: Database,
   run: number,
@@ -209,7 +232,7 @@ export function runNoticesPage(
 ): StoredNotice[] {
   return statement(
     db,
-    `SELECT ${NOTICE_COLUMNS} FROM notices WHERE run = ? AND channel = ? AND id > ? ORDER BY id LIMIT ?`,
+    `SELECT ${NOTICE_COLUMNS} FROM notices NOT INDEXED WHERE run = ? AND channel = ? AND id > ? ORDER BY id LIMIT ?`,
   ).all(run, channel, after, limit) as StoredNotice[];
 }
 

@@ -35,7 +35,12 @@ export const obligationsHandlers = {
   'assessments.save': (i, d) => obligationsChanged(d, saveAssessment(file(d), d.ctx, i)),
   'register.get': (i, d) => breachRegister(file(d), d.ctx, i.asOf, today(d)),
   'register.export': async (i, d) => ({
-    path: await exportRegister(breachRegister(file(d), d.ctx, i.asOf, today(d)), i.path, i.overwrite),
+    path: await exportRegister(
+      file(d),
+      breachRegister(file(d), d.ctx, i.asOf, today(d)),
+      i.path,
+      i.overwrite,
+    ),
   }),
   'report.export': (i, d) => exportStatusReport(file(d), d.ctx.now(), i.path, i.format, i.overwrite),
 } satisfies HandlerMap<

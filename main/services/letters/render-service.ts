@@ -13,6 +13,9 @@ import { changeWithAudit } from '../audited';
 import { writeFileAtomically } from '../files/atomic-write';
 import type { ServiceContext } from '../context';
 import { valuesFor } from './letter-context';
+import { plainTextOf } from '../../../shared/letters/plain-text';
+import { templateById } from '../../../shared/letters/templates';
+import { refuseRosterValues } from '../notices/pii-guard';
 
 type Format = (typeof LETTER_FORMATS)[number];
 
@@ -52,6 +55,31 @@ export async function renderLetterBytes(input: LetterRenderInput, format: Format
   return Buffer.from(renderLetterHtml(input), 'utf8');
 }
 
+const REGULATORS: ReadonlySet<string> = new Set([
+  'supervisory_authority',
+  'attorney_general',
+  'state_police',
+  'other_regulator',
+  'consumer_reporting_agencies',
+]);
+
+/**
+ * A letter that must hold no personal data (a sample notice the regulator publishes, a filing to
+ * a regulator, a substitute notice posted for anyone to read) is checked against every value in
+ * the roster before it leaves the case; a hit refuses it, naming the kind of value, masked.
+ */
+function refuseIfPersonal(file: CaseFile, id: string, input: LetterRenderInput): void {
+  const letter = getLetter(file.db, id);
+  const template = letter === null ? null : templateById(letter.templateId);
+  if (template === null || (!template.noPersonalData && !REGULATORS.has(template.recipientKind))) return;
+  const text = [
+    plainTextOf(input.doc, input.values, 'empty'),
+    letter?.recipient.name ?? '',
+    letter?.recipient.address ?? '',
+  ];
+  refuseRosterValues(file, `The letter "${input.title}"`, [text.join('\n')]);
+}
+
 /** Renders a letter to a file (written under a temporary name, then renamed), and records it. */
 export async function renderLetterToFile(
   file: CaseFile,
@@ -60,6 +88,7 @@ export async function renderLetterToFile(
   today: string,
 ): Promise<{ path: string; bytes: number; sha256: string }> {
   const input = renderInput(file, request.id, request.version, today);
+  refuseIfPersonal(file, request.id, input);
   const bytes = await renderLetterBytes(input, request.format);
   const target = await writeFileAtomically(request.path, bytes, request.overwrite);
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, writeFile, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { DataElement } from '../../../shared/domain/data-elements';
@@ -27,6 +27,11 @@ import { writePrintBatches } from './write-print';
 const EMAILS_PER_FOLDER = 1_000;
 const EMAILS_PER_MBOX = 5_000;
 const PAGE = 500;
+/**
+ * .eml files being written at once: creating a file costs the kernel about as much as building
+ * the message, so files are written on libuv's threads while the next messages are built.
+ */
+const WRITES_IN_FLIGHT = 16;
 
 export interface Sender {
   name: string;
@@ -82,17 +87,18 @@ export async function writeRunFiles(
 ): Promise<Written> {
   const manifest = createWriteStream(join(folder, 'manifest.csv'));
   const open: WriteStream[] = [manifest];
+  const files = new FileWrites(WRITES_IN_FLIGHT);
   try {
     return await writeAll();
   } catch (error) {
     // Close what is open before the caller removes the folder, so no write lands after it.
-    await Promise.all(open.map((stream) => closeQuietly(stream)));
+    await Promise.all([...open.map((stream) => closeQuietly(stream)), files.settled()]);
     throw error;
   }
 
   async function writeAll(): Promise<Written> {
     manifest.write(csvLine(['personId', 'address', 'file', 'sha256']));
-    const files: RunFile[] = [];
+    const batches: RunFile[] = [];
     let fileCount = 0;
     const total = run.plan.byChannel.email + run.plan.byChannel.post;
     let done = 0;
@@ -114,7 +120,7 @@ export async function writeRunFiles(
       const { stream, name, count } = mbox;
       stream.end();
       await once(stream, 'close');
-      files.push({
+      batches.push({
         file: name,
         sha256: await fileSha256(join(folder, name)),
         bytes: mbox.bytes,
@@ -150,7 +156,7 @@ export async function writeRunFiles(
         if (run.format === 'mbox') {
           if (mbox !== null && mbox.count >= EMAILS_PER_MBOX) await closeMbox();
           if (mbox === null) {
-            const mboxName = `email/notices-${String(files.length + 1).padStart(4, '0')}.mbox`;
+            const mboxName = `email/notices-${String(batches.length + 1).padStart(4, '0')}.mbox`;
             mkdirSync(dirname(join(folder, mboxName)), { recursive: true });
             mbox = { stream: createWriteStream(join(folder, mboxName)), name: mboxName, count: 0, bytes: 0 };
             open.push(mbox.stream);
@@ -164,7 +170,7 @@ export async function writeRunFiles(
         } else {
           name = `email/${String(Math.floor(index / EMAILS_PER_FOLDER)).padStart(4, '0')}/${notice.person}.eml`;
           if (index % EMAILS_PER_FOLDER === 0) mkdirSync(dirname(join(folder, name)), { recursive: true });
-          writeFileSync(join(folder, name), message);
+          await files.write(join(folder, name), message);
           fileCount += 1;
         }
         index += 1;
@@ -178,6 +184,7 @@ export async function writeRunFiles(
       });
       after = page[page.length - 1]?.id ?? after;
     }
+    await files.done();
     await closeMbox();
 
     const print = await writePrintBatches(file, run, folder, frames, job, async (row) => {
@@ -185,13 +192,51 @@ export async function writeRunFiles(
       done += 1;
       progress('Printing letters');
     });
-    files.push(...print.files);
+    batches.push(...print.files);
     fileCount += print.files.length;
 
     manifest.end();
     await once(manifest, 'close');
     const manifestSha256 = await fileSha256(join(folder, 'manifest.csv'));
-    return { files, fileCount: fileCount + 1, manifestSha256 };
+    return { files: batches, fileCount: fileCount + 1, manifestSha256 };
+  }
+}
+
+/**
+ * Whole files written in the background, at most `limit` at once; the first failure is thrown by
+ * the next write or by done(). settled() waits for every write started, failed or not.
+ */
+class FileWrites {
+  readonly #pending = new Set<Promise<void>>();
+  #failure: { error: unknown } | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  async write(path: string, data: Buffer): Promise<void> {
+    this.#throwIfFailed();
+    if (this.#pending.size >= this.limit) await Promise.race(this.#pending);
+    this.#throwIfFailed();
+    const pending: Promise<void> = new Promise<void>((resolve) => {
+      writeFile(path, data, (error) => {
+        if (error !== null) this.#failure ??= { error };
+        this.#pending.delete(pending);
+        resolve();
+      });
+    });
+    this.#pending.add(pending);
+  }
+
+  async done(): Promise<void> {
+    await this.settled();
+    this.#throwIfFailed();
+  }
+
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure !== null) throw this.#failure.error;
   }
 }
 

@@ -2,6 +2,7 @@ import { dataElementLabel } from '../../../shared/domain/data-elements';
 import { demoViewOf } from '../demo-view';
 import type { Facts } from '../../../shared/domain/facts';
 import type { BoardRow } from '../../../shared/domain/obligation-status';
+import { refuseRosterValues, textOfHtml } from '../notices/pii-guard';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
 import { personalDataFindings } from '../../../shared/letters/checks';
@@ -369,6 +370,8 @@ export async function exportStatusReport(
     throw new BreachdeskError('INVALID_INPUT', 'Name the report file .pdf or .html to choose its format.');
   }
   const report = buildStatusReport(file, now);
+  // It holds no personal data: checked against every value in the roster before it is written.
+  refuseRosterValues(file, 'The status report', [textOfHtml(renderLetterHtml(renderInput(report)))]);
   const bytes = await renderStatusReport(report, chosen, now);
   const written = await writeFileAtomically(path, bytes, overwrite);
   return { path: written, format: chosen, withheld: report.withheld };
