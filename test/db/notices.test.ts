@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../main/casefile/case-file';
 import { iterateAuditEntries } from '../../main/casefile/repos/audit-repo';
 import type { ServiceContext } from '../../main/services/context';
+import { noticeRunTempPath } from '../../main/casefile/notice-runs-recovery';
+import { describeOpenCase, openCase } from '../../main/services/case-service';
 import { updateFacts } from '../../main/services/facts-service';
 import {
   createLetter,
@@ -255,6 +257,47 @@ describe('notices: a run', () => {
   });
 });
 
+describe('notices: recovery on open', () => {
+  it('finishes placing a run recorded before the kill, and frees the codes of a run cancelled while writing', async () => {
+    const { dir, file, ctx } = await caseWithRoster();
+    approvedCaLetter(file, ctx, true);
+    updateNoticeSettings(file, ctx, {
+      offer: { enabled: true, service: 'Credit monitoring', enrolBy: '2026-09-30', elements: [] },
+    });
+    await importCodes(
+      file,
+      ctx,
+      writeDataset(dir, 'codes.csv', csvOf(['code'], [['K1'], ['K2'], ['K3'], ['K4'], ['K5']])),
+      TODAY,
+    );
+    const cancelled = job();
+    cancelled.cancel();
+    await expect(
+      generateNotices(file, ctx, cancelled, { out: join(dir, 'c'), format: 'eml' }, TODAY),
+    ).rejects.toThrow(/cancelled/);
+    expect(noticeStatus(file, TODAY).codes).toEqual({ total: 5, assigned: 0, available: 5 });
+
+    // A run recorded as written whose folder was not yet renamed when the process died.
+    const out = join(dir, 'placed');
+    const { run } = await generateNotices(file, ctx, job(), { out, format: 'eml' }, TODAY);
+    const temp = noticeRunTempPath(out, run.id);
+    renameSync(out, temp);
+    file.db.prepare("UPDATE notice_runs SET state = 'placing', temp = ? WHERE id = ?").run(temp, run.id);
+    const path = file.path;
+    file.close();
+    const reopened = openCase(path, ctx);
+    try {
+      expect(existsSync(join(out, 'manifest.csv'))).toBe(true);
+      expect(existsSync(temp)).toBe(false);
+      expect(noticeStatus(reopened, TODAY).runs.map((r) => r.id)).toEqual([run.id]);
+      expect([...iterateAuditEntries(reopened.db)].map((e) => e.action)).toContain('notices.run_placed');
+      expect(describeOpenCase(reopened).notices).toEqual([]);
+    } finally {
+      reopened.close();
+    }
+  });
+});
+
 describe('notices: offers and codes', () => {
   it('stops before writing when codes run out, then gives each person one code, once', async () => {
     const { dir, file, ctx } = await caseWithRoster();
@@ -350,7 +393,9 @@ describe('notices: outputs that hold no personal data', () => {
     updateFacts(file, { summary: 'Ann Avery reported the leak.' }, ctx);
     await expect(
       exportStatusReport(file, new Date('2026-03-10T12:00:00Z'), join(dir, 'r.html'), undefined, false),
-    ).rejects.toThrow(/The status report holds personal data of people in the roster, so it is not released: a name \(A••• A•••\)/);
+    ).rejects.toThrow(
+      /The status report holds personal data of people in the roster, so it is not released: a name \(A••• A•••\)/,
+    );
     expect(existsSync(join(dir, 'r.html'))).toBe(false);
     file.close();
   });
