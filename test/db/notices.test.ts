@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../main/services/context';
 import { noticeRunTempPath } from '../../main/casefile/notice-runs-recovery';
 import { describeOpenCase, openCase } from '../../main/services/case-service';
 import { updateFacts } from '../../main/services/facts-service';
+import { saveAssessment } from '../../main/services/obligations/assessment-service';
 import {
   createLetter,
   saveLetter,
@@ -180,6 +181,89 @@ describe('notices: the plan', () => {
       byChannel: { email: 0, post: 3, unreachable: 1 },
       leftForEmail: 1,
     });
+    file.close();
+  });
+});
+
+describe('notices: language', () => {
+  it('gives people in France the approved French letter, others the English one, once a high risk is decided', async () => {
+    const dir = tempDir();
+    const ctx = testContext();
+    const file = makeCase(dir, 'case.bdcase', ctx);
+    const at = {
+      utc: '2026-03-02T09:00:00.000Z',
+      zone: 'UTC',
+      precision: 'exact',
+      approximate: false,
+    } as const;
+    updateFacts(
+      file,
+      {
+        discoveredAt: at,
+        awareAt: at,
+        organisation: { role: 'controller', establishment: 'SE', contactEmail: 'dpo@sonora.example' },
+      },
+      ctx,
+    );
+    const path = writeDataset(
+      dir,
+      'eu.csv',
+      csvOf(
+        ['account_id', 'email', 'full_name', 'country', 'lang'],
+        [
+          ['f1', 'f1@example.fr', 'Fleur Dupont', 'FR', ''],
+          ['f2', 'f2@example.fr', 'Marc Petit', 'FR', ''],
+          ['s1', 's1@example.se', 'Sven Berg', 'SE', ''],
+          ['s2', 's2@example.se', 'Anna Lind', 'SE', 'fr'],
+        ],
+      ),
+    );
+    await importRoster(
+      file,
+      ctx,
+      path,
+      rosterMapping(
+        {
+          account_id: 'accountId',
+          email: 'email',
+          full_name: 'fullName',
+          country: 'country',
+          lang: 'language',
+        },
+        { exposes: ['email', 'name', 'password'] },
+      ),
+    );
+    // Art. 34 waits for the risk decision: its people are not planned, never "not owed".
+    expect(noticePlan(file, 'eml', TODAY)).toMatchObject({
+      toNotify: 0,
+      decisionNeeded: [expect.objectContaining({ ruleId: 'gdpr-art34-data-subjects', people: 4 })],
+    });
+    saveAssessment(file, ctx, {
+      enisa: {
+        dpc: { category: 'simple', score: 1, rationale: 'Names, e-mail and passwords' },
+        ei: { value: 1, rationale: 'Full names with e-mail addresses' },
+        cb: { confidentiality: 0.25, integrity: 0, availability: 0, malicious: 0, rationale: 'Partners' },
+      },
+      factors: {},
+      decision: { risk: 'high', rationale: 'Passwords were exposed.' },
+    });
+    for (const templateId of ['gdpr-art34-subjects-en', 'gdpr-art34-subjects-fr']) {
+      const view = createLetter(
+        file,
+        ctx,
+        { templateId, recipient: { name: '', address: '' }, obligationRuleId: 'gdpr-art34-data-subjects' },
+        TODAY,
+      );
+      setLetterStatus(
+        file,
+        ctx,
+        { id: view.letter.id, status: 'approved', override: 'Test wording.' },
+        TODAY,
+      );
+    }
+    const plan = noticePlan(file, 'eml', TODAY);
+    expect(plan.byLanguage).toEqual({ fr: 3, en: 1 });
+    expect(plan.byTemplate).toEqual({ 'gdpr-art34-subjects-fr': 3, 'gdpr-art34-subjects-en': 1 });
     file.close();
   });
 });

@@ -21,6 +21,7 @@ import {
   setRunState,
   type NoticeRow,
 } from '../../casefile/repos/notices-repo';
+import { recordCount } from '../../casefile/repos/roster-repo';
 import { decide } from '../../notices/plan';
 import { stampFor, type ServiceContext } from '../context';
 import type { Job } from '../jobs';
@@ -188,6 +189,11 @@ async function writeAgain(
   const found = runById(file.db, runId);
   if (found === null || found.state !== 'done')
     throw new BreachdeskError('NOT_FOUND', `There is no finished notification run ${JSON.stringify(runId)}.`);
+  if (recordCount(file.db) === 0)
+    throw new BreachdeskError(
+      'INVALID_INPUT',
+      "The roster's records were purged: the people's values a run's files hold cannot be written again.",
+    );
   const temp = noticeRunTempPath(out, randomUUID());
   // Recorded before the folder exists, so a kill while writing leaves nothing the next open misses.
   file.transaction((db) => setNoticeState(db, `rewrite:${temp}`, temp));
