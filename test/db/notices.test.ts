@@ -294,6 +294,10 @@ describe('notices: a run', () => {
     expect(email.text).toContain('Ann Avery');
     expect(email.html).toContain('Ann Avery');
     expect(email.text).not.toContain('Bob Baker');
+    // The person's own exposed data, not only the case's list.
+    expect(email.text?.replace(/\s+/g, ' ')).toContain(
+      'Of your own information, the following was involved: e-mail address, name and password.',
+    );
     expect(filesUnder(out)).toContain('print/letters-0001.pdf');
     expect(filesUnder(out)).toContain('print/mailhouse-manifest.csv');
 
