@@ -7,6 +7,7 @@ export const JOB_LANES = {
   evidence: { busy: 'Another evidence job is running; wait for it or cancel it first.' },
   bundles: { busy: 'Another bundle job is running; wait for it or cancel it.' },
   roster: { busy: 'A dataset is already being imported; wait for it or cancel it first.' },
+  notices: { busy: 'Notices are already being written; wait for them or cancel first.' },
 } as const satisfies Record<string, { busy: string }>;
 
 export type JobLane = keyof typeof JOB_LANES;

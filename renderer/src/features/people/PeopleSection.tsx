@@ -6,11 +6,13 @@ import { usePeopleStore } from '../../stores/people-store';
 import { CsvImportPanel } from './CsvImportPanel';
 import { DataElementsPanel } from './DataElementsPanel';
 import { PopulationsPanel } from './PopulationsPanel';
+import { NoticesPanel } from './notices/NoticesPanel';
 import { RosterPanel } from './roster/RosterPanel';
 
 const TABS: readonly Tab<PeopleTab>[] = [
   { id: 'counts', label: 'Data and counts' },
   { id: 'roster', label: 'Roster' },
+  { id: 'notices', label: 'Notices' },
 ];
 
 /**
@@ -48,8 +50,10 @@ export function PeopleSection() {
             <PopulationsPanel />
             <CsvImportPanel />
           </>
-        ) : (
+        ) : tab === 'roster' ? (
           <RosterPanel />
+        ) : (
+          <NoticesPanel />
         )}
       </div>
     </div>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { resetOnCaseChange } from '../../lib/track-save';
 
-export type PeopleTab = 'counts' | 'roster';
+export type PeopleTab = 'counts' | 'roster' | 'notices';
 
 /**
  * Which tab People & data shows. A store rather than component state, so a search result for
