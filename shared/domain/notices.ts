@@ -106,6 +106,8 @@ export const noticePlanSchema = z.object({
   noObligation: z.number().int(),
   /** People already sent a notice (pending, delivered or covered by substitute notice). */
   alreadyNotified: z.number().int(),
+  /** People every channel has failed (bounced, returned, or no contact details): substitute notice is left. */
+  noChannelLeft: z.number().int(),
   /** People whose e-mail address was not used because their credentials for it were breached. */
   emailBarred: z.number().int(),
   /** Left out of a print-only run because they can be reached by e-mail only. */
@@ -153,6 +155,7 @@ export const noticeRunSchema = z.object({
 export type NoticeRun = z.output<typeof noticeRunSchema>;
 
 export const statusCountsSchema = z.object({
+  /** People a notice to individuals reaches (owed, or waiting on a decision) with no notice yet. */
   to_do: z.number().int(),
   pending: z.number().int(),
   delivered: z.number().int(),
@@ -160,6 +163,8 @@ export const statusCountsSchema = z.object({
   returned: z.number().int(),
   unreachable: z.number().int(),
   substitute: z.number().int(),
+  /** People no notice to individuals reaches (their data counts under no such law, or residency unknown). */
+  no_notice: z.number().int(),
 });
 export type StatusCounts = z.output<typeof statusCountsSchema>;
 

@@ -310,15 +310,22 @@ describe('notices: a run', () => {
     }
 
     // Everyone planned has a notice now: nobody is left.
-    expect(noticePlan(file, 'eml', TODAY)).toMatchObject({ toNotify: 0, alreadyNotified: 4 });
+    // (Di has no contact details at all: no channel is left for her but substitute notice.)
+    expect(noticePlan(file, 'eml', TODAY)).toMatchObject({
+      toNotify: 0,
+      alreadyNotified: 4,
+      noChannelLeft: 1,
+    });
+    // Fay's data counts under no notice to individuals: not "to do", counted apart.
     expect(noticeStatus(file, TODAY).byStatus).toEqual({
-      to_do: 1,
+      to_do: 0,
       pending: 4,
       delivered: 0,
       bounced: 0,
       returned: 0,
       unreachable: 1,
       substitute: 0,
+      no_notice: 1,
     });
     file.close();
   });

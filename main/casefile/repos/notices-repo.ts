@@ -318,16 +318,6 @@ export function latestStatusCounts(
   ).all() as { jurisdiction: string; status: NoticeStatus; people: number }[];
 }
 
-export function peopleByJurisdiction(db: Database): { jurisdiction: string; people: number }[] {
-  return statement(
-    db,
-    'SELECT jurisdiction, count(*) AS people FROM roster_people GROUP BY jurisdiction',
-  ).all() as {
-    jurisdiction: string;
-    people: number;
-  }[];
-}
-
 /**
  * Recounts the people whose latest notice did not reach them, by jurisdiction, and keeps the
  * counts (the board reads them on every evaluation: a stored count, not a scan of every notice).

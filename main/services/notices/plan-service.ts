@@ -30,6 +30,7 @@ export class PlanTally {
       decisionNeeded: [],
       noObligation: 0,
       alreadyNotified: 0,
+      noChannelLeft: 0,
       emailBarred: 0,
       leftForEmail: 0,
       offer: null,
@@ -42,8 +43,10 @@ export class PlanTally {
     const plan = this.plan;
     switch (decision.kind) {
       case 'already':
+        plan.alreadyNotified += 1;
+        return;
       case 'exhausted':
-        plan.alreadyNotified += decision.kind === 'already' ? 1 : 0;
+        plan.noChannelLeft += 1;
         return;
       case 'noObligation':
         plan.noObligation += 1;

@@ -13,11 +13,14 @@ import {
   latestNoticesWithStatus,
   latestStatusCounts,
   noticeSettings,
-  peopleByJurisdiction,
   refreshUnreached,
   saveNoticeSettings,
   setNoticeStatus,
 } from '../../casefile/repos/notices-repo';
+import { rosterGroups } from '../../casefile/repos/roster-repo';
+import { elementsKey, rosterGroupKey } from '../../../shared/domain/roster';
+import { rosterJurisdiction } from '../../../shared/obligations/facts-needed';
+import type { Obligation } from '../../../shared/obligations/obligation';
 import { stampFor, type ServiceContext } from '../context';
 import { evaluateCase } from '../obligations/obligations-service';
 import { ensureRosterPeople } from './notice-context';
@@ -32,6 +35,7 @@ const zero = (): StatusCounts => ({
   returned: 0,
   unreachable: 0,
   substitute: 0,
+  no_notice: 0,
 });
 
 /**
@@ -43,14 +47,23 @@ const zero = (): StatusCounts => ({
 export function noticeStatus(file: CaseFile, today: string): NoticeStatusView {
   ensureRosterPeople(file);
   const { db } = file;
+  const result = evaluateCase(file, undefined, today);
+  const reaching = new Set(
+    [...result.obligations, ...result.decisionNeeded]
+      .filter((o) => o.recipient.kind === 'affected_individuals')
+      .flatMap((o) => o.rosterGroups),
+  );
   const byJurisdiction: Record<string, StatusCounts> = {};
   const byStatus = zero();
   let people = 0;
-  for (const row of peopleByJurisdiction(db)) {
-    const counts = (byJurisdiction[row.jurisdiction] ??= zero());
-    counts.to_do += row.people;
-    byStatus.to_do += row.people;
-    people += row.people;
+  // Who a notice reaches comes from the counts (the groups), not from every person.
+  for (const group of rosterGroups(db)) {
+    const counts = (byJurisdiction[group.jurisdiction] ??= zero());
+    const key = rosterGroupKey(rosterJurisdiction(group.jurisdiction), elementsKey(group.elements));
+    const bucket = reaching.has(key) ? 'to_do' : 'no_notice';
+    counts[bucket] += group.people;
+    byStatus[bucket] += group.people;
+    people += group.people;
   }
   for (const row of latestStatusCounts(db)) {
     const counts = (byJurisdiction[row.jurisdiction] ??= zero());
@@ -64,19 +77,17 @@ export function noticeStatus(file: CaseFile, today: string): NoticeStatusView {
     byStatus,
     byJurisdiction,
     runs: doneRuns(db),
-    substitute: substituteOf(file, byJurisdiction, today),
+    substitute: substituteOf(result.obligations, byJurisdiction),
     codes: codeCounts(db, today),
     settings: noticeSettings(db),
   };
 }
 
 function substituteOf(
-  file: CaseFile,
+  obligations: readonly Obligation[],
   byJurisdiction: Readonly<Record<string, StatusCounts>>,
-  today: string,
 ): NoticeStatusView['substitute'] {
-  const result = evaluateCase(file, undefined, today);
-  return result.obligations
+  return obligations
     .filter((o) => o.recipient.kind === 'affected_individuals' && o.substituteNotice !== null)
     .map((o) => {
       const jurisdictions = jurisdictionsOf(o.rosterGroups);

@@ -128,6 +128,7 @@ function PlanCounts({ plan, letters }: { plan: NoticePlan; letters: readonly Let
       <dl className="roster-counts num" aria-label="Not in this run">
         <Count label="No notice reaches them" value={plan.noObligation} />
         <Count label="Already notified" value={plan.alreadyNotified} />
+        <Count label="No channel left (substitute notice)" value={plan.noChannelLeft} />
         <Count label="E-mails not used (breached mailbox)" value={plan.emailBarred} />
         {plan.format === 'pdf' && <Count label="Left for an e-mail run" value={plan.leftForEmail} />}
       </dl>

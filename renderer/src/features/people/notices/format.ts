@@ -21,6 +21,7 @@ export const STATUS_LABELS: Readonly<Record<keyof StatusCounts, string>> = {
   returned: 'Returned',
   unreachable: 'Unreachable',
   substitute: 'Substitute notice',
+  no_notice: 'No notice reaches them',
 };
 
 export const STATUS_KEYS = Object.keys(STATUS_LABELS) as (keyof StatusCounts)[];
