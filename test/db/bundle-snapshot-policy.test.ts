@@ -29,11 +29,11 @@ const ctx = testContext();
 /** What a later migration might add: a table of people and a guard on it. */
 const EXTRA_MIGRATION: Migration = {
   version: 990,
-  name: '990-roster-people',
+  name: '990-future-people',
   sql: `
-    CREATE TABLE roster_people (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
-    CREATE TRIGGER roster_people_no_delete BEFORE DELETE ON roster_people
-    BEGIN SELECT RAISE(ABORT, 'roster people are purged, not deleted'); END;
+    CREATE TABLE future_people (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+    CREATE TRIGGER future_people_no_delete BEFORE DELETE ON future_people
+    BEGIN SELECT RAISE(ABORT, 'future people are purged, not deleted'); END;
   `,
 };
 
@@ -44,7 +44,7 @@ const EXTRA_MIGRATION: Migration = {
 function applyExtraMigration(file: CaseFile): void {
   file.transaction((db) => {
     db.exec(EXTRA_MIGRATION.sql);
-    db.prepare('INSERT INTO roster_people (id, data) VALUES (@id, @data)').run({ id: 'p1', data: '{}' });
+    db.prepare('INSERT INTO future_people (id, data) VALUES (@id, @data)').run({ id: 'p1', data: '{}' });
   });
 }
 
@@ -99,8 +99,8 @@ describe('bundle snapshot policy', () => {
     const zip = join(dir, 'out.zip');
     const refused = exportTo(file, ctx, keysIn(dir), zip);
     await expect(refused).rejects.toThrow(SnapshotPolicyError);
-    await expect(refused).rejects.toThrow(/no policy for table "roster_people"/);
-    await expect(refused).rejects.toThrow(/no policy for trigger "roster_people_no_delete"/);
+    await expect(refused).rejects.toThrow(/no policy for table "future_people"/);
+    await expect(refused).rejects.toThrow(/no policy for trigger "future_people_no_delete"/);
     file.close();
     // Nothing is left behind: no bundle, no temporary, no snapshot.
     expect(existsSync(zip)).toBe(false);
@@ -112,16 +112,16 @@ describe('bundle snapshot policy', () => {
     const file = await caseWithContent(dir);
     applyExtraMigration(file);
     const declared: SnapshotPolicy = {
-      tables: { ...SNAPSHOT_POLICY.tables, roster_people: { rows: 'copy', privileged: 'none' } },
-      triggers: { ...SNAPSHOT_POLICY.triggers, roster_people_no_delete: 'guard' },
+      tables: { ...SNAPSHOT_POLICY.tables, future_people: { rows: 'copy', privileged: 'none' } },
+      triggers: { ...SNAPSHOT_POLICY.triggers, future_people_no_delete: 'guard' },
     };
     const target = join(dir, 'snapshot.bdcase');
     const result = writeSnapshot(file, target, { includePrivileged: false, includeRoster: false }, declared);
     file.close();
     expect(result.privilegedNotesLeftOut).toBe(1);
     withRawDb(target, (db) => {
-      expect(rowCount(db, 'roster_people')).toBe(1);
-      expect(() => db.prepare('DELETE FROM roster_people').run()).toThrow(/purged, not deleted/);
+      expect(rowCount(db, 'future_people')).toBe(1);
+      expect(() => db.prepare('DELETE FROM future_people').run()).toThrow(/purged, not deleted/);
     });
   });
 
@@ -135,12 +135,12 @@ describe('bundle snapshot policy', () => {
       target,
       { includePrivileged: true, includeRoster: false },
       {
-        tables: { ...SNAPSHOT_POLICY.tables, roster_people: { rows: 'leave-out', privileged: 'none' } },
-        triggers: { ...SNAPSHOT_POLICY.triggers, roster_people_no_delete: 'guard' },
+        tables: { ...SNAPSHOT_POLICY.tables, future_people: { rows: 'leave-out', privileged: 'none' } },
+        triggers: { ...SNAPSHOT_POLICY.triggers, future_people_no_delete: 'guard' },
       },
     );
     file.close();
-    withRawDb(target, (db) => expect(rowCount(db, 'roster_people')).toBe(0));
+    withRawDb(target, (db) => expect(rowCount(db, 'future_people')).toBe(0));
   });
 
   it('fails loudly when the policy names a table or trigger the case does not have', () => {

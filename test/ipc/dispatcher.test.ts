@@ -37,7 +37,7 @@ describe('dispatcher', () => {
     const dir = tempDir();
     const h = host(dir);
     const created = await createdCase(h, dir);
-    expect(created).toMatchObject({ schemaVersion: 90, record: { title: 'Case', status: 'investigating' } });
+    expect(created).toMatchObject({ schemaVersion: 100, record: { title: 'Case', status: 'investigating' } });
     const updated = value(await h.dispatch('case.update', { patch: { title: 'Renamed' } }));
     expect(updated).toMatchObject({ title: 'Renamed' });
     const audit = value(await h.dispatch('audit.list', {})) as {
