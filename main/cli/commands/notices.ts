@@ -369,7 +369,9 @@ Example:
           ],
           [
             'Sender',
-            `${settings.senderName} <${settings.senderAddress || "the organisation's contact e-mail"}>`,
+            [settings.senderName, settings.senderAddress || "(the organisation's contact e-mail)"]
+              .filter((part) => part !== '')
+              .join(', '),
           ],
           [
             'Offer',
