@@ -16,6 +16,21 @@ const common = {
   // Native addon and the Electron runtime are loaded at run time, never bundled; pdf.js is an
   // ES module that finds its own parts relative to itself, so it is loaded from node_modules.
   external: ['better-sqlite3-multiple-ciphers', 'electron', 'pdfjs-dist', 'pdfkit'],
+  plugins: [
+    {
+      // nodemailer's MailComposer (which builds the notice e-mails) carries a URL fetcher for
+      // attachments given by href; Breachdesk never gives one, so the fetcher (http, https, tls)
+      // is replaced by a stub that refuses: the bundles hold no code that opens a connection.
+      name: 'no-network-in-mime',
+      setup(builder) {
+        builder.onResolve({ filter: /^\.\.\/fetch\/index\.js$/ }, (args) =>
+          args.importer.includes(`${join('node_modules', 'nodemailer')}`)
+            ? { path: join(root, 'scripts', 'stubs', 'no-fetch.mjs') }
+            : undefined,
+        );
+      },
+    },
+  ],
 };
 
 // Code that finds files beside itself uses import.meta.url (it runs as ES modules under the
