@@ -47,7 +47,11 @@ const PEOPLE = [
   ['ca6', 'fay.ford@example.com', 'Fay Ford', '', '', 'CA', '', ''],
 ];
 
-async function caseWithRoster(): Promise<{ dir: string; file: CaseFile; ctx: ServiceContext }> {
+/** A fresh case discovered (and known) on 2026-03-02, with the organisation's contact e-mail. */
+function caseDiscovered(
+  establishment: string,
+  contactEmail: string,
+): { dir: string; file: CaseFile; ctx: ServiceContext } {
   const dir = tempDir();
   const ctx = testContext();
   const file = makeCase(dir, 'case.bdcase', ctx);
@@ -63,15 +67,15 @@ async function caseWithRoster(): Promise<{ dir: string; file: CaseFile; ctx: Ser
       discoveredAt: at,
       awareAt: at,
       summary: 'A partner could read account data.',
-      organisation: {
-        role: 'controller',
-        establishment: 'US',
-        contactEmail: 'privacy@sonora.example',
-        contactName: 'Privacy Office',
-      },
+      organisation: { role: 'controller', establishment, contactEmail, contactName: 'Privacy Office' },
     },
     ctx,
   );
+  return { dir, file, ctx };
+}
+
+async function caseWithRoster(): Promise<{ dir: string; file: CaseFile; ctx: ServiceContext }> {
+  const { dir, file, ctx } = caseDiscovered('US', 'privacy@sonora.example');
   const path = writeDataset(
     dir,
     'people.csv',
@@ -187,24 +191,7 @@ describe('notices: the plan', () => {
 
 describe('notices: language', () => {
   it('gives people in France the approved French letter, others the English one, once a high risk is decided', async () => {
-    const dir = tempDir();
-    const ctx = testContext();
-    const file = makeCase(dir, 'case.bdcase', ctx);
-    const at = {
-      utc: '2026-03-02T09:00:00.000Z',
-      zone: 'UTC',
-      precision: 'exact',
-      approximate: false,
-    } as const;
-    updateFacts(
-      file,
-      {
-        discoveredAt: at,
-        awareAt: at,
-        organisation: { role: 'controller', establishment: 'SE', contactEmail: 'dpo@sonora.example' },
-      },
-      ctx,
-    );
+    const { dir, file, ctx } = caseDiscovered('SE', 'dpo@sonora.example');
     const path = writeDataset(
       dir,
       'eu.csv',
