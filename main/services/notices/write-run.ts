@@ -135,6 +135,8 @@ export async function writeRunFiles(
       const page = runNoticesPage(file.db, run.seq, 'email', after, PAGE);
       if (page.length === 0) break;
       const written: [number, string, string][] = [];
+      // The page's manifest lines, written at once (a write per line costs more than its bytes).
+      let lines = '';
       for (const notice of page) {
         job.throwIfCancelled('The notification run was cancelled; nothing was written.');
         const frame = frames.get(notice.letter ?? '', notice.version ?? 0);
@@ -175,10 +177,11 @@ export async function writeRunFiles(
         }
         index += 1;
         written.push([notice.id, name, sha256]);
-        if (!manifest.write(csvLine([notice.person, address, name, sha256]))) await once(manifest, 'drain');
+        lines += csvLine([notice.person, address, name, sha256]);
         done += 1;
         progress('Writing e-mails');
       }
+      if (!manifest.write(lines)) await once(manifest, 'drain');
       file.transaction((db) => {
         for (const [id, name, sha256] of written) setNoticeFile(db, id, name, sha256);
       });
