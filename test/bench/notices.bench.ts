@@ -227,7 +227,7 @@ async function emlRun(people: number): Promise<RunFigures> {
   const { file, ctx, importSeconds } = await benchCase(dir, people, 'email');
   try {
     const planStart = performance.now();
-    const plan = noticePlan(file, 'eml', TODAY);
+    const plan = await noticePlan(file, 'eml', TODAY);
     const planSeconds = (performance.now() - planStart) / 1000;
     expect(plan.byChannel).toEqual({ email: people, post: 0, unreachable: 0 });
     expect(plan.blockers).toEqual([]);
@@ -286,7 +286,7 @@ async function buildRate(count: number): Promise<number> {
   const dir = tempDir();
   const { file } = await benchCase(dir, 10, 'email');
   try {
-    const plan = noticePlan(file, 'eml', TODAY);
+    const plan = await noticePlan(file, 'eml', TODAY);
     const letter = plan.letters[0]!;
     const frame = new LetterFrames(file, '2026-03-10', TODAY, noticeSettings(file.db)).get(
       letter.letterId,
@@ -372,7 +372,7 @@ it(
     const dir = tempDir();
     const { file, ctx, importSeconds } = await benchCase(dir, LETTERS, 'post');
     try {
-      const plan = noticePlan(file, 'pdf', TODAY);
+      const plan = await noticePlan(file, 'pdf', TODAY);
       expect(plan.byChannel).toEqual({ email: 0, post: LETTERS, unreachable: 0 });
 
       // The baseline: the same letter inputs through renderPrintBatch alone, files of 500.

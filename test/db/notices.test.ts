@@ -155,7 +155,7 @@ function filesUnder(dir: string): string[] {
 describe('notices: the plan', () => {
   it('reaches only those whose own data counts, waits for an approved letter, and picks each channel', async () => {
     const { file, ctx } = await caseWithRoster();
-    const before = noticePlan(file, 'eml', TODAY);
+    const before = await noticePlan(file, 'eml', TODAY);
     expect(before.people).toBe(6);
     // Fay's password was not exposed: California's law does not count her.
     expect(before.noObligation).toBe(1);
@@ -166,7 +166,7 @@ describe('notices: the plan', () => {
     expect(before.blockers).toEqual(['No person is left to write a notice for in this run.']);
 
     approvedCaLetter(file, ctx);
-    const plan = noticePlan(file, 'eml', TODAY);
+    const plan = await noticePlan(file, 'eml', TODAY);
     expect(plan.byChannel).toEqual({ email: 3, post: 1, unreachable: 1 });
     expect(plan.byTemplate).toEqual({ 'ca-individual-notice': 4 });
     expect(plan.byJurisdiction['US-CA']).toEqual({ people: 5, email: 3, post: 1, unreachable: 1 });
@@ -175,13 +175,13 @@ describe('notices: the plan', () => {
 
     // The breached credentials are those of e-mail accounts the company provides: never to that address.
     updateNoticeSettings(file, ctx, { credentialsAreOrgEmail: true });
-    const barred = noticePlan(file, 'eml', TODAY);
+    const barred = await noticePlan(file, 'eml', TODAY);
     expect(barred.emailBarred).toBe(3);
     expect(barred.byChannel).toEqual({ email: 0, post: 3, unreachable: 2 });
 
     // A print-only run leaves the people reachable only by e-mail for later.
     updateNoticeSettings(file, ctx, { credentialsAreOrgEmail: false });
-    expect(noticePlan(file, 'pdf', TODAY)).toMatchObject({
+    expect(await noticePlan(file, 'pdf', TODAY)).toMatchObject({
       byChannel: { email: 0, post: 3, unreachable: 1 },
       leftForEmail: 1,
     });
@@ -221,7 +221,7 @@ describe('notices: language', () => {
       ),
     );
     // Art. 34 waits for the risk decision: its people are not planned, never "not owed".
-    expect(noticePlan(file, 'eml', TODAY)).toMatchObject({
+    expect(await noticePlan(file, 'eml', TODAY)).toMatchObject({
       toNotify: 0,
       decisionNeeded: [expect.objectContaining({ ruleId: 'gdpr-art34-data-subjects', people: 4 })],
     });
@@ -248,7 +248,7 @@ describe('notices: language', () => {
         TODAY,
       );
     }
-    const plan = noticePlan(file, 'eml', TODAY);
+    const plan = await noticePlan(file, 'eml', TODAY);
     expect(plan.byLanguage).toEqual({ fr: 3, en: 1 });
     expect(plan.byTemplate).toEqual({ 'gdpr-art34-subjects-fr': 3, 'gdpr-art34-subjects-en': 1 });
     file.close();
@@ -298,7 +298,7 @@ describe('notices: a run', () => {
 
     // Everyone planned has a notice now: nobody is left.
     // (Di has no contact details at all: no channel is left for her but substitute notice.)
-    expect(noticePlan(file, 'eml', TODAY)).toMatchObject({
+    expect(await noticePlan(file, 'eml', TODAY)).toMatchObject({
       toNotify: 0,
       alreadyNotified: 4,
       noChannelLeft: 1,
@@ -334,7 +334,7 @@ describe('notices: a run', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((n) => n.includes('breachdesk-partial'))).toEqual([]);
     expect(noticeStatus(file, TODAY).runs).toEqual([]);
-    expect(noticePlan(file, 'eml', TODAY).toNotify).toBe(5);
+    expect((await noticePlan(file, 'eml', TODAY)).toNotify).toBe(5);
     file.close();
   });
 });
@@ -398,12 +398,12 @@ describe('notices: offers and codes', () => {
       );
     await importCodes(file, ctx, codes(2), TODAY);
     // A letter that does not merge the code cannot carry it: nothing is added to approved text.
-    expect(noticePlan(file, 'eml', TODAY).blockers).toContainEqual(
+    expect((await noticePlan(file, 'eml', TODAY)).blockers).toContainEqual(
       expect.stringMatching(/does not merge the activation code/),
     );
     setLetterStatus(file, ctx, { id: plain, status: 'draft' }, TODAY);
     approvedCaLetter(file, ctx, true);
-    const plan = noticePlan(file, 'eml', TODAY);
+    const plan = await noticePlan(file, 'eml', TODAY);
     expect(plan.offer).toEqual({ offered: 4, alreadyAssigned: 0, needed: 4, available: 2 });
     expect(plan.blockers[0]).toMatch(/^2 more activation codes are needed/);
     const out = join(dir, 'blocked');
@@ -550,7 +550,7 @@ describe('notices: tracking', () => {
       unreachable: 1,
     });
     // Ann bounced but has a postal address: the next run prints her letter. Bob has none left.
-    expect(noticePlan(file, 'eml', TODAY)).toMatchObject({
+    expect(await noticePlan(file, 'eml', TODAY)).toMatchObject({
       toNotify: 1,
       byChannel: { email: 0, post: 1, unreachable: 0 },
     });

@@ -27,7 +27,7 @@ import { stampFor, type ServiceContext } from '../context';
 import type { Job } from '../jobs';
 import { LetterFrames } from './letter-frames';
 import { ensureRosterPeople, planContext } from './notice-context';
-import { noticePlan } from './plan-service';
+import { nextTurn, noticePlan } from './plan-service';
 import { plannedPeople } from './planned-people';
 import { writeRunFiles, type Sender } from './write-run';
 
@@ -58,7 +58,7 @@ export async function generateNotices(
   refuseTarget(out);
   if (request.runId !== undefined) return writeAgain(file, ctx, job, request.runId, out, today);
   ensureRosterPeople(file);
-  const plan = noticePlan(file, request.format, today);
+  const plan = await noticePlan(file, request.format, today);
   if (plan.blockers.length > 0) throw new BreachdeskError('INVALID_INPUT', plan.blockers.join(' '));
   const sender = senderOf(file);
   if (plan.byChannel.email > 0 && sender.address === '')
@@ -94,7 +94,7 @@ export async function generateNotices(
   });
   try {
     mkdirSync(temp);
-    stageNotices(file, run, today, job);
+    await stageNotices(file, run, today, job);
     const frames = new LetterFrames(file, run.createdAt.slice(0, 10), today, noticeSettings(file.db));
     const written = await writeRunFiles(file, run, temp, frames, sender, job);
     const done: NoticeRun = { ...run, ...written };
@@ -125,7 +125,7 @@ export async function generateNotices(
 }
 
 /** Each person's notice of a new run, and their activation code (given once, kept for later runs). */
-function stageNotices(file: CaseFile, run: NoticeRun, today: string, job: Job): void {
+async function stageNotices(file: CaseFile, run: NoticeRun, today: string, job: Job): Promise<void> {
   const ctx = planContext(file, run.format, today);
   let batch: NoticeRow[] = [];
   let offered: number[] = [];
@@ -164,6 +164,7 @@ function stageNotices(file: CaseFile, run: NoticeRun, today: string, job: Job): 
     if (batch.length >= STAGE_PAGE) {
       job.throwIfCancelled('The notification run was cancelled; nothing was written.');
       flush();
+      await nextTurn();
       job.report({
         phase: 'Deciding each notice',
         doneBytes: staged,

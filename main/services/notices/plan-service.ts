@@ -7,6 +7,14 @@ import { decide, type Decision, type LetterChoice, type PlanContext } from '../.
 import { ensureRosterPeople, planContext } from './notice-context';
 import { plannedPeople } from './planned-people';
 
+/** People decided between two turns of the event loop. */
+export const YIELD_EVERY = 5_000;
+
+/** Lets the event loop run (IPC requests, progress, cancel) in the middle of a long loop. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Counts a plan is made of, filled person by person. */
 export class PlanTally {
   readonly plan: NoticePlan;
@@ -134,11 +142,14 @@ export class PlanTally {
 }
 
 /** What a run would write, as counts: per template, language, channel and jurisdiction. */
-export function noticePlan(file: CaseFile, format: NoticeFormat, today: string): NoticePlan {
+export async function noticePlan(file: CaseFile, format: NoticeFormat, today: string): Promise<NoticePlan> {
   ensureRosterPeople(file);
   const ctx: PlanContext = planContext(file, format, today);
   const tally = new PlanTally(peopleCount(file.db), format);
+  let seen = 0;
   for (const person of plannedPeople(file)) {
+    // A million people take seconds: the app's main process answers other requests meanwhile.
+    if (++seen % YIELD_EVERY === 0) await nextTurn();
     const decision = decide(person, ctx);
     const needsCode =
       decision.kind === 'notice' && decision.offered && codeOfPerson(file.db, person.id) === null;
