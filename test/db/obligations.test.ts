@@ -161,7 +161,9 @@ describe('obligations board', () => {
     expect(html).toContain('Partner API exposure');
     expect(html).toContain('&lt;script&gt;no&lt;/script&gt;');
     expect(html).not.toContain('<script>');
-    await expect(exportRegister(file, register, path, false)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(exportRegister(file, register, path, false)).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+    });
     file.close();
   });
 
@@ -189,7 +191,10 @@ describe('obligations board', () => {
     expect(notOwed?.rows.find((r) => r[0] === 'Notify the Washington Attorney General')?.[2]).toBe(
       '⚠ to be verified',
     );
-    const html = readFileSync(await exportRegister(file, register, join(dir, 'register.html'), false), 'utf8');
+    const html = readFileSync(
+      await exportRegister(file, register, join(dir, 'register.html'), false),
+      'utf8',
+    );
     expect(html).toContain('<h2>Decisions needed</h2>');
     expect(html).toContain('decision needed: not owed until decided');
     file.close();
