@@ -2,6 +2,7 @@ import type { RosterField } from '../../../shared/domain/roster';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import type { CaseFile } from '../../casefile/case-file';
 import { recordDataPage, rosterVersion } from '../../casefile/repos/notices-repo';
+import { MarkupTextStripper } from '../../evidence/markup-text';
 import { PiiIndex, scanPages, type PiiField } from '../../notices/pii-scan';
 
 const PAGE = 10_000;
@@ -58,17 +59,7 @@ export function refuseRosterValues(file: CaseFile, what: string, pages: readonly
   );
 }
 
-/** The text of an HTML page as a reader sees it: tags dropped, the common entities read. */
+/** The text of an HTML page as a reader sees it: the evidence previews' stripper (tags, scripts, entities). */
 export function textOfHtml(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
+  return new MarkupTextStripper().push(html);
 }
