@@ -15,12 +15,26 @@ export function updateFacts(file: CaseFile, patch: FactsPatch, ctx: ServiceConte
       ...before,
       ...patch,
       organisation: { ...before.organisation, ...(patch.organisation ?? {}) },
+      decisions: mergedDecisions(before.decisions, patch.decisions),
     });
     const changes = fieldChanges(before, after);
     if (Object.keys(changes).length === 0) return { result: before, audit: null };
     storeFacts(file, after, at);
     return { result: after, audit: { action: 'facts.updated', target: 'facts', payload: changes } };
   });
+}
+
+/** The recorded decisions with a patch's applied (a null takes one back); parsed with the facts. */
+function mergedDecisions(
+  before: Facts['decisions'],
+  patch: FactsPatch['decisions'],
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
 }
 
 /** Writes the facts and their search entry; call inside a transaction. */

@@ -122,7 +122,12 @@ function urgency(a: OverviewNotice, b: OverviewNotice): number {
 function decisionsOf(board: Board): OverviewDecision[] {
   const byKey = new Map<string, OverviewDecision>();
   const add = (decision: OpenDecision, title: string): void => {
-    const key = decision.kind === 'gdpr_risk' ? 'gdpr' : `harm:${decision.jurisdiction ?? ''}`;
+    const key =
+      decision.kind === 'gdpr_risk'
+        ? 'gdpr'
+        : decision.kind === 'regime'
+          ? `regime:${decision.regimeDecision ?? ''}`
+          : `harm:${decision.jurisdiction ?? ''}`;
     const known = byKey.get(key);
     if (known !== undefined) {
       if (!known.notices.includes(title)) known.notices.push(title);
@@ -132,6 +137,7 @@ function decisionsOf(board: Board): OverviewDecision[] {
       kind: decision.kind,
       jurisdiction: decision.kind === 'gdpr_risk' ? null : decision.jurisdiction,
       question: decision.question,
+      regimeDecision: decision.regimeDecision,
       notices: [title],
     });
   };

@@ -15,7 +15,7 @@ import type {
   taskPatchSchema,
 } from '../../shared/domain/tasks-notes';
 import { BreachdeskError } from '../../shared/ipc/errors';
-import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
+import { activeRulePack } from './obligations/active-pack';
 import { linkEvent } from '../casefile/repos/event-links-repo';
 import {
   dataElementsTable,
@@ -83,7 +83,7 @@ export const eventSpec: CollectionSpec<
  */
 function requireKnownRule<T extends { obligationRuleId?: string | null }>(record: T): T {
   const ruleId = record.obligationRuleId;
-  if (ruleId !== undefined && ruleId !== null && !DEFAULT_RULE_PACK.rules.some((r) => r.id === ruleId))
+  if (ruleId !== undefined && ruleId !== null && !activeRulePack().rules.some((r) => r.id === ruleId))
     throw new BreachdeskError(
       'INVALID_INPUT',
       `There is no obligation with rule id ${ruleId} in the rule pack (see \`breachdesk rules list\`).`,

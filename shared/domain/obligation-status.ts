@@ -37,6 +37,11 @@ export const obligationStatusSchema = z.object({
   recordedAt: instant,
   recordedBy: z.string(),
   basis: z.object({ triggered: z.boolean(), due: instant.nullable(), why: z.string() }),
+  /**
+   * The rule pack whose answer the status was recorded against (id and version): which pack
+   * produced the obligation. Null for statuses recorded before packs could be updated.
+   */
+  pack: z.object({ id: z.string(), version: z.string() }).nullable().default(null),
 });
 export type ObligationStatus = z.output<typeof obligationStatusSchema>;
 
@@ -61,6 +66,8 @@ export const boardRowSchema = z.object({
   obligation: obligationSchema.nullable(),
   notTriggered: notTriggeredSchema.nullable(),
   status: obligationStatusSchema.nullable(),
+  /** The statuses recorded for the stages of a staged report, by stage id. */
+  stageStatuses: z.record(z.string(), obligationStatusSchema).default({}),
   /** Why a person should look again at the recorded status (the facts changed), or null. */
   review: z.string().nullable(),
   /** The template a letter for this notice is drafted from (the rule's, else the generic one for its recipient). */

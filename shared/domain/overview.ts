@@ -1,3 +1,5 @@
+import { DECISION_KINDS } from '../obligations/obligation';
+import { REGIME_DECISIONS } from '../obligations/regime-decisions';
 import { z } from 'zod';
 import { factsSchema } from './facts';
 import { taskSchema } from './tasks-notes';
@@ -49,10 +51,12 @@ export const overviewNoticeSchema = z.object({
 export type OverviewNotice = z.output<typeof overviewNoticeSchema>;
 
 export const overviewDecisionSchema = z.object({
-  kind: z.enum(['gdpr_risk', 'state_harm']),
+  kind: z.enum(DECISION_KINDS),
   /** The state whose harm test it is (US-TX), or null for the GDPR risk decision. */
   jurisdiction: z.string().nullable(),
   question: z.string(),
+  /** For a regime's decision (kind "regime"), which one: it is recorded in Facts › Decisions. */
+  regimeDecision: z.enum(REGIME_DECISIONS).nullable().default(null),
   /** Titles of the notices the answer decides. */
   notices: z.array(z.string()),
 });

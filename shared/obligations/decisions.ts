@@ -1,5 +1,7 @@
 import { jurisdictionName } from '../jurisdictions/jurisdictions';
+import type { Facts } from '../domain/facts';
 import type { HarmFinding, OpenDecision, RiskLevel } from './obligation';
+import { REGIME_DECISION_INFO } from './regime-decisions';
 import type { Rule } from './rule-pack';
 
 /** What the decisions below read of a case (the engine's case has these fields). */
@@ -8,6 +10,8 @@ interface DecisionInput {
   suggestedRisk: RiskLevel | null;
   /** Each US jurisdiction's harm finding a person recorded, by ISO code. */
   harmFindings: Readonly<Record<string, HarmFinding>>;
+  /** The regime decisions recorded in Facts › Decisions. */
+  facts: Pick<Facts, 'decisions'>;
 }
 
 const RISK_QUESTION = 'What is the risk to the people affected: unlikely, a risk, or a high risk?';
@@ -28,6 +32,13 @@ export function awaitedDecision(rule: Rule, input: DecisionInput): OpenDecision 
       input,
     );
   }
+  const regime = rule.trigger.decision;
+  if (regime?.kind === 'condition' && input.facts.decisions[regime.key] === undefined) {
+    return regimeDecision(
+      rule,
+      `Owed only if a person answers yes: ${REGIME_DECISION_INFO[regime.key].explanation} Nobody has recorded this decision yet (Facts › Decisions).`,
+    );
+  }
   const { harm } = rule.trigger;
   if (harm?.kind === 'condition' && input.harmFindings[rule.jurisdiction] === undefined) {
     return harmDecision(
@@ -44,6 +55,13 @@ export function openDecisionOf(rule: Rule, input: DecisionInput): OpenDecision |
     return riskDecision(
       'Owed unless a person confirms that the breach is unlikely to result in a risk to people; no risk decision is confirmed yet, and the deadline runs meanwhile.',
       input,
+    );
+  }
+  const regime = rule.trigger.decision;
+  if (regime?.kind === 'exemption' && input.facts.decisions[regime.key] === undefined) {
+    return regimeDecision(
+      rule,
+      `Owed unless a person answers yes: ${REGIME_DECISION_INFO[regime.key].explanation} Nobody has recorded this decision yet (Facts › Decisions), and the deadline runs meanwhile.`,
     );
   }
   const { harm } = rule.trigger;
@@ -66,6 +84,23 @@ function riskDecision(reason: string, input: DecisionInput): OpenDecision {
     jurisdiction: null,
     test: null,
     citation: null,
+    regimeDecision: null,
+  };
+}
+
+/** A regime's own decision (SEC materiality, NIS2 significant…), recorded in Facts › Decisions. */
+function regimeDecision(rule: Rule, reason: string): OpenDecision {
+  const key = rule.trigger.decision?.key ?? null;
+  const info = key === null ? null : REGIME_DECISION_INFO[key];
+  return {
+    kind: 'regime',
+    question: info?.question ?? '',
+    reason,
+    suggestion: null,
+    jurisdiction: rule.jurisdiction,
+    test: info?.explanation ?? null,
+    citation: info?.citation ?? null,
+    regimeDecision: key,
   };
 }
 
@@ -79,6 +114,7 @@ function harmDecision(rule: Rule, reason: string): OpenDecision {
     jurisdiction: rule.jurisdiction,
     test: harm?.test ?? null,
     citation: harm?.citation ?? null,
+    regimeDecision: null,
   };
 }
 
@@ -94,6 +130,9 @@ export const RISK_WORDS: Record<RiskLevel, string> = {
  * a state's harm test, where the decision is to be recorded instead (no calculator suggests it).
  */
 export function suggestionText(decision: OpenDecision): string {
+  if (decision.kind === 'regime') {
+    return 'Record the decision, with its date and basis, in Facts › Decisions (or `breachdesk facts decide`).';
+  }
   if (decision.kind === 'state_harm') {
     return 'Record the decision, with its basis, for this jurisdiction (Obligations › Harm decision, or `breachdesk harm set`).';
   }

@@ -4,20 +4,23 @@ import type { Facts } from '../domain/facts';
 import type { Population } from '../domain/populations';
 import { elementsKey, rosterGroupKey, type RosterGroup } from '../domain/roster';
 import { jurisdictionName } from '../jurisdictions/jurisdictions';
-import type { ZonedTime } from '../time/zoned-time';
+import { US_SUBDIVISIONS } from '../jurisdictions/us-states';
 import type {
   DecisionNeeded,
   EngineResult,
   HarmFinding,
   NotTriggered,
   Obligation,
+  ObligationStage,
   OpenDecision,
   RiskLevel,
 } from './obligation';
 import { awaitedDecision, openDecisionOf } from './decisions';
+import { REGIME_DECISION_INFO } from './regime-decisions';
 import { factsNeededOf, placedCounts, rosterJurisdiction, type EngineProbe } from './facts-needed';
-import { addPeriod, periodUnit, reckoningText, type Unit } from './periods';
-import type { Clock, Period, Rule, RulePack, Trigger } from './rule-pack';
+import { deadlineOf, stageDeadlineOf } from './deadlines';
+import { countriesOfEstablishment, organisationRefusal, REGULATED_ROLE_NAMES } from './organisation-scope';
+import type { Rule, RulePack, Trigger } from './rule-pack';
 
 /** What the engine reads of a case. */
 export interface EngineCase {
@@ -141,9 +144,7 @@ function uncoveredOf(
   pack: RulePack,
 ): EngineResult['uncovered'] {
   const read = new Set(
-    pack.rules.flatMap((rule) =>
-      rule.trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? pack.gdprJurisdictions : [code])),
-    ),
+    pack.rules.flatMap((rule) => rule.trigger.residentsOf.flatMap((code) => residentCodes(code, pack))),
   );
   return populations
     .filter((p) => p.count > 0 && (!read.has(p.jurisdiction) || UNPLACED[p.jurisdiction] !== undefined))
@@ -160,6 +161,18 @@ function uncoveredOf(
             : `${known.verification === 'unverified' ? '⚠ ' : ''}${known.note.replace(/^⚠\s*/, '')}`,
       };
     });
+}
+
+const US_CODES: readonly string[] = ['US', ...Object.keys(US_SUBDIVISIONS)];
+
+/**
+ * The jurisdiction codes a rule's `residentsOf` entry stands for: "GDPR" every state of the
+ * pack's GDPR list, "US" every US state and territory (and people whose state is unknown).
+ */
+function residentCodes(code: string, pack: RulePack): readonly string[] {
+  if (code === 'GDPR') return pack.gdprJurisdictions;
+  if (code === 'US') return US_CODES;
+  return [code];
 }
 
 /** The default "as of" date: the day the breach was discovered, where it was discovered. */
@@ -188,11 +201,18 @@ function whyNot(rule: Rule, input: EngineCase, reading: Reading): string | null 
   if (!trigger.roles.includes(organisation.role)) {
     return `Written for a ${trigger.roles.map(roleName).join(' or ')}; the organisation is recorded as ${roleName(organisation.role)}.`;
   }
-  if (trigger.financialInstitution === true && !organisation.financialInstitution) {
-    return 'Applies only to financial institutions under the Gramm-Leach-Bliley Act; the organisation is not recorded as one.';
-  }
+  const scope = organisationRefusal(trigger, organisation);
+  if (scope !== null) return scope;
   const establishment = establishmentRefusal(trigger, organisation.establishment);
   if (establishment !== null) return establishment;
+  const people = trigger.personalDataNeeded ? peopleRefusal(rule, input, reading) : null;
+  if (people !== null) return people;
+  return decisionRefusal(rule, input);
+}
+
+/** Why the people and their data do not bring a rule into play, or null when they do. */
+function peopleRefusal(rule: Rule, input: EngineCase, reading: Reading): string | null {
+  const { trigger } = rule;
   const counts = countsOf(trigger, input, reading);
   const { residents } = counts;
   const where = whereOf(rule);
@@ -212,6 +232,21 @@ function whyNot(rule: Rule, input: EngineCase, reading: Reading): string | null 
         ? ''
         : ` (and ${count(counts.handEntered)} entered by hand, ${count(residents)} in all)`;
     return `${count(counts.fromRoster)} of ${count(inRoster)} people in ${where} in the roster had exposed data that counts under ${rule.law}${byHand}: this notice needs ${thresholdText(trigger)}.`;
+  }
+  return null;
+}
+
+/** Why a recorded decision (risk, harm, a regime's own) takes the rule out, or null. */
+function decisionRefusal(rule: Rule, input: EngineCase): string | null {
+  const { trigger } = rule;
+  const regime = trigger.decision;
+  if (regime !== null) {
+    const recorded = input.facts.decisions[regime.key];
+    const info = REGIME_DECISION_INFO[regime.key];
+    const outOfScope = regime.kind === 'condition' ? 'no' : 'yes';
+    if (recorded?.answer === outOfScope) {
+      return `The ${info.label} recorded on ${recorded.at.utc.slice(0, 10)} answers "${recorded.answer}" to: ${info.question} (${info.citation}).`;
+    }
   }
   if (trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_not_likely') {
     return `The harm decision recorded for ${placeName(rule.jurisdiction)} is that harm is not likely (the law's test: ${trigger.harm.test}, ${trigger.harm.citation}).`;
@@ -363,9 +398,7 @@ function readingOf(input: EngineCase, pack: RulePack): Reading {
 function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts {
   const cached = reading.counts.get(trigger);
   if (cached !== undefined) return cached;
-  const codes = new Set(
-    trigger.residentsOf.flatMap((code) => (code === 'GDPR' ? reading.pack.gdprJurisdictions : [code])),
-  );
+  const codes = new Set(trigger.residentsOf.flatMap((code) => residentCodes(code, reading.pack)));
   let handRows = 0;
   for (const p of input.populations) if (codes.has(p.jurisdiction)) handRows += p.count;
   let fromRoster = 0;
@@ -436,6 +469,7 @@ function meetsThreshold(trigger: Trigger, residents: number): boolean {
   const { comparison, count: threshold } = trigger.residents;
   if (comparison === 'gte') return residents >= threshold;
   if (comparison === 'gt') return residents > threshold;
+  if (comparison === 'lt') return residents > 0 && residents < threshold;
   return residents > 0;
 }
 
@@ -443,6 +477,7 @@ function thresholdText(trigger: Trigger): string {
   const { comparison, count: threshold } = trigger.residents;
   if (comparison === 'gte') return `at least ${count(threshold)}`;
   if (comparison === 'gt') return `more than ${count(threshold)}`;
+  if (comparison === 'lt') return `at least one and fewer than ${count(threshold)}`;
   return 'at least one';
 }
 
@@ -491,21 +526,28 @@ function obligationOf(
   const { pack } = reading;
   const counts = countsOf(rule.trigger, input, reading);
   const { residents } = counts;
+  const stages = stagesOf(rule, input, titles);
   return {
     ruleId: rule.id,
     title: rule.title,
     jurisdiction: rule.jurisdiction,
     law: rule.law,
     recipient: recipientOf(rule, input, pack),
-    why: whyItApplies(rule, input, counts),
+    why: rule.trigger.personalDataNeeded ? whyItApplies(rule, input, counts) : whyOrganisation(rule, input),
     residents,
     population: provenance(counts),
     rosterGroups: [...counts.groupKeys],
-    deadline: deadlineOf(rule, input, titles),
+    // A staged report is due by its first stage not yet sent: the board sorts by what is next.
+    deadline:
+      (stages.find((stage) => stage.sentAt === null) ?? stages.at(-1))?.deadline ??
+      deadlineOf(rule, input, titles),
     order: rule.order.map((o) => ({ ...o, title: titles.get(o.ruleId) ?? o.ruleId })),
     requiredContent: rule.requiredContent,
     prohibitedContent: rule.prohibitedContent,
     template: rule.template,
+    regime: rule.regime,
+    form: rule.form,
+    stages,
     citation: rule.citation,
     sources: rule.sources,
     verification: rule.verification,
@@ -518,12 +560,49 @@ function obligationOf(
   };
 }
 
+/** Each stage of a staged report, in the pack's order, with its deadline and when it was sent. */
+function stagesOf(rule: Rule, input: EngineCase, titles: Map<string, string>): ObligationStage[] {
+  return rule.stages.map((stage) => ({
+    id: stage.id,
+    title: stage.title,
+    deadline: stageDeadlineOf(rule, stage.deadline, input, titles),
+    sentAt: input.sentAt[`${rule.id}/${stage.id}`] ?? null,
+    requiredContent: stage.requiredContent,
+    template: stage.template ?? rule.template,
+    form: stage.form,
+  }));
+}
+
+/**
+ * Why an incident-reporting rule (no people needed) applies: the organisation's role and
+ * establishment, and the decision it turns on.
+ */
+function whyOrganisation(rule: Rule, input: EngineCase): string {
+  const { trigger } = rule;
+  const { organisation } = input.facts;
+  const roles = (trigger.regulatedRoles ?? []).filter((role) => organisation.regulatedRoles.includes(role));
+  const who =
+    roles.length === 0
+      ? 'The organisation'
+      : `The organisation is recorded as a ${roles.map((role) => REGULATED_ROLE_NAMES[role]).join(' and a ')}`;
+  const where =
+    trigger.establishedIn === null
+      ? ''
+      : ` established in ${countriesOfEstablishment(organisation).map(placeName).join(', ')}`;
+  const decision = trigger.decision === null ? undefined : input.facts.decisions[trigger.decision.key];
+  const decided =
+    trigger.decision === null || decision === undefined
+      ? ''
+      : `, and the ${REGIME_DECISION_INFO[trigger.decision.key].label} recorded on ${decision.at.utc.slice(0, 10)} answers "${decision.answer}"`;
+  return `${who}${where}${decided}: ${rule.law} applies whatever personal data was exposed.`;
+}
+
 /** People of the rule's jurisdictions whose notice did not reach them. */
 function unreachedOf(trigger: Trigger, input: EngineCase, pack: RulePack): number {
   const unreached = input.unreached;
   if (unreached === undefined) return 0;
   let total = 0;
-  for (const code of trigger.residentsOf.flatMap((c) => (c === 'GDPR' ? pack.gdprJurisdictions : [c])))
+  for (const code of new Set(trigger.residentsOf.flatMap((c) => residentCodes(c, pack))))
     total += unreached[code] ?? 0;
   return total;
 }
@@ -621,127 +700,11 @@ function whyItApplies(rule: Rule, input: EngineCase, counts: Counts): string {
   return `${sentence}${risk}${harm}.`;
 }
 
-function deadlineOf(rule: Rule, input: EngineCase, titles: Map<string, string>): Obligation['deadline'] {
-  const { deadline } = rule;
-  if (deadline.kind === 'period') {
-    const start = clockTime(deadline.clock, input.facts);
-    const counted = start === null ? null : reckon(start, deadline.period, CLOCK_STARTS[deadline.clock]);
-    return {
-      state: start === null ? 'waiting' : 'fixed',
-      due: counted?.due ?? null,
-      clock: deadline.clock,
-      clockAt: start?.utc ?? null,
-      wording:
-        start === null
-          ? `${deadline.wording} (${clockName(deadline.clock)} is not recorded yet)`
-          : deadline.wording,
-      suggested: null,
-      reckoning: counted?.text ?? null,
-      unit: counted?.unit ?? null,
-    };
-  }
-  if (deadline.kind === 'after_notice') {
-    const followed = [deadline.ruleId].flat().find((id) => input.sentAt[id] !== undefined);
-    const sent = followed === undefined ? null : (input.sentAt[followed] ?? null);
-    if (sent === null) {
-      return {
-        state: 'waiting',
-        due: null,
-        clock: 'notice',
-        clockAt: null,
-        wording: deadline.wording,
-        suggested: null,
-        reckoning: null,
-        unit: null,
-      };
-    }
-    if (deadline.period !== undefined) {
-      const zone = input.facts.discoveredAt?.zone ?? 'UTC';
-      const notice = `the notice it follows (“${titles.get(followed ?? '') ?? followed}”)`;
-      const counted = reckon({ utc: sent, zone }, deadline.period, notice);
-      return {
-        state: 'fixed',
-        due: counted.due,
-        clock: 'notice',
-        clockAt: sent,
-        wording: deadline.wording,
-        suggested: null,
-        reckoning: counted.text,
-        unit: counted.unit,
-      };
-    }
-    // No period: "no later than" that notice makes its sending the deadline; otherwise the law
-    // sets none, and sending with it is the suggested target.
-    const noLaterThan = rule.order.some((o) => o.relation === 'no_later_than');
-    return noLaterThan
-      ? {
-          state: 'fixed',
-          due: sent,
-          clock: 'notice',
-          clockAt: sent,
-          wording: deadline.wording,
-          suggested: null,
-          reckoning: null,
-          unit: null,
-        }
-      : {
-          state: 'undetermined',
-          due: null,
-          clock: 'notice',
-          clockAt: sent,
-          wording: deadline.wording,
-          suggested: sent,
-          reckoning: null,
-          unit: null,
-        };
-  }
-  const start = deadline.suggested === null ? null : clockTime(deadline.suggested.clock, input.facts);
-  const counted =
-    start === null || deadline.suggested === null
-      ? null
-      : reckon(start, deadline.suggested.period, CLOCK_STARTS[deadline.suggested.clock]);
-  return {
-    state: 'undetermined',
-    due: null,
-    clock: deadline.suggested?.clock ?? null,
-    clockAt: start?.utc ?? null,
-    wording: deadline.wording,
-    suggested: counted?.due ?? null,
-    reckoning: counted?.text ?? null,
-    unit: counted?.unit ?? null,
-  };
-}
-
-/** The clock starts as the "why" of a deadline names them. */
-const CLOCK_STARTS: Record<Clock, string> = {
-  discovery: 'discovery',
-  awareness: 'awareness',
-  determination: 'determination (taken as the awareness time)',
-};
-
-/** A period counted from a start (see periods.ts), with the sentence saying how. */
-function reckon(
-  start: { utc: string; zone: string },
-  period: Period,
-  from: string,
-): { due: string; text: string; unit: Unit } {
-  const { due, skipped } = addPeriod(start, period);
-  return { due, text: reckoningText(start, period, from, skipped), unit: periodUnit(period) };
-}
-
-function clockTime(clock: Clock, facts: Facts): ZonedTime | null {
-  return clock === 'discovery' ? facts.discoveredAt : facts.awareAt;
-}
-
 /** Soonest deadline first; waiting and undetermined ones after, by their suggested target. */
 function byDue(a: Obligation, b: Obligation): number {
   const key = (o: Obligation) => o.deadline.due ?? o.deadline.suggested ?? '9999';
   const rank = (o: Obligation) => (o.deadline.due !== null ? 0 : 1);
   return rank(a) - rank(b) || key(a).localeCompare(key(b)) || a.ruleId.localeCompare(b.ruleId);
-}
-
-function clockName(clock: Clock): string {
-  return clock === 'discovery' ? 'the discovery time' : 'the awareness time';
 }
 
 function roleName(role: string): string {

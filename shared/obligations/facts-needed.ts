@@ -1,7 +1,9 @@
 import type { DataElement } from '../domain/data-elements';
+import type { Facts } from '../domain/facts';
 import type { Population } from '../domain/populations';
 import { UNKNOWN_RESIDENCY, type RosterGroup } from '../domain/roster';
 import type { FactKey, FactNeeded, Obligation, PendingObligation, RiskLevel } from './obligation';
+import { organisationRefusal } from './organisation-scope';
 import type { Clock, Rule, RulePack, Trigger } from './rule-pack';
 
 /** What facts-needed reads of a case (the engine's case has these fields). */
@@ -9,7 +11,8 @@ interface FactsInput {
   facts: {
     discoveredAt: unknown;
     awareAt: unknown;
-    organisation: { role: string; financialInstitution: boolean; establishment: string };
+    organisation: Facts['organisation'];
+    decisions: Facts['decisions'];
   };
   dataElements: readonly DataElement[];
   populations: readonly Population[];
@@ -183,20 +186,22 @@ function missingFor(
 ): FactKey[] | null {
   const { trigger } = rule;
   const { organisation } = input.facts;
-  if (!trigger.roles.includes(organisation.role as (typeof trigger.roles)[number])) return null;
-  if (trigger.financialInstitution === true && !organisation.financialInstitution) return null;
+  if (!trigger.roles.includes(organisation.role)) return null;
+  if (organisationRefusal(trigger, organisation) !== null) return null;
+  const regime = trigger.decision;
+  const decided = regime === null ? undefined : input.facts.decisions[regime.key];
+  if (regime !== null && decided?.answer === (regime.kind === 'condition' ? 'no' : 'yes')) return null;
   const missing: FactKey[] = [];
   if (trigger.establishment !== null) {
     if (organisation.establishment === '') missing.push('establishment');
     else if (probe.establishmentRefusal(trigger) !== null) return null;
   }
-  if (!hasPeople(placed)) missing.push('populations');
-  else if (!probe.meetsThreshold(trigger, probe.residents(trigger))) {
-    if (!couldLiveThere(rule, placed)) return null;
-    missing.push('populations');
+  // Incident-reporting rules (NIS2, DORA, the SEC) need no people or data: only their clock.
+  if (trigger.personalDataNeeded) {
+    const gap = peopleOrDataGap(trigger, input, placed, probe, rule);
+    if (gap === null) return null;
+    missing.push(...gap);
   }
-  if (!hasData(input)) missing.push('dataElements');
-  else if (probe.information(trigger) !== 'counts') return null;
   if (trigger.harm !== null && input.harmFindings[rule.jurisdiction] === 'harm_not_likely') return null;
   if (trigger.risk === 'not_unlikely' && input.risk === 'unlikely') return null;
   if (trigger.risk === 'high' && input.risk !== null && input.risk !== 'high') return null;
@@ -204,6 +209,25 @@ function missingFor(
   const clock = clockOf(rule);
   const fact = clock === null ? null : clockFact(clock, input);
   return fact === null ? missing : [...missing, fact];
+}
+
+/** The people and data a rule still waits on; null when those recorded rule it out. */
+function peopleOrDataGap(
+  trigger: Trigger,
+  input: FactsInput,
+  placed: readonly Placed[],
+  probe: EngineProbe,
+  rule: Rule,
+): FactKey[] | null {
+  const missing: FactKey[] = [];
+  if (!hasPeople(placed)) missing.push('populations');
+  else if (!probe.meetsThreshold(trigger, probe.residents(trigger))) {
+    if (!couldLiveThere(rule, placed)) return null;
+    missing.push('populations');
+  }
+  if (!hasData(input)) missing.push('dataElements');
+  else if (probe.information(trigger) !== 'counts') return null;
+  return missing;
 }
 
 /** People recorded without a country could live anywhere; without a state, in any US state. */
@@ -223,6 +247,8 @@ function clockOf(rule: Rule): Clock | null {
 
 /** The fact a clock runs from, when it is not recorded; null when it is. */
 function clockFact(clock: Clock, input: FactsInput): FactKey | null {
+  // A decision's date is not a fact to enter: the board asks for the decision itself.
+  if (clock === 'decision') return null;
   if (clock === 'discovery') return input.facts.discoveredAt === null ? 'discoveredAt' : null;
   return input.facts.awareAt === null ? 'awareAt' : null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGIME_DECISIONS } from './regime-decisions';
 import { CLOCKS, contentItemSchema, ORDER_RELATIONS, RECIPIENT_KINDS } from './rule-pack';
 
 const instant = z.iso.datetime({ offset: false });
@@ -11,7 +12,7 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
  * Decisions a person makes that a rule's answer can rest on: the GDPR risk level (one per case)
  * and a US state's risk-of-harm test (one per jurisdiction).
  */
-export const DECISION_KINDS = ['gdpr_risk', 'state_harm'] as const;
+export const DECISION_KINDS = ['gdpr_risk', 'state_harm', 'regime'] as const;
 
 /** A person's finding on a state's risk-of-harm test, recorded per jurisdiction. */
 export const HARM_FINDINGS = ['harm_likely', 'harm_not_likely'] as const;
@@ -36,6 +37,8 @@ const openDecisionSchema = z.object({
   jurisdiction: z.string().nullable().default(null),
   test: z.string().nullable().default(null),
   citation: z.string().nullable().default(null),
+  /** For a regime's decision (kind "regime"): which one, recorded in Facts › Decisions. */
+  regimeDecision: z.enum(REGIME_DECISIONS).nullable().default(null),
 });
 export type OpenDecision = z.output<typeof openDecisionSchema>;
 
@@ -53,6 +56,42 @@ export const populationProvenanceSchema = z
   .default({ handEntered: 0, fromRoster: 0, rosterNotCounted: 0 });
 export type PopulationProvenance = z.output<typeof populationProvenanceSchema>;
 
+/** A deadline as the board shows it: its state, the due instant, the clock and how it was counted. */
+const deadlineOutSchema = z.object({
+  /**
+   * fixed: `due` is set; waiting: runs from something not yet recorded (awareness, another
+   * notice); undetermined: the law sets no date ("without unreasonable delay").
+   */
+  state: z.enum(['fixed', 'waiting', 'undetermined']),
+  due: instant.nullable(),
+  clock: z.enum([...CLOCKS, 'notice']).nullable(),
+  clockAt: instant.nullable(),
+  /** The law's words and how Breachdesk reads them. */
+  wording: z.string(),
+  /** An internal target for undetermined deadlines, never a legal date. */
+  suggested: instant.nullable(),
+  /**
+   * How `due` (or `suggested`) was counted, naming the unit and the clock start: "14 business
+   * days after discovery on 2026-05-20, skipping Memorial Day (25 May)". Null with no period.
+   */
+  reckoning: z.string().nullable(),
+  /** The unit of the period counted, or null with no period. */
+  unit: z.enum(['hours', 'days', 'businessDays', 'months']).nullable(),
+});
+
+/** One stage of a staged report (NIS2 early warning, DORA intermediate report…), in order. */
+export const obligationStageSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  deadline: deadlineOutSchema,
+  /** When this stage was recorded as sent; null while it is not. */
+  sentAt: instant.nullable(),
+  requiredContent: z.array(contentItemSchema),
+  template: z.string().nullable(),
+  form: z.string().nullable(),
+});
+export type ObligationStage = z.output<typeof obligationStageSchema>;
+
 /** One notice the engine says is owed, with its reasons and its clock. */
 export const obligationSchema = z.object({
   ruleId: z.string(),
@@ -69,27 +108,8 @@ export const obligationSchema = z.object({
    * element combination): the notification run finds each person's notices by them.
    */
   rosterGroups: z.array(z.string()).default([]),
-  deadline: z.object({
-    /**
-     * fixed: `due` is set; waiting: runs from something not yet recorded (awareness, another
-     * notice); undetermined: the law sets no date ("without unreasonable delay").
-     */
-    state: z.enum(['fixed', 'waiting', 'undetermined']),
-    due: instant.nullable(),
-    clock: z.enum([...CLOCKS, 'notice']).nullable(),
-    clockAt: instant.nullable(),
-    /** The law's words and how Breachdesk reads them. */
-    wording: z.string(),
-    /** An internal target for undetermined deadlines, never a legal date. */
-    suggested: instant.nullable(),
-    /**
-     * How `due` (or `suggested`) was counted, naming the unit and the clock start: "14 business
-     * days after discovery on 2026-05-20, skipping Memorial Day (25 May)". Null with no period.
-     */
-    reckoning: z.string().nullable(),
-    /** The unit of the period counted, or null with no period. */
-    unit: z.enum(['hours', 'days', 'businessDays']).nullable(),
-  }),
+  /** The deadline of the notice, or of its first stage not yet sent when it is a staged report. */
+  deadline: deadlineOutSchema,
   order: z.array(
     z.object({
       ruleId: z.string(),
@@ -101,6 +121,12 @@ export const obligationSchema = z.object({
   requiredContent: z.array(contentItemSchema),
   prohibitedContent: z.array(contentItemSchema),
   template: z.string().nullable(),
+  /** The regime's name ("NIS2", "UK GDPR"); empty for rules named by their law alone. */
+  regime: z.string().default(''),
+  /** The regulator's form this notice is made on, as an answer sheet id, or null. */
+  form: z.string().nullable().default(null),
+  /** The stages of a staged report in order (empty for a single notice). */
+  stages: z.array(obligationStageSchema).default([]),
   citation: z.string(),
   sources: z.array(z.string()),
   verification: verificationSchema,

@@ -10,6 +10,8 @@ import type { Period } from './rule-pack';
  * - `hours`: exact elapsed time; a DST change does not move it.
  * - `days` (calendar days): the same wall-clock time N days later in the zone, so a DST change
  *   makes that day 23 or 25 hours long instead of shifting the time of day.
+ * - `months` (calendar months): the same day and wall-clock time N months later, or the last day
+ *   of that month when it is shorter.
  * - `businessDays`: "N business days after X" is the same wall-clock time as X on the Nth business
  *   day after the day of X, in the zone. The day of X is never counted, whatever it is (a Saturday
  *   discovery gives Monday as day 1). A business day is a day that is not a Saturday, a Sunday or a
@@ -35,10 +37,12 @@ export interface Reckoned {
   skipped: SkippedHoliday[];
 }
 
-export type Unit = 'hours' | 'days' | 'businessDays';
+export type Unit = 'hours' | 'days' | 'businessDays' | 'months';
 
 export function periodUnit(period: Period): Unit {
-  return period.hours !== undefined ? 'hours' : period.businessDays !== undefined ? 'businessDays' : 'days';
+  if (period.hours !== undefined) return 'hours';
+  if (period.businessDays !== undefined) return 'businessDays';
+  return period.months !== undefined ? 'months' : 'days';
 }
 
 const HOUR_MS = 3_600_000;
@@ -57,6 +61,8 @@ export function addPeriod(start: { utc: string; zone: string }, period: Period):
       period.calendar ?? 'US',
     );
   }
+  if (period.months !== undefined)
+    return { due: new Date(shiftMonths(at, start.zone, period.months)).toISOString(), skipped: [] };
   const days = period.days ?? 0;
   const moved = shiftDays(at, start.zone, days);
   return { due: new Date(Number.isNaN(moved) ? at + days * DAY_MS : moved).toISOString(), skipped: [] };
@@ -91,6 +97,25 @@ function shiftDays(at: number, zone: string, days: number): number {
     local.getFullYear(),
     local.getMonth(),
     local.getDate() + days,
+    local.getHours(),
+    local.getMinutes(),
+    local.getSeconds(),
+    zone,
+  ).getTime();
+}
+
+/**
+ * The same wall-clock time `months` later in the zone: "one month after 31 January" is the last
+ * day of February, as a calendar month is read (the day is kept where the month has it).
+ */
+function shiftMonths(at: number, zone: string, months: number): number {
+  const local = new TZDate(at, zone);
+  const target = local.getMonth() + months;
+  const lastDay = new TZDate(local.getFullYear(), target + 1, 0, 12, 0, 0, zone).getDate();
+  return new TZDate(
+    local.getFullYear(),
+    target,
+    Math.min(local.getDate(), lastDay),
     local.getHours(),
     local.getMinutes(),
     local.getSeconds(),
@@ -183,6 +208,8 @@ export function reckoningText(
   }
   const zone = period.businessDays === undefined ? start.zone : (period.zone ?? start.zone);
   const day = ymd(new TZDate(Date.parse(start.utc), zone));
+  if (period.months !== undefined)
+    return `${plural(period.months, 'calendar month')} after ${from} on ${day}`;
   if (period.businessDays === undefined) {
     return `${plural(period.days ?? 0, 'calendar day')} after ${from} on ${day}`;
   }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DATA_ELEMENT_TERMS } from '../domain/data-elements';
-import { ORGANISATION_ROLES } from '../domain/facts';
+import { ORGANISATION_ROLES, REGULATED_ROLES } from '../domain/facts';
 import { matcherSchema } from '../letters/matcher';
 import { isTimeZone } from '../time/zoned-time';
+import { REGIME_DECISIONS } from './regime-decisions';
 
 /** Who receives a notice. */
 export const RECIPIENT_KINDS = [
@@ -19,8 +20,11 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 /**
  * The moments a deadline can run from. US statutes say "determination" of a breach; Breachdesk
  * takes it to be the awareness time recorded in Facts, and says so wherever it applies.
+ * "decision" is the date of the decision the rule turns on (`trigger.decision`): the SEC's
+ * materiality determination, DORA's classification as major, the completed Australian
+ * assessment; the reckoning names it ("4 business days after the materiality determination").
  */
-export const CLOCKS = ['discovery', 'awareness', 'determination'] as const;
+export const CLOCKS = ['discovery', 'awareness', 'determination', 'decision'] as const;
 export type Clock = (typeof CLOCKS)[number];
 
 const isoDate = z.iso.date();
@@ -39,6 +43,8 @@ const periodSchema = z
     hours: z.number().int().positive().optional(),
     days: z.number().int().positive().optional(),
     businessDays: z.number().int().positive().optional(),
+    /** Calendar months: the same day and time N months later (the month's last day if shorter). */
+    months: z.number().int().positive().optional(),
     calendar: z
       .string()
       .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'An ISO 3166 code such as "US" or "US-OH"')
@@ -47,8 +53,8 @@ const periodSchema = z
   })
   .strict()
   .refine(
-    (p) => [p.hours, p.days, p.businessDays].filter((n) => n !== undefined).length === 1,
-    'Give exactly one of hours, days or businessDays',
+    (p) => [p.hours, p.days, p.businessDays, p.months].filter((n) => n !== undefined).length === 1,
+    'Give exactly one of hours, days, businessDays or months',
   )
   .refine(
     (p) =>
@@ -88,6 +94,23 @@ const deadlineSchema = z.discriminatedUnion('kind', [
 ]);
 export type Deadline = z.output<typeof deadlineSchema>;
 
+/**
+ * A stage's deadline: any rule deadline, or a period after an earlier stage of the same
+ * obligation was sent ("intermediate report within 72 hours of the initial notification").
+ */
+const stageDeadlineSchema = z.union([
+  deadlineSchema,
+  z
+    .object({
+      kind: z.literal('after_stage'),
+      stageId: z.string(),
+      period: periodSchema,
+      wording: z.string(),
+    })
+    .strict(),
+]);
+export type StageDeadline = z.output<typeof stageDeadlineSchema>;
+
 export const ORDER_RELATIONS = ['before', 'no_later_than', 'after'] as const;
 
 export const contentItemSchema = z
@@ -114,7 +137,7 @@ const triggerSchema = z
      */
     residentsOf: z.array(z.string()).min(1),
     residents: z
-      .object({ comparison: z.enum(['any', 'gte', 'gt']), count: z.number().int().nonnegative() })
+      .object({ comparison: z.enum(['any', 'gte', 'gt', 'lt']), count: z.number().int().nonnegative() })
       .strict(),
     /**
      * What counts as personal information there: any one combination fully present triggers.
@@ -156,6 +179,31 @@ const triggerSchema = z
       .nullable(),
     /** Rules for a kind of organisation only (GLBA financial institutions for the FTC rule). */
     financialInstitution: z.boolean().nullable(),
+    /**
+     * Sector rules: the organisation must hold one of these roles (Facts › Organisation); a case
+     * that records none is told the rule does not apply to it, naming the roles.
+     */
+    regulatedRoles: z.array(z.enum(REGULATED_ROLES)).min(1).nullable().default(null),
+    /**
+     * The organisation must be established in one of these countries (its main establishment or
+     * any country of establishment); "EU" stands for every EU member state.
+     */
+    establishedIn: z.array(z.string()).min(1).nullable().default(null),
+    /**
+     * False for incident-reporting regimes (NIS2, DORA, the SEC) whose duty does not depend on
+     * whose data was exposed: no people or personal data are needed for them to apply.
+     */
+    personalDataNeeded: z.boolean().default(true),
+    /**
+     * A decision the rule turns on (Facts › Decisions), never assumed: "condition": owed only
+     * once it is answered yes (undecided: "decision needed"; no: not owed); "exemption": owed
+     * unless it is answered yes (HIPAA's low probability of compromise), its clock running meanwhile.
+     */
+    decision: z
+      .object({ key: z.enum(REGIME_DECISIONS), kind: z.enum(['condition', 'exemption']) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type Trigger = z.output<typeof triggerSchema>;
@@ -167,6 +215,11 @@ export const ruleSchema = z
     /** The law's jurisdiction: an ISO 3166 code, or "EU". */
     jurisdiction: z.string(),
     law: z.string(),
+    /**
+     * The regime's name as people know it ("UK GDPR", "NIS2", "SEC Form 8-K Item 1.05"), by which
+     * `rules list` groups rules across jurisdictions; empty: the law's name.
+     */
+    regime: z.string().default(''),
     recipient: z
       .object({
         kind: z.enum(RECIPIENT_KINDS),
@@ -187,6 +240,26 @@ export const ruleSchema = z
     prohibitedContent: z.array(contentItemSchema),
     /** The letter template to draft this notice from (the letters feature), or null. */
     template: z.string().nullable(),
+    /** The regulator's form this notice is made on, as an answer sheet (shared/forms), or null. */
+    form: z.string().nullable().default(null),
+    /**
+     * Reports in stages (NIS2: early warning, notification, final report): each its own deadline,
+     * content, letter or form and status, in order. The rule's own deadline is the first stage's.
+     */
+    stages: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]+$/),
+            title: z.string(),
+            deadline: stageDeadlineSchema,
+            requiredContent: z.array(contentItemSchema).default([]),
+            template: z.string().nullable().default(null),
+            form: z.string().nullable().default(null),
+          })
+          .strict(),
+      )
+      .default([]),
     /**
      * When the law allows notice by other means (e-mail, website, statewide media) instead of
      * individual letters: above a cost, above a number of people, or without contact details.
@@ -277,6 +350,28 @@ export const rulePackSchema = z
         if (!ids.has(ref))
           ctx.addIssue({ code: 'custom', path: ['rules', index], message: `Unknown rule ${ref}` });
       }
+      checkStages(rule, (message) => ctx.addIssue({ code: 'custom', path: ['rules', index], message }));
     }
   });
+
+/** A decision clock needs the decision; a stage follows only a stage listed before it. */
+function checkStages(rule: Rule, fail: (message: string) => void): void {
+  const deadlines = [rule.deadline, ...rule.stages.map((s) => s.deadline)];
+  const decisionClock = deadlines.some(
+    (d) =>
+      (d.kind === 'period' && d.clock === 'decision') ||
+      (d.kind === 'undetermined' && d.suggested?.clock === 'decision'),
+  );
+  if (decisionClock && rule.trigger.decision === null)
+    fail(`Rule ${rule.id} runs a clock from a decision but names none (trigger.decision)`);
+  const seen = new Set<string>();
+  for (const stage of rule.stages) {
+    if (stage.deadline.kind === 'after_stage' && !seen.has(stage.deadline.stageId))
+      fail(
+        `Stage ${stage.id} of ${rule.id} follows ${stage.deadline.stageId}, which is not an earlier stage`,
+      );
+    if (seen.has(stage.id)) fail(`Duplicate stage ${stage.id} in ${rule.id}`);
+    seen.add(stage.id);
+  }
+}
 export type RulePack = z.output<typeof rulePackSchema>;

@@ -61,7 +61,7 @@ describe('obligations board', () => {
     const sent = setObligationStatus(
       file,
       ctx,
-      'us-tx-ag-until-2023',
+      { ruleId: 'us-tx-ag-until-2023', stageId: null },
       undefined,
       { status: 'sent', sentAt: '2020-12-01T10:00:00.000Z', channel: 'AG web form', note: '' },
       TODAY,
@@ -72,7 +72,14 @@ describe('obligations board', () => {
       target: 'obligation:us-tx-ag-until-2023',
     });
     expect(() =>
-      setObligationStatus(file, ctx, 'no-such-rule', undefined, { status: 'todo', note: '' }, TODAY),
+      setObligationStatus(
+        file,
+        ctx,
+        { ruleId: 'no-such-rule', stageId: null },
+        undefined,
+        { status: 'todo', note: '' },
+        TODAY,
+      ),
     ).toThrow(/no rule/);
 
     // Fewer Texans than the threshold (a hand count overriding the roster's 300): the obligation
@@ -134,7 +141,7 @@ describe('obligations board', () => {
     setObligationStatus(
       file,
       ctx,
-      'us-wa-individuals',
+      { ruleId: 'us-wa-individuals', stageId: null },
       undefined,
       {
         status: 'not_required',
@@ -187,7 +194,7 @@ describe('obligations board', () => {
     expect(art34?.[4]).toBe('none yet (severity not assessed)');
     expect(waiting?.rows.find((r) => r[0]?.includes('Art. 33'))?.[2]).toBe('owed unless decided otherwise');
     const notOwed = table('Notices not owed');
-    expect(notOwed?.rows.some((r) => r[0]?.includes('Art. 34'))).toBe(false);
+    expect(notOwed?.rows.some((r) => r[0]?.includes('(GDPR Art. 34)'))).toBe(false);
     expect(notOwed?.rows.find((r) => r[0] === 'Notify the Washington Attorney General')?.[2]).toBe(
       '⚠ to be verified',
     );
@@ -210,13 +217,13 @@ describe('obligations board', () => {
       note: 'Where these people live is not recorded: no law can be applied to them until their country (and US state) is known.',
     };
     expect(obligationsBoard(file, undefined, TODAY).uncovered).toEqual([unknown]);
-    setPopulation(file, { jurisdiction: 'JP', count: 12, exact: true }, ctx);
+    setPopulation(file, { jurisdiction: 'NZ', count: 12, exact: true }, ctx);
     const board = obligationsBoard(file, undefined, TODAY);
     expect(board.uncovered).toEqual([
       {
-        jurisdiction: 'JP',
+        jurisdiction: 'NZ',
         residents: 12,
-        note: 'The rule pack has no rules for Japan: check its law yourself.',
+        note: 'The rule pack has no rules for New Zealand: check its law yourself.',
       },
       unknown,
     ]);

@@ -88,7 +88,7 @@ describe('the overview says what now', () => {
     setObligationStatus(
       file,
       ctx,
-      ART_33,
+      { ruleId: ART_33, stageId: null },
       undefined,
       { status: 'sent', sentAt: '2020-11-18T10:00:00.000Z', channel: 'IMY e-service', note: '' },
       TODAY,

@@ -1,5 +1,5 @@
 import type { LetterCheckResult, LetterRecord } from '../../../shared/domain/letters';
-import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import { activeRulePack } from '../obligations/active-pack';
 import type { ContentItem, Rule } from '../../../shared/obligations/rule-pack';
 import { checkLetter } from '../../../shared/letters/checks';
 import type { LetterTimeline } from '../../../shared/letters/date-claims';
@@ -75,7 +75,7 @@ export function rulesOf(
   letter: Pick<LetterRecord, 'jurisdiction' | 'obligationRuleId'>,
 ): Rule[] {
   // A rule naming no template is served by the generic one for its recipient, when linked to it.
-  const served = DEFAULT_RULE_PACK.rules.filter(
+  const served = activeRulePack().rules.filter(
     (rule) =>
       servesRule(template, rule) ||
       (rule.id === letter.obligationRuleId &&

@@ -15,7 +15,7 @@ import { documentFromTemplate, freezeDocument, plainTextOf } from '../../../shar
 import { LETTER_TEMPLATES } from '../../../shared/letters/templates';
 import { inJurisdiction } from '../../../shared/letters/merge-values';
 import type { LetterTemplate } from '../../../shared/letters/template';
-import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import { activeRulePack } from '../obligations/active-pack';
 import type { Rule } from '../../../shared/obligations/rule-pack';
 import type { CaseFile } from '../../casefile/case-file';
 import { getFacts } from '../../casefile/repos/facts-repo';
@@ -54,7 +54,7 @@ export function letterTemplates() {
 export { listLetters };
 
 function requireRule(ruleId: string): Rule {
-  const rule = DEFAULT_RULE_PACK.rules.find((r) => r.id === ruleId);
+  const rule = activeRulePack().rules.find((r) => r.id === ruleId);
   if (rule === undefined)
     throw new BreachdeskError('NOT_FOUND', `There is no obligation rule called ${JSON.stringify(ruleId)}.`);
   return rule;
@@ -88,7 +88,7 @@ function recipientFor(
 ): { name: string; address: string } {
   if (rule === null || given.name.trim() !== '') return { name: given.name, address: given.address };
   const authority =
-    DEFAULT_RULE_PACK.authorities[getFacts(file.db).organisation.establishment] ??
+    activeRulePack().authorities[getFacts(file.db).organisation.establishment] ??
     'the lead supervisory authority';
   return { name: rule.recipient.name.replaceAll('{leadAuthority}', authority), address: given.address };
 }
@@ -176,7 +176,7 @@ function markDrafting(
   setObligationStatus(
     file,
     ctx,
-    ruleId,
+    { ruleId, stageId: null },
     undefined,
     { status: 'drafting', note: `Letter "${title}" drafted.` },
     today,
@@ -396,7 +396,7 @@ export function setLetterStatus(
     setObligationStatus(
       file,
       ctx,
-      letter.obligationRuleId,
+      { ruleId: letter.obligationRuleId, stageId: null },
       undefined,
       {
         status: 'sent',

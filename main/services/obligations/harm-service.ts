@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/domain/harm-determinations';
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
-import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import { activeRulePack } from './active-pack';
 import type { HarmFinding } from '../../../shared/obligations/obligation';
 import type { CaseFile } from '../../casefile/case-file';
 import {
@@ -25,7 +25,7 @@ export function listHarmDeterminations(file: CaseFile): HarmListing {
 /** One harm test per jurisdiction (its first rule's with one), sorted by code. */
 function harmTests(): HarmTest[] {
   const tests = new Map<string, HarmTest>();
-  for (const rule of DEFAULT_RULE_PACK.rules) {
+  for (const rule of activeRulePack().rules) {
     const { harm } = rule.trigger;
     if (harm === null || tests.has(rule.jurisdiction)) continue;
     tests.set(rule.jurisdiction, {
@@ -49,7 +49,7 @@ export function recordedHarmFindings(file: CaseFile): Record<string, HarmFinding
 
 /** Whether any rule of the pack for this jurisdiction has a risk-of-harm test to decide. */
 function hasHarmTest(jurisdiction: string): boolean {
-  return DEFAULT_RULE_PACK.rules.some((r) => r.jurisdiction === jurisdiction && r.trigger.harm !== null);
+  return activeRulePack().rules.some((r) => r.jurisdiction === jurisdiction && r.trigger.harm !== null);
 }
 
 /** Records (or changes) a jurisdiction's harm decision, with its basis in writing; audited. */

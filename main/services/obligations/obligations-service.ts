@@ -13,9 +13,9 @@ import { templateById } from '../../../shared/letters/templates';
 import { sourceReferences } from '../../../shared/obligations/source-titles';
 import type { obligationsContract } from '../../../shared/ipc/obligations-contract';
 import { BreachdeskError } from '../../../shared/ipc/errors';
-import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import { activeRulePack } from './active-pack';
 import { defaultAsOf, evaluateObligations, type EngineCase } from '../../../shared/obligations/engine';
-import type { EngineResult, RiskLevel } from '../../../shared/obligations/obligation';
+import type { EngineResult, Obligation, RiskLevel } from '../../../shared/obligations/obligation';
 import type { CaseFile } from '../../casefile/case-file';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { listLetters } from '../../casefile/repos/letters-repo';
@@ -64,7 +64,7 @@ export function evaluateCase(
   const input = engineCase(file, statuses);
   const fallback = defaultAsOf(input.facts, today);
   return {
-    ...evaluateObligations(input, DEFAULT_RULE_PACK, asOf ?? fallback),
+    ...evaluateObligations(input, activeRulePack(), asOf ?? fallback),
     defaultAsOf: fallback,
     risk: input.risk,
   };
@@ -99,6 +99,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
       obligation,
       notTriggered: null,
       status,
+      stageStatuses: stageStatusesOf(obligation, byRule),
       review: reviewOf(status, obligation.deadline.due),
       ...lettersOf(obligation.ruleId, letters),
     };
@@ -111,6 +112,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
       obligation: null,
       notTriggered,
       status,
+      stageStatuses: {},
       review: `No longer owed on the current facts: ${notTriggered.reason} The status recorded on ${status.recordedAt.slice(0, 10)} is kept; review it.`,
       ...lettersOf(notTriggered.ruleId, letters),
     });
@@ -120,7 +122,7 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     defaultAsOf: result.defaultAsOf,
     packId: result.packId,
     packVersion: result.packVersion,
-    disclaimer: DEFAULT_RULE_PACK.disclaimer,
+    disclaimer: activeRulePack().disclaimer,
     risk: result.risk,
     rows,
     decisionNeeded: result.decisionNeeded.map((d) => ({ ...d, status: byRule.get(d.ruleId) ?? null })),
@@ -129,6 +131,19 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
     factsNeeded: result.factsNeeded,
     pending: result.pending,
   };
+}
+
+/** The statuses recorded for each stage of a staged report, by stage id. */
+function stageStatusesOf(
+  obligation: Obligation,
+  byRule: ReadonlyMap<string, ObligationStatus>,
+): Record<string, ObligationStatus> {
+  const found: Record<string, ObligationStatus> = {};
+  for (const stage of obligation.stages) {
+    const status = byRule.get(`${obligation.ruleId}/${stage.id}`);
+    if (status !== undefined) found[stage.id] = status;
+  }
+  return found;
 }
 
 function lettersByRule(records: readonly LetterRecord[]): Map<string, NoticeLetter[]> {
@@ -158,7 +173,7 @@ function lettersOf(
   ruleId: string,
   letters: ReadonlyMap<string, NoticeLetter[]>,
 ): Pick<BoardRow, 'template' | 'templateUnavailable' | 'letters' | 'letterState' | 'sources'> {
-  const rule = DEFAULT_RULE_PACK.rules.find((r) => r.id === ruleId);
+  const rule = activeRulePack().rules.find((r) => r.id === ruleId);
   const choice = rule === undefined ? null : templateForRule(rule);
   const own = letters.get(ruleId) ?? [];
   // The most advanced letter; among equals, the newest.
@@ -177,7 +192,7 @@ function lettersOf(
       lead === null
         ? { state: 'none', letterId: null, version: null }
         : { state: lead.status, letterId: lead.id, version: lead.version },
-    sources: rule === undefined ? [] : sourceReferences(DEFAULT_RULE_PACK, rule.jurisdiction, rule.sources),
+    sources: rule === undefined ? [] : sourceReferences(activeRulePack(), rule.jurisdiction, rule.sources),
   };
 }
 
@@ -197,24 +212,37 @@ function reviewOf(status: ObligationStatus | null, due: string | null): string |
 export function setObligationStatus(
   file: CaseFile,
   ctx: ServiceContext,
-  ruleId: string,
+  target: { ruleId: string; stageId: string | null },
   asOf: string | undefined,
   input: ObligationStatusInput,
   today: string,
 ): ObligationStatus {
-  if (!DEFAULT_RULE_PACK.rules.some((rule) => rule.id === ruleId)) {
+  const { ruleId, stageId } = target;
+  const pack = activeRulePack();
+  const rule = pack.rules.find((r) => r.id === ruleId);
+  if (rule === undefined) {
     throw new BreachdeskError('NOT_FOUND', `There is no rule called ${JSON.stringify(ruleId)}.`);
   }
+  if (stageId !== null && !rule.stages.some((stage) => stage.id === stageId)) {
+    throw new BreachdeskError(
+      'NOT_FOUND',
+      rule.stages.length === 0
+        ? `${rule.title} is a single notice, without stages.`
+        : `${rule.title} has no stage called ${JSON.stringify(stageId)} (its stages: ${rule.stages.map((s) => s.id).join(', ')}).`,
+    );
+  }
+  const key = stageId === null ? ruleId : `${ruleId}/${stageId}`;
   const result = evaluateCase(file, asOf, today);
   const obligation = result.obligations.find((o) => o.ruleId === ruleId) ?? null;
+  const stage = stageId === null ? null : (obligation?.stages.find((s) => s.id === stageId) ?? null);
   const reason =
     result.notTriggered.find((n) => n.ruleId === ruleId)?.reason ??
     result.decisionNeeded.find((d) => d.ruleId === ruleId)?.decision.reason ??
     '';
   return changeWithAudit(file, ctx, (db, at) => {
-    const previous = obligationStatuses(db).find((s) => s.ruleId === ruleId) ?? null;
+    const previous = obligationStatuses(db).find((s) => s.ruleId === key) ?? null;
     const status: ObligationStatus = {
-      ruleId,
+      ruleId: key,
       status: input.status,
       sentAt: input.status === 'sent' ? input.sentAt : null,
       channel: input.status === 'sent' ? input.channel : '',
@@ -224,16 +252,17 @@ export function setObligationStatus(
       recordedBy: ctx.actor,
       basis: {
         triggered: obligation !== null,
-        due: obligation?.deadline.due ?? null,
+        due: (stage ?? obligation)?.deadline.due ?? null,
         why: obligation?.why ?? reason,
       },
+      pack: { id: result.packId, version: result.packVersion },
     };
     putObligationStatus(db, status);
     return {
       result: status,
       audit: {
         action: 'obligation.status_recorded',
-        target: `obligation:${ruleId}`,
+        target: `obligation:${key}`,
         payload: {
           from: previous?.status ?? null,
           to: status.status,
@@ -242,6 +271,7 @@ export function setObligationStatus(
           rationale: status.rationale,
           note: status.note,
           asOf: result.asOf,
+          pack: status.pack,
         },
       },
     };

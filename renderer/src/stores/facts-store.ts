@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Facts, FactsPatch } from '../../../shared/domain/facts';
+import { REGIME_DECISIONS } from '../../../shared/obligations/regime-decisions';
 import { call, messageOf } from '../api/client';
 import { useWorkspaceStore, type SaveKey } from './workspace-store';
 
@@ -13,8 +14,14 @@ interface FactsState {
 }
 
 function applyPatch(facts: Facts, patch: FactsPatch): Facts {
-  const { organisation, ...rest } = patch;
-  return { ...facts, ...rest, organisation: { ...facts.organisation, ...organisation } };
+  const { organisation, decisions, ...rest } = patch;
+  const merged = { ...facts.decisions };
+  for (const key of REGIME_DECISIONS) {
+    const value = decisions?.[key];
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  return { ...facts, ...rest, organisation: { ...facts.organisation, ...organisation }, decisions: merged };
 }
 
 // Answers to requests made before a reset (another case opened) are dropped.

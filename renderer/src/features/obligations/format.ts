@@ -105,6 +105,7 @@ const CLOCK_NAMES: Record<NonNullable<Obligation['deadline']['clock']>, string> 
   discovery: 'discovery',
   awareness: 'awareness',
   determination: 'determination of the breach (taken as the awareness time)',
+  decision: 'the decision it turns on (Facts › Decisions)',
   notice: 'the notice it follows',
 };
 
