@@ -3,7 +3,7 @@ import type { DataElementTerm } from '../../shared/domain/data-elements';
 import { isJurisdictionCode } from '../../shared/jurisdictions/jurisdictions';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { BREACHDESK_US_EU_PACK, JURISDICTION_FILES } from '../../shared/obligations/packs/breachdesk-us-eu';
-import { RULE_PACK_FORMAT, rulePackSchema, type Rule } from '../../shared/obligations/rule-pack';
+import { RULE_PACK_FORMAT, rulePackSchema, ruleSchema, type Rule } from '../../shared/obligations/rule-pack';
 import usAgGeneric from '../../shared/letters/templates/us-ag-generic.json' with { type: 'json' };
 
 const rules = DEFAULT_RULE_PACK.rules;
@@ -22,7 +22,19 @@ const DOMAIN_JURISDICTIONS = new Set([
   'US-NJ',
   'US-IL',
 ]);
-const domainRules = rules.filter((r) => DOMAIN_JURISDICTIONS.has(r.jurisdiction));
+// The rules of those jurisdictions' own files: a regime of its own there (EU/NIS2, EU/DORA,
+// US/SEC…, issue 21) has a file of its own and is tested with its regime, not against DOMAIN.md.
+const domainRuleIds = new Set(
+  Object.entries(JURISDICTION_FILES)
+    .filter(([code]) => DOMAIN_JURISDICTIONS.has(code))
+    .flatMap(([, file]) =>
+      ruleSchema
+        .array()
+        .parse(file)
+        .map((r) => r.id),
+    ),
+);
+const domainRules = rules.filter((r) => domainRuleIds.has(r.id));
 const byId = new Map(rules.map((r) => [r.id, r]));
 const rule = (id: string): Rule => {
   const found = byId.get(id);
