@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { z } from 'zod';
+import { CA_SUBDIVISIONS } from './ca-provinces';
 import { US_SUBDIVISIONS } from './us-states';
 
 countries.registerLocale(english);
@@ -23,9 +24,13 @@ const GROUPS: Readonly<Record<string, string>> = {
 export const JURISDICTIONS: readonly Jurisdiction[] = [
   ...Object.entries(countries.getNames('en', { select: 'official' })),
   ...Object.entries(US_SUBDIVISIONS),
+  ...Object.entries(CA_SUBDIVISIONS),
   ...Object.entries(GROUPS),
 ]
-  .map(([code, name]) => ({ code, name: code.startsWith('US-') ? `${name} (US)` : name }))
+  .map(([code, name]) => ({
+    code,
+    name: code.startsWith('US-') ? `${name} (US)` : code.startsWith('CA-') ? `${name} (Canada)` : name,
+  }))
   .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 
 const byCode = new Map(JURISDICTIONS.map((j) => [j.code, j]));

@@ -14,6 +14,12 @@ import usFtcSafeguardsNotice from './templates/us-ftc-safeguards-notice.json' wi
 import usResidentsGeneric from './templates/us-residents-generic.json' with { type: 'json' };
 import substituteWebNotice from './templates/substitute-web-notice.json' with { type: 'json' };
 import substituteMediaNotice from './templates/substitute-media-notice.json' with { type: 'json' };
+import auOaicStatement from './templates/au-oaic-statement.json' with { type: 'json' };
+import ukIcoReport from './templates/uk-ico-report.json' with { type: 'json' };
+import nis2DoraIncidentReport from './templates/nis2-dora-incident-report.json' with { type: 'json' };
+import hhsOcrNotice from './templates/hhs-ocr-notice.json' with { type: 'json' };
+import secEightKDisclosureDraft from './templates/sec-8k-disclosure-draft.json' with { type: 'json' };
+import caOpcReport from './templates/ca-opc-report.json' with { type: 'json' };
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
 /**
@@ -31,6 +37,12 @@ const TEMPLATE_FILES: readonly unknown[] = [
   usAgGeneric,
   usCraGeneric,
   usFtcSafeguardsNotice,
+  ukIcoReport,
+  nis2DoraIncidentReport,
+  auOaicStatement,
+  hhsOcrNotice,
+  secEightKDisclosureDraft,
+  caOpcReport,
   dataOwnerGeneric,
   partnerDeletionRequest,
   passwordResetNotice,

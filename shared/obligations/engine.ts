@@ -19,7 +19,7 @@ import { awaitedDecision, openDecisionOf } from './decisions';
 import { REGIME_DECISION_INFO } from './regime-decisions';
 import { factsNeededOf, placedCounts, rosterJurisdiction, type EngineProbe } from './facts-needed';
 import { deadlineOf, stageDeadlineOf } from './deadlines';
-import { countriesOfEstablishment, organisationRefusal, REGULATED_ROLE_NAMES } from './organisation-scope';
+import { countriesOfEstablishment, organisationRefusal, withArticle } from './organisation-scope';
 import type { Rule, RulePack, Trigger } from './rule-pack';
 
 /** What the engine reads of a case. */
@@ -144,7 +144,11 @@ function uncoveredOf(
   pack: RulePack,
 ): EngineResult['uncovered'] {
   const read = new Set(
-    pack.rules.flatMap((rule) => rule.trigger.residentsOf.flatMap((code) => residentCodes(code, pack))),
+    // Federal rules read every US state, but they do not make a state without a law of its own
+    // "covered": its residents stay listed, with what the pack knows of the place.
+    pack.rules.flatMap((rule) =>
+      rule.trigger.residentsOf.flatMap((code) => (code === 'US' ? ['US'] : residentCodes(code, pack))),
+    ),
   );
   return populations
     .filter((p) => p.count > 0 && (!read.has(p.jurisdiction) || UNPLACED[p.jurisdiction] !== undefined))
@@ -584,7 +588,7 @@ function whyOrganisation(rule: Rule, input: EngineCase): string {
   const who =
     roles.length === 0
       ? 'The organisation'
-      : `The organisation is recorded as a ${roles.map((role) => REGULATED_ROLE_NAMES[role]).join(' and a ')}`;
+      : `The organisation is recorded as ${roles.map(withArticle).join(' and ')}`;
   const where =
     trigger.establishedIn === null
       ? ''

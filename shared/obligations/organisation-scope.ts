@@ -15,6 +15,12 @@ export const REGULATED_ROLE_NAMES: Readonly<Record<RegulatedRole, string>> = {
   ch_critical_infrastructure: 'Swiss critical-infrastructure operator (ISA Art. 74b)',
 };
 
+/** "an SEC registrant", "a DORA financial entity": the article as the name is spoken. */
+export function withArticle(role: RegulatedRole): string {
+  const name = REGULATED_ROLE_NAMES[role];
+  return /^(SEC|NIS2)\b/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
 /** The EEA states outside the EU: "EU" in a rule's `establishedIn` does not reach them. */
 const EEA_NOT_EU = new Set(['IS', 'LI', 'NO']);
 const EU_MEMBER_STATES: readonly string[] = EEA_COUNTRY_CODES.filter((code) => !EEA_NOT_EU.has(code));
@@ -35,7 +41,7 @@ export function organisationRefusal(trigger: Trigger, organisation: Facts['organ
   }
   const roles = trigger.regulatedRoles;
   if (roles !== null && !roles.some((role) => organisation.regulatedRoles.includes(role))) {
-    return `Applies only to ${roles.map((role) => `a ${REGULATED_ROLE_NAMES[role]}`).join(' or ')}; the organisation is not recorded as one (Facts › Organisation › Regulated roles).`;
+    return `Applies only to ${roles.map(withArticle).join(' or ')}; the organisation is not recorded as one (Facts › Organisation › Regulated roles).`;
   }
   const within = trigger.establishedIn;
   if (within !== null) {

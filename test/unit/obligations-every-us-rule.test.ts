@@ -18,7 +18,10 @@ import {
  * deadline its period gives from the clock it names; one person fewer, or data outside the
  * state's definition, must not; an undecided harm test must never read "not owed".
  */
-const RULES = DEFAULT_RULE_PACK.rules.filter((r) => !HANDBOOK_JURISDICTIONS.includes(r.jurisdiction));
+// The US states' own rules (federal and foreign regimes have their own tests: regimes-*.test.ts).
+const RULES = DEFAULT_RULE_PACK.rules.filter(
+  (r) => r.jurisdiction.startsWith('US-') && !HANDBOOK_JURISDICTIONS.includes(r.jurisdiction),
+);
 const SENT = '2026-06-01T12:00:00.000Z';
 const HOUR = 3_600_000;
 

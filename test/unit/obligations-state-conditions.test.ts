@@ -161,16 +161,16 @@ describe('people where the pack has no rules', () => {
       },
     });
     const result = evaluateObligations(
-      engineCase({ people: { 'US-AS': 40, 'US-TX': 10, JP: 3 } }),
+      engineCase({ people: { 'US-AS': 40, 'US-TX': 10, NZ: 3 } }),
       pack,
       '2026-03-02',
     );
     expect(result.uncovered).toEqual([
       { jurisdiction: 'US-AS', residents: 40, note: '⚠ No breach-notification statute found.' },
       {
-        jurisdiction: 'JP',
+        jurisdiction: 'NZ',
         residents: 3,
-        note: 'The rule pack has no rules for Japan: check its law yourself.',
+        note: 'The rule pack has no rules for New Zealand: check its law yourself.',
       },
     ]);
   });

@@ -25,7 +25,8 @@ interface ObligationsState {
   load: () => Promise<void>;
   setAsOf: (asOf: string | null) => Promise<void>;
   /** Records a status, then reloads; resolves null, or the sentence saying why it failed. */
-  setStatus: (ruleId: string, status: StatusInput) => Promise<string | null>;
+  /** Records a notice's status, or one stage's of a staged report. */
+  setStatus: (ruleId: string, status: StatusInput, stageId?: string) => Promise<string | null>;
   toggle: (ruleId: string) => void;
   showTab: (tab: ObligationsTab) => void;
   /** Opens the severity view at its risk decision, the decision a "decision needed" notice waits for. */
@@ -84,11 +85,16 @@ export const useObligationsStore = create<ObligationsState>()((set, get) => {
       return get().load();
     },
 
-    setStatus(ruleId, status) {
+    setStatus(ruleId, status, stageId) {
       const mine = generation;
       const asOf = get().asOf;
       return useWorkspaceStore.getState().track(null, async () => {
-        await call('obligations.setStatus', asOf === null ? { ruleId, status } : { ruleId, asOf, status });
+        await call('obligations.setStatus', {
+          ruleId,
+          status,
+          ...(asOf === null ? {} : { asOf }),
+          ...(stageId === undefined ? {} : { stageId }),
+        });
         if (mine === generation) await get().load();
       });
     },

@@ -3,8 +3,10 @@ import { Button } from '../../components/Button';
 import { useContentChanged } from '../../lib/use-content-changed';
 import { useFactsStore } from '../../stores/facts-store';
 import { DatesPanel } from './DatesPanel';
+import { DecisionsPanel } from './DecisionsPanel';
 import { IncidentPanel } from './IncidentPanel';
 import { OrganisationPanel } from './OrganisationPanel';
+import { RegulationPanel } from './RegulationPanel';
 
 /** What happened, when it was known, and who is answerable: every field saves itself. */
 export function FactsSection() {
@@ -41,6 +43,8 @@ export function FactsSection() {
       <IncidentPanel facts={facts} />
       <DatesPanel facts={facts} />
       <OrganisationPanel facts={facts} />
+      <RegulationPanel facts={facts} />
+      <DecisionsPanel facts={facts} />
     </div>
   );
 }

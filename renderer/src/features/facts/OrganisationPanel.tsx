@@ -90,18 +90,6 @@ export function OrganisationPanel({ facts }: { facts: Facts }) {
               }
             />
           </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={organisation.financialInstitution}
-              onChange={(event) =>
-                void saveOrganisation('facts.organisation.financialInstitution', {
-                  financialInstitution: event.target.checked,
-                })
-              }
-            />
-            A financial institution under the Gramm-Leach-Bliley Act (the FTC Safeguards Rule applies)
-          </label>
         </div>
         <AutosaveTextField
           label="Contact name"

@@ -6,6 +6,7 @@ import { useHarmStore } from '../../stores/harm-store';
 import { useObligationsStore } from '../../stores/obligations-store';
 import { RISK_TEXT } from '../severity/wording';
 import { VerifyChip } from './VerifyChip';
+import { goToField } from './go-to-field';
 import { placeOf, statusText } from './format';
 
 /**
@@ -17,7 +18,19 @@ import { placeOf, statusText } from './format';
 function DecideButton({ decision, describedBy }: { decision: OpenDecision; describedBy?: string }) {
   const requestDecision = useObligationsStore((state) => state.requestDecision);
   const editHarm = useHarmStore((state) => state.edit);
-  const { jurisdiction } = decision;
+  const { jurisdiction, regimeDecision } = decision;
+  if (decision.kind === 'regime' && regimeDecision !== null) {
+    return (
+      <Button
+        small
+        variant="primary"
+        aria-describedby={describedBy}
+        onClick={() => goToField(`facts.decisions.${regimeDecision}`)}
+      >
+        Record the decision…
+      </Button>
+    );
+  }
   if (decision.kind === 'state_harm' && jurisdiction !== null) {
     return (
       <Button small variant="primary" aria-describedby={describedBy} onClick={() => editHarm(jurisdiction)}>
@@ -37,7 +50,7 @@ function DecideButton({ decision, describedBy }: { decision: OpenDecision; descr
  * test, the law's test and citation instead (no calculator suggests that decision).
  */
 function SuggestionText({ decision }: { decision: OpenDecision }) {
-  if (decision.kind === 'state_harm') {
+  if (decision.kind === 'state_harm' || decision.kind === 'regime') {
     return (
       <span className="obl-decision__suggestion">
         The law&rsquo;s test{decision.citation === null ? '' : ` (${decision.citation})`}:{' '}

@@ -11,6 +11,7 @@ import { SourceLine, letterText, useOpenLetter } from './NoticeLetter';
 import { MarkSentDialog } from '../../components/MarkSentDialog';
 import { NotRequiredDialog } from './StatusDialogs';
 import { LinkedTasks } from '../tasks-notes/LinkedTasks';
+import { ObligationStages } from './ObligationStages';
 
 const RELATIONS: Record<Obligation['order'][number]['relation'], string> = {
   before: 'Before',
@@ -31,6 +32,7 @@ export function ObligationDetail({ row, title }: { row: BoardRow; title: string 
       ) : (
         <ObligationFacts obligation={obligation} row={row} />
       )}
+      <ObligationStages row={row} title={title} />
       <NoticeLetters row={row} title={title} />
       <StatusControls row={row} title={title} />
       <LinkedTasks row={row} title={title} />

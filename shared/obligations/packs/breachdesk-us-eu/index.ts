@@ -119,8 +119,39 @@ import refsUsAs from './references/US-AS.json' with { type: 'json' };
 import refsUsMp from './references/US-MP.json' with { type: 'json' };
 import refsUsUm from './references/US-UM.json' with { type: 'json' };
 import refsUs from './references/US.json' with { type: 'json' };
+import rulesGb from './rules/GB.json' with { type: 'json' };
+import rulesCh from './rules/CH.json' with { type: 'json' };
+import rulesEuNis2 from './rules/EU-NIS2.json' with { type: 'json' };
+import rulesEuDora from './rules/EU-DORA.json' with { type: 'json' };
+import rulesUsSec from './rules/US-SEC.json' with { type: 'json' };
+import rulesUsHipaa from './rules/US-HIPAA.json' with { type: 'json' };
+import rulesCa from './rules/CA.json' with { type: 'json' };
+import rulesCaQc from './rules/CA-QC.json' with { type: 'json' };
+import rulesAu from './rules/AU.json' with { type: 'json' };
+import rulesBr from './rules/BR.json' with { type: 'json' };
+import rulesIn from './rules/IN.json' with { type: 'json' };
+import rulesJp from './rules/JP.json' with { type: 'json' };
+import rulesSg from './rules/SG.json' with { type: 'json' };
+import rulesKr from './rules/KR.json' with { type: 'json' };
+import refsGb from './references/GB.json' with { type: 'json' };
+import refsCh from './references/CH.json' with { type: 'json' };
+import refsEuNis2 from './references/EU-NIS2.json' with { type: 'json' };
+import refsEuDora from './references/EU-DORA.json' with { type: 'json' };
+import refsUsSec from './references/US-SEC.json' with { type: 'json' };
+import refsUsHipaa from './references/US-HIPAA.json' with { type: 'json' };
+import refsCa from './references/CA.json' with { type: 'json' };
+import refsCaQc from './references/CA-QC.json' with { type: 'json' };
+import refsAu from './references/AU.json' with { type: 'json' };
+import refsBr from './references/BR.json' with { type: 'json' };
+import refsIn from './references/IN.json' with { type: 'json' };
+import refsJp from './references/JP.json' with { type: 'json' };
+import refsSg from './references/SG.json' with { type: 'json' };
+import refsKr from './references/KR.json' with { type: 'json' };
 
-/** Each jurisdiction's rules, in the order the pack lists them. */
+/**
+ * Each jurisdiction's rules, in the order the pack lists them; a regime of its own within a
+ * jurisdiction has its own file, keyed "CODE/REGIME" (EU/NIS2: rules/EU-NIS2.json).
+ */
 export const JURISDICTION_FILES: Readonly<Record<string, readonly unknown[]>> = {
   EU: rulesEu,
   FR: rulesFr,
@@ -179,6 +210,20 @@ export const JURISDICTION_FILES: Readonly<Record<string, readonly unknown[]>> = 
   'US-WV': rulesUsWv,
   'US-WY': rulesUsWy,
   US: rulesUs,
+  GB: rulesGb,
+  CH: rulesCh,
+  'EU/NIS2': rulesEuNis2,
+  'EU/DORA': rulesEuDora,
+  'US/SEC': rulesUsSec,
+  'US/HIPAA': rulesUsHipaa,
+  CA: rulesCa,
+  'CA-QC': rulesCaQc,
+  AU: rulesAu,
+  BR: rulesBr,
+  IN: rulesIn,
+  JP: rulesJp,
+  SG: rulesSg,
+  KR: rulesKr,
 };
 
 /** Each jurisdiction's references (DOMAIN.md's keys need none: they are the handbook's). */
@@ -237,7 +282,19 @@ export const REFERENCE_FILES: Readonly<Record<string, unknown>> = {
   'US-WI': refsUsWi,
   'US-WV': refsUsWv,
   'US-WY': refsUsWy,
-  US: refsUs,
+  US: { ...refsUs, ...refsUsSec, ...refsUsHipaa },
+  GB: refsGb,
+  CH: refsCh,
+  // A regime's own references join its jurisdiction's: rules cite keys by jurisdiction.
+  EU: { ...refsEuNis2, ...refsEuDora },
+  CA: refsCa,
+  'CA-QC': refsCaQc,
+  AU: refsAu,
+  BR: refsBr,
+  IN: refsIn,
+  JP: refsJp,
+  SG: refsSg,
+  KR: refsKr,
 };
 
 /**
