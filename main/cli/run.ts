@@ -21,6 +21,7 @@ import { reportCommand } from './commands/report';
 import { harmClearCommand, harmListCommand, harmSetCommand } from './commands/harm';
 import { ROSTER_COMMANDS } from './commands/roster';
 import { rulesListCommand } from './commands/rules';
+import { rulesImportCommand, rulesSignCommand } from './commands/rules-import';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
 import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
@@ -55,6 +56,8 @@ const COMMANDS: readonly Command[] = [
   harmClearCommand,
   ...ROSTER_COMMANDS,
   rulesListCommand,
+  rulesImportCommand,
+  rulesSignCommand,
   letterTemplatesCommand,
   letterDraftCommand,
   letterApproveCommand,

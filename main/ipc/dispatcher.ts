@@ -13,6 +13,8 @@ import { lettersHandlers } from './handlers/letters-handlers';
 import { obligationsHandlers } from './handlers/obligations-handlers';
 import { noticesHandlers } from './handlers/notices-handlers';
 import { rosterHandlers } from './handlers/roster-handlers';
+import { rulesHandlers } from './handlers/rules-handlers';
+import { rulePackStoreOf, withRulePacks } from '../services/obligations/active-pack';
 import type { HostDeps } from './host-deps';
 
 const handlers: HandlerMap<ChannelName> = {
@@ -25,6 +27,7 @@ const handlers: HandlerMap<ChannelName> = {
   ...lettersHandlers,
   ...rosterHandlers,
   ...noticesHandlers,
+  ...rulesHandlers,
 };
 
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;
@@ -49,7 +52,9 @@ export function createDispatcher(deps: HostDeps): Dispatch {
         throw new BreachdeskError('INVALID_INPUT', describeIssues(parsed.error));
       }
       const handler = handlers[channel] as Handler<ChannelName>;
-      const value = output.parse(await handler(parsed.data, deps));
+      // Every service reads the host's installed rule pack (or the shipped one) from here.
+      const packs = rulePackStoreOf(deps.signing, deps.ctx.now);
+      const value = output.parse(await withRulePacks(packs, () => handler(parsed.data, deps)));
       return { ok: true, value };
     } catch (error) {
       return failure(error, deps);

@@ -27,6 +27,8 @@ export interface DialogHost {
   chooseTrackingFiles(): Promise<string[]>;
   /** A CSV of activation codes to import; null on cancel. */
   chooseCodesFile(): Promise<string | null>;
+  /** A signed rule pack file to import (rules import); null on cancel. */
+  chooseRulePack(): Promise<string | null>;
 }
 
 /** What a host (Electron window, CLI call, e2e page) gives the dispatcher. */

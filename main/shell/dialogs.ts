@@ -139,6 +139,17 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
       });
       return path ?? null;
     },
+    async chooseRulePack() {
+      const [path] = await pickToOpen({
+        title: 'Import a signed rule pack',
+        filters: [
+          { name: 'Signed rule pack', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile'],
+      });
+      return path ?? null;
+    },
   };
 }
 

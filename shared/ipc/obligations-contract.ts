@@ -14,6 +14,8 @@ import {
 import { registerDocumentSchema } from '../domain/register';
 import { engineResultSchema, notTriggeredSchema, RISK_LEVELS } from '../obligations/obligation';
 import { RECIPIENT_KINDS } from '../obligations/rule-pack';
+import { rulePackSourceSchema } from '../obligations/rule-pack-source';
+import { rulesContract } from './rules-contract';
 
 const none = z.object({}).strict();
 /** The date whose law applies (YYYY-MM-DD); absent: the day the breach was discovered. */
@@ -82,8 +84,9 @@ export const obligationsContract = {
       pending: engineResultSchema.shape.pending,
     }),
   },
-  /** Every jurisdiction the rule pack covers, with its rules; needs no open case. */
-  'rules.list': { input: none, output: rulePackListingSchema },
+  /** Every jurisdiction of the active rule pack, its rules and where it came from; needs no open case. */
+  'rules.list': { input: none, output: rulePackListingSchema.extend({ source: rulePackSourceSchema }) },
+  ...rulesContract,
   'obligations.setStatus': {
     input: z.object({ ruleId: z.string().min(1), asOf, status: obligationStatusInputSchema }).strict(),
     output: obligationStatusSchema,

@@ -69,9 +69,10 @@ describe('breachdesk rules list', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Rule pack ${pack.id} ${pack.version}, published ${pack.published}`);
-    expect(lines[2]).toMatch(/^Code\s+Name\s+Rules\s+⚠ to be verified\s+In force$/);
+    // Line 2 says where the active pack came from (test/cli/rules-import-cli.test.ts checks it).
+    expect(lines[3]).toMatch(/^Code\s+Name\s+Rules\s+⚠ to be verified\s+In force$/);
     const jurisdictions = codes.length;
-    const rows = lines.slice(3, 3 + jurisdictions);
+    const rows = lines.slice(4, 4 + jurisdictions);
     expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(codes);
     for (const [code, known] of lawless) {
       expect(rows.find((line) => line.startsWith(`${code} `))).toContain(`no breach law: ${known.note}`);

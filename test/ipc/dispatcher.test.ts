@@ -147,6 +147,7 @@ describe('dispatcher', () => {
       chooseNoticesFolder: (name) => Promise.resolve(join(dir, name)),
       chooseTrackingFiles: () => Promise.resolve([join(dir, 'bounces.csv')]),
       chooseCodesFile: () => Promise.resolve(null),
+      chooseRulePack: () => Promise.resolve(null),
     });
     expect(value(await withDialogs.dispatch('dialog.chooseTrackingFiles', {}))).toEqual({
       paths: [join(dir, 'bounces.csv')],

@@ -1,5 +1,6 @@
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { effectiveRangeText } from '../../../shared/obligations/effective-range';
+import { rulePackSourceText } from '../../../shared/obligations/rule-pack-source';
 import { CliHost } from '../cli-host';
 import { JSON_OPTION, type Command } from '../command';
 import { EXIT } from '../exit-codes';
@@ -12,7 +13,7 @@ export const rulesListCommand: Command = {
   summary: 'List every jurisdiction of the rule pack with its rules and how many are ⚠',
   help: `Usage: breachdesk rules list [--json]
 
-Lists every jurisdiction the rule pack covers, by its ISO 3166 code (e.g. US-CA; EU for the
+Lists every jurisdiction the active rule pack covers, by its ISO 3166 code (e.g. US-CA; EU for the
 GDPR), sorted by code: its name, how many rules it has, how many of them are ⚠ to be verified
 (values nobody has confirmed yet), and the dates its rules are in force (from the earliest
 effectiveFrom to the latest effectiveTo; "open" where a rule has no start or no end date). A
@@ -21,6 +22,9 @@ rules and why. Then a total line.
 --json prints every rule too: its id, title, law, recipient, citation, effective dates, when it
 was last reviewed, its verification and the reference keys it rests on, and each jurisdiction's
 references (key, address, what it supports). Needs no case file.
+The second line says where the active pack came from: shipped with Breachdesk, or installed
+(rules import) on a date from a file, signed by a key's fingerprint; and when an installed pack
+is not used (it no longer verifies, its key is no longer trusted), why (--json: source).
 
 Example:
   breachdesk rules list --json`,
@@ -48,6 +52,7 @@ function describe(listing: Listing): string[] {
   const lawless = jurisdictions.filter((j) => j.withoutLaw !== null).length;
   return [
     `Rule pack ${listing.packId} ${listing.packVersion}, published ${listing.published}`,
+    rulePackSourceText(listing.source),
     '',
     `${'Code'.padEnd(codeWidth)}  ${'Name'.padEnd(nameWidth)}  Rules  ⚠ to be verified  In force`,
     ...jurisdictions.map(

@@ -7,7 +7,6 @@ import {
 } from '../../services/obligations/harm-service';
 import { exportRegister } from '../../services/obligations/register-export';
 import { breachRegister } from '../../services/obligations/register-service';
-import { listRules } from '../../services/obligations/rules-service';
 import { exportStatusReport } from '../../services/report/status-report';
 import type { HostDeps } from '../host-deps';
 import type { HandlerMap } from './handler';
@@ -22,7 +21,6 @@ function obligationsChanged<T>(deps: HostDeps, result: T): T {
 
 export const obligationsHandlers = {
   'obligations.board': (i, d) => obligationsBoard(file(d), i.asOf, today(d)),
-  'rules.list': () => listRules(),
   'obligations.setStatus': (i, d) =>
     obligationsChanged(d, setObligationStatus(file(d), d.ctx, i.ruleId, i.asOf, i.status, today(d))),
   'harm.list': (_i, d) => listHarmDeterminations(file(d)),
@@ -46,7 +44,6 @@ export const obligationsHandlers = {
 } satisfies HandlerMap<
   | 'obligations.board'
   | 'obligations.setStatus'
-  | 'rules.list'
   | 'harm.list'
   | 'harm.set'
   | 'harm.clear'

@@ -18,6 +18,7 @@ export class DialogStub implements DialogHost {
   #noticesFolderAnswers: (string | null)[] = [];
   #trackingAnswers: string[][] = [];
   #codesAnswers: (string | null)[] = [];
+  #rulePackAnswers: (string | null)[] = [];
   readonly evidenceRequests: boolean[] = [];
 
   /** Answers queued but not yet taken by a dialog. */
@@ -34,7 +35,8 @@ export class DialogStub implements DialogHost {
       this.#rosterSaveAnswers.length +
       this.#noticesFolderAnswers.length +
       this.#trackingAnswers.length +
-      this.#codesAnswers.length
+      this.#codesAnswers.length +
+      this.#rulePackAnswers.length
     );
   }
 
@@ -95,6 +97,11 @@ export class DialogStub implements DialogHost {
     this.#codesAnswers.push(path);
   }
 
+  /** The signed rule pack the next "import rule pack" dialog picks. */
+  answerRulePack(path: string | null): void {
+    this.#rulePackAnswers.push(path);
+  }
+
   chooseNewCasePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName);
     return Promise.resolve(take(this.#newCaseAnswers, 'save'));
@@ -147,6 +154,10 @@ export class DialogStub implements DialogHost {
 
   chooseCodesFile(): Promise<string | null> {
     return Promise.resolve(take(this.#codesAnswers, 'codes file'));
+  }
+
+  chooseRulePack(): Promise<string | null> {
+    return Promise.resolve(take(this.#rulePackAnswers, 'rule pack'));
   }
 }
 

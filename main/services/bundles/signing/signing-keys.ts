@@ -28,7 +28,8 @@ export class SigningKeys {
   readonly age: AgeIdentityStore;
 
   constructor(
-    private readonly dir: string,
+    /** The config folder: keys here, and what else is kept per installation (rule-packs/). */
+    readonly dir: string,
     private readonly protector: KeyProtector,
     private readonly now: () => Date = () => new Date(),
   ) {

@@ -1,6 +1,8 @@
 import { Fragment, useEffect } from 'react';
 import { effectiveRangeText } from '../../../../shared/obligations/effective-range';
 import { VerifyChip } from '../obligations/VerifyChip';
+import { RulePackSourceLine } from './RulePackSourceLine';
+import { RulePackUpdateDialog } from './RulePackUpdateDialog';
 import { useRulesStore, type RulePackListing } from './rules-store';
 import './rules.css';
 
@@ -22,6 +24,7 @@ export function RulePackView() {
   const listing = useRulesStore((state) => state.listing);
   const error = useRulesStore((state) => state.error);
   const load = useRulesStore((state) => state.load);
+  const update = useRulesStore((state) => state.update);
 
   useEffect(() => {
     void load();
@@ -46,6 +49,8 @@ export function RulePackView() {
         <span className="num">{rules}</span> rules, <span className="num">{unverified}</span> ⚠ to be verified
         (values nobody has confirmed yet: check them before relying on them).
       </p>
+      <RulePackSourceLine source={listing.source} />
+      {update !== null && <RulePackUpdateDialog update={update} />}
       <div className="table-scroll">
         <table className="data-table rule-pack__table">
           <caption className="offscreen">Jurisdictions of the rule pack, by code</caption>
