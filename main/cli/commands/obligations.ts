@@ -96,6 +96,10 @@ function describeRow(row: BoardRow, zone: string): string[] {
     `  ${due} · ${status} · letter: ${letterStateOf(row)}`,
     `  Template: ${row.template === null ? (row.templateUnavailable ?? 'none') : `${row.template.title} (${row.template.id})`}`,
     ...(deadline.reckoning === null ? [] : [`  Counted: ${deadline.reckoning}`]),
+    ...obligation.stages.map(
+      (stage, index) =>
+        `  Stage ${index + 1} ${stage.title} (${stage.id}): ${stage.sentAt !== null ? `sent ${instantIn(stage.sentAt, zone)}` : stage.deadline.due !== null ? `due ${instantIn(stage.deadline.due, zone)}` : stage.deadline.wording}`,
+    ),
     `  Why: ${obligation.why}`,
     ...(obligation.openDecision === null ? [] : openDecisionLines(obligation.openDecision)),
     ...(obligation.substituteNotice === null
