@@ -88,7 +88,15 @@ export const obligationsContract = {
   'rules.list': { input: none, output: rulePackListingSchema.extend({ source: rulePackSourceSchema }) },
   ...rulesContract,
   'obligations.setStatus': {
-    input: z.object({ ruleId: z.string().min(1), asOf, status: obligationStatusInputSchema }).strict(),
+    input: z
+      .object({
+        ruleId: z.string().min(1),
+        /** A stage of a staged report (NIS2 early warning…): its own status; omitted for the notice. */
+        stageId: z.string().min(1).optional(),
+        asOf,
+        status: obligationStatusInputSchema,
+      })
+      .strict(),
     output: obligationStatusSchema,
   },
   /**

@@ -22,7 +22,17 @@ function obligationsChanged<T>(deps: HostDeps, result: T): T {
 export const obligationsHandlers = {
   'obligations.board': (i, d) => obligationsBoard(file(d), i.asOf, today(d)),
   'obligations.setStatus': (i, d) =>
-    obligationsChanged(d, setObligationStatus(file(d), d.ctx, i.ruleId, i.asOf, i.status, today(d))),
+    obligationsChanged(
+      d,
+      setObligationStatus(
+        file(d),
+        d.ctx,
+        { ruleId: i.ruleId, stageId: i.stageId ?? null },
+        i.asOf,
+        i.status,
+        today(d),
+      ),
+    ),
   'harm.list': (_i, d) => listHarmDeterminations(file(d)),
   'harm.set': (i, d) => obligationsChanged(d, setHarmDetermination(file(d), d.ctx, i)),
   'harm.clear': (i, d) => {
