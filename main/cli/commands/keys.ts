@@ -69,11 +69,12 @@ Example:
 
 export const keysTrustCommand: Command = {
   name: 'keys trust',
-  summary: "Trust a colleague's public key for bundle verification",
+  summary: "Trust a colleague's or publisher's public key (bundles, signed rule packs)",
   help: `Usage: breachdesk keys trust PUBLIC_KEY --label NAME [--json]
 
 Adds an Ed25519 public key (44 characters of base64, as "keys list" prints it) to the trusted
-keys, so bundles it signed verify as signed by NAME.
+keys, so bundles it signed verify as signed by NAME and rule packs it signed can be installed
+with "breachdesk rules import".
 
 Example:
   breachdesk keys trust 3q2+7w0Vd8M1yq6m6g0lq0k9v6o9n8m7l6k5j4h3g2E= --label "A. Counsel, outside counsel"`,

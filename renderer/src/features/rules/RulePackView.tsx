@@ -27,7 +27,8 @@ export function RulePackView() {
   const update = useRulesStore((state) => state.update);
 
   useEffect(() => {
-    void load();
+    // Read again each time it is shown: a pack may have been installed since (rules import).
+    void load(true);
   }, [load]);
 
   if (error !== null) {

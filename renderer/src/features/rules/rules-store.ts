@@ -15,7 +15,7 @@ interface RulesState {
   /** Why the last pack chosen was refused, or installing it failed: one sentence. */
   updateError: string | null;
   installing: boolean;
-  /** Loads the active rule pack's listing once; `force` after it changed (an install). */
+  /** Loads the active rule pack's listing; `force` reads it again (it changes when a pack is installed). */
   load: (force?: boolean) => Promise<void>;
   toggle: (code: string) => void;
   /** Import signed pack…: picks a file, checks it and shows what it changes (nothing installed yet). */
