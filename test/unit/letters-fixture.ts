@@ -8,7 +8,7 @@ import type { MergeFieldId } from '../../shared/letters/merge-fields';
 import { type LetterLanguage, type MergeSource, mergeValues } from '../../shared/letters/merge-values';
 import type { LetterTemplate } from '../../shared/letters/template';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
-import type { ContentItem } from '../../shared/obligations/rule-pack';
+import type { ContentItem, Rule } from '../../shared/obligations/rule-pack';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -72,5 +72,13 @@ export function requiredContentOf(template: LetterTemplate): ContentItem[] {
     if (!template.ruleIds.includes(rule.id)) continue;
     for (const item of rule.requiredContent) if (!items.has(item.id)) items.set(item.id, item);
   }
+  return [...items.values()];
+}
+
+/** Every content item a rule asks for, its stages' included, once each (a staged report's letter answers them all). */
+export function requiredContentOfRule(rule: Rule): ContentItem[] {
+  const items = new Map<string, ContentItem>();
+  for (const item of [...rule.requiredContent, ...rule.stages.flatMap((s) => s.requiredContent)])
+    if (!items.has(item.id)) items.set(item.id, item);
   return [...items.values()];
 }
