@@ -28,6 +28,8 @@ const ruleSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   law: z.string(),
+  /** The regime's name ("NIS2", "UK GDPR"); empty for a rule named by its law alone. */
+  regime: z.string(),
   recipientKind: z.enum(RECIPIENT_KINDS),
   citation: z.string(),
   effectiveFrom: isoDate.nullable(),
@@ -52,12 +54,22 @@ const packJurisdictionSchema = z.object({
   references: z.array(z.object({ key: z.string(), url: z.string(), supports: z.string() })),
 });
 
+/** A regime by the name people know it (NIS2, HIPAA…), across the jurisdictions its rules are in. */
+const packRegimeSchema = z.object({
+  name: z.string(),
+  jurisdictions: z.array(z.string()),
+  ruleIds: z.array(z.string()),
+  unverifiedCount: z.number().int().nonnegative(),
+});
+
 export const rulePackListingSchema = z.object({
   packId: z.string(),
   packVersion: z.string(),
   published: isoDate,
   /** Sorted by code. */
   jurisdictions: z.array(packJurisdictionSchema),
+  /** The regimes abroad and by sector, by name (sorted); the US states' and GDPR rules have none. */
+  regimes: z.array(packRegimeSchema),
 });
 
 /** Channels of obligations, severity and the breach register. */

@@ -81,8 +81,22 @@ describe('breachdesk rules list', () => {
     expect(rows.find((line) => line.startsWith('FR '))).toMatch(
       new RegExp(`^FR\\s+France\\s+${frRules.length}\\s+0\\s+2018-05-25 → open$`),
     );
+    // Then each regime abroad and by sector by its name, wherever the pack files its rules.
+    const regimes = [...new Set(pack.rules.map((r) => r.regime).filter((name) => name !== ''))];
+    const header = lines.findIndex((line) => /^Regime\s+Jurisdictions\s+Rules/.test(line));
+    expect(header).toBeGreaterThan(4 + jurisdictions);
+    const regimeRows = lines.slice(header + 1, header + 1 + regimes.length);
+    expect(regimeRows.map((line) => regimes.find((name) => line.startsWith(`${name} `)))).toEqual(
+      [...regimes].sort((a, b) => a.localeCompare(b, 'en')),
+    );
+    for (const name of ['UK GDPR', 'NIS2', 'DORA', 'SEC Form 8-K Item 1.05', 'HIPAA', 'PIPEDA', 'APPI'])
+      expect(regimes).toContain(name);
+    const dora = pack.rules.filter((r) => r.regime === 'DORA');
+    expect(regimeRows.find((line) => line.startsWith('DORA '))).toMatch(
+      new RegExp(`^DORA\\s+EU\\s+${dora.length}\\s`),
+    );
     expect(lines.at(-1)).toBe(
-      `Total: ${jurisdictions} jurisdictions (${lawless.length} without a breach law), ${pack.rules.length} rules, ${unverified} ⚠ to be verified.`,
+      `Total: ${jurisdictions} jurisdictions (${lawless.length} without a breach law), ${regimes.length} regimes by name, ${pack.rules.length} rules, ${unverified} ⚠ to be verified.`,
     );
   });
 

@@ -18,7 +18,9 @@ GDPR), sorted by code: its name, how many rules it has, how many of them are ⚠
 (values nobody has confirmed yet), and the dates its rules are in force (from the earliest
 effectiveFrom to the latest effectiveTo; "open" where a rule has no start or no end date). A
 jurisdiction the pack knows to have no breach-notification law (e.g. US-AS) is listed with 0
-rules and why. Then a total line.
+rules and why. Then the regimes abroad and by sector by the names people know them (UK GDPR,
+NIS2, DORA, SEC Form 8-K Item 1.05, HIPAA, PIPEDA…): the jurisdictions their rules are in, how
+many rules and how many ⚠, the dates in force. Then a total line.
 --json prints every rule too: its id, title, law, recipient, citation, effective dates, when it
 was last reviewed, its verification and the reference keys it rests on, and each jurisdiction's
 references (key, address, what it supports). Needs no case file.
@@ -60,6 +62,26 @@ function describe(listing: Listing): string[] {
         `${j.code.padEnd(codeWidth)}  ${j.name.padEnd(nameWidth)}  ${String(j.ruleCount).padStart(5)}  ${String(j.unverifiedCount).padStart(16)}  ${j.withoutLaw === null ? effectiveRangeText(j.rules) : `no breach law: ${j.withoutLaw.note}`}`,
     ),
     '',
-    `Total: ${jurisdictions.length} jurisdictions (${lawless} without a breach law), ${rules} rules, ${unverified} ⚠ to be verified.`,
+    ...regimeLines(listing),
+    `Total: ${jurisdictions.length} jurisdictions (${lawless} without a breach law), ${listing.regimes.length} regimes by name, ${rules} rules, ${unverified} ⚠ to be verified.`,
+  ];
+}
+
+/** The regimes abroad and by sector, each by its name, with where its rules are and how many. */
+function regimeLines(listing: Listing): string[] {
+  if (listing.regimes.length === 0) return [];
+  const rulesById = new Map(listing.jurisdictions.flatMap((j) => j.rules.map((r) => [r.id, r] as const)));
+  const nameWidth = Math.max(6, ...listing.regimes.map((r) => r.name.length));
+  const whereWidth = Math.max(13, ...listing.regimes.map((r) => r.jurisdictions.join(', ').length));
+  return [
+    `${'Regime'.padEnd(nameWidth)}  ${'Jurisdictions'.padEnd(whereWidth)}  Rules  ⚠ to be verified  In force`,
+    ...listing.regimes.map((regime) => {
+      const rules = regime.ruleIds.flatMap((id) => {
+        const rule = rulesById.get(id);
+        return rule === undefined ? [] : [rule];
+      });
+      return `${regime.name.padEnd(nameWidth)}  ${regime.jurisdictions.join(', ').padEnd(whereWidth)}  ${String(regime.ruleIds.length).padStart(5)}  ${String(regime.unverifiedCount).padStart(16)}  ${effectiveRangeText(rules)}`;
+    }),
+    '',
   ];
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { jurisdictionName } from '../../../shared/jurisdictions/jurisdictions';
 import type { rulePackListingSchema } from '../../../shared/ipc/obligations-contract';
-import { DEFAULT_RULE_PACK } from '../../../shared/obligations/default-pack';
+import { activeRulePack } from './active-pack';
 import type { Rule, RulePack } from '../../../shared/obligations/rule-pack';
 
 export type RulePackListing = z.output<typeof rulePackListingSchema>;
@@ -20,7 +20,7 @@ const LAW_JURISDICTION_NAMES: Readonly<Record<string, string>> = {
  * Every jurisdiction of the rule pack, sorted by code, with its rules, how many are ⚠ and the
  * references they cite; jurisdictions the pack knows to have no breach law come with why.
  */
-export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
+export function listRules(pack: RulePack = activeRulePack()): RulePackListing {
   const byCode = new Map<string, Rule[]>();
   for (const code of Object.keys(pack.withoutBreachLaw)) byCode.set(code, []);
   for (const rule of pack.rules)
@@ -38,6 +38,7 @@ export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
         id: r.id,
         title: r.title,
         law: r.law,
+        regime: r.regime,
         recipientKind: r.recipient.kind,
         citation: r.citation,
         effectiveFrom: r.effectiveFrom,
@@ -49,7 +50,28 @@ export function listRules(pack: RulePack = DEFAULT_RULE_PACK): RulePackListing {
       withoutLaw: withoutLawOf(pack, code),
       references: Object.entries(pack.references[code] ?? {}).map(([key, ref]) => ({ key, ...ref })),
     }));
-  return { packId: pack.id, packVersion: pack.version, published: pack.published, jurisdictions };
+  return {
+    packId: pack.id,
+    packVersion: pack.version,
+    published: pack.published,
+    jurisdictions,
+    regimes: regimesOf(pack),
+  };
+}
+
+/** Each named regime with the jurisdictions and rules it spans, sorted by name. */
+function regimesOf(pack: RulePack): RulePackListing['regimes'] {
+  const byName = new Map<string, Rule[]>();
+  for (const rule of pack.rules)
+    if (rule.regime !== '') byName.set(rule.regime, [...(byName.get(rule.regime) ?? []), rule]);
+  return [...byName.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .map(([name, rules]) => ({
+      name,
+      jurisdictions: [...new Set(rules.map((r) => r.jurisdiction))],
+      ruleIds: rules.map((r) => r.id),
+      unverifiedCount: rules.filter((r) => r.verification === 'unverified').length,
+    }));
 }
 
 function withoutLawOf(pack: RulePack, code: string): RulePackListing['jurisdictions'][number]['withoutLaw'] {

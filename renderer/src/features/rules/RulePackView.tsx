@@ -1,6 +1,7 @@
 import { Fragment, useEffect } from 'react';
 import { effectiveRangeText } from '../../../../shared/obligations/effective-range';
 import { VerifyChip } from '../obligations/VerifyChip';
+import { RegimesTable } from './RegimesTable';
 import { RulePackSourceLine } from './RulePackSourceLine';
 import { RulePackUpdateDialog } from './RulePackUpdateDialog';
 import { useRulesStore, type RulePackListing } from './rules-store';
@@ -52,6 +53,7 @@ export function RulePackView() {
       </p>
       <RulePackSourceLine source={listing.source} />
       {update !== null && <RulePackUpdateDialog update={update} />}
+      <RegimesTable listing={listing} />
       <div className="table-scroll">
         <table className="data-table rule-pack__table">
           <caption className="offscreen">Jurisdictions of the rule pack, by code</caption>
