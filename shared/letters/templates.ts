@@ -20,6 +20,8 @@ import nis2DoraIncidentReport from './templates/nis2-dora-incident-report.json' 
 import hhsOcrNotice from './templates/hhs-ocr-notice.json' with { type: 'json' };
 import secEightKDisclosureDraft from './templates/sec-8k-disclosure-draft.json' with { type: 'json' };
 import caOpcReport from './templates/ca-opc-report.json' with { type: 'json' };
+import authorityGeneric from './templates/authority-generic.json' with { type: 'json' };
+import individualsGeneric from './templates/individuals-generic.json' with { type: 'json' };
 import { type LetterTemplate, letterTemplateSchema } from './template';
 
 /**
@@ -43,6 +45,8 @@ const TEMPLATE_FILES: readonly unknown[] = [
   hhsOcrNotice,
   secEightKDisclosureDraft,
   caOpcReport,
+  authorityGeneric,
+  individualsGeneric,
   dataOwnerGeneric,
   partnerDeletionRequest,
   passwordResetNotice,
