@@ -54,7 +54,8 @@ function countDeadline(
 ): DeadlineOut {
   if (deadline.kind === 'period') {
     const start = clockTime(deadline.clock, rule, input.facts);
-    const counted = start === null ? null : reckon(start, deadline.period, clockStart(deadline.clock, rule));
+    const own = start === null ? null : reckon(start, deadline.period, clockStart(deadline.clock, rule));
+    const counted = start === null || own === null ? null : capped(rule, deadline, start, own, input);
     return {
       state: start === null ? 'waiting' : 'fixed',
       due: counted?.due ?? null,
@@ -108,6 +109,30 @@ function countDeadline(
     reckoning: counted?.text ?? null,
     unit: counted?.unit ?? null,
   };
+}
+
+/**
+ * A period's due time under its "no later than" limit: the earlier of the two, unless the
+ * period's clock started after the limit had passed (then the period alone), said in the reckoning.
+ */
+function capped(
+  rule: Rule,
+  deadline: Extract<Deadline, { kind: 'period' }>,
+  start: ZonedTime,
+  own: { due: string; text: string; unit: Unit },
+  input: DeadlineInput,
+): { due: string; text: string; unit: Unit } {
+  const limit = deadline.notLaterThan;
+  if (limit === undefined) return own;
+  const limitStart = clockTime(limit.clock, rule, input.facts);
+  if (limitStart === null) return own;
+  const cap = reckon(limitStart, limit.period, clockStart(limit.clock, rule));
+  if (Date.parse(start.utc) > Date.parse(cap.due)) {
+    return { ...own, text: `${own.text} (it started after the limit of ${cap.text} had passed)` };
+  }
+  return Date.parse(cap.due) < Date.parse(own.due)
+    ? { due: cap.due, text: `${cap.text}, earlier than ${own.text}`, unit: cap.unit }
+    : { ...own, text: `${own.text}, within the limit of ${cap.text}` };
 }
 
 function waiting(clock: 'notice', wording: string): DeadlineOut {

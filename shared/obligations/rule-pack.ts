@@ -68,7 +68,22 @@ export type Period = z.output<typeof periodSchema>;
 const deadlineSchema = z.discriminatedUnion('kind', [
   /** A fixed period from a clock: "not later than 72 hours after having become aware". */
   z
-    .object({ kind: z.literal('period'), clock: z.enum(CLOCKS), period: periodSchema, wording: z.string() })
+    .object({
+      kind: z.literal('period'),
+      clock: z.enum(CLOCKS),
+      period: periodSchema,
+      wording: z.string(),
+      /**
+       * "And no later than": a second limit from another clock (DORA: 4 hours from the
+       * classification and no later than 24 hours from awareness). The earlier of the two
+       * applies, unless the period's own clock started after that limit had passed (then the
+       * period alone: DORA's "classified only after those 24 hours").
+       */
+      notLaterThan: z
+        .object({ clock: z.enum(CLOCKS), period: periodSchema })
+        .strict()
+        .optional(),
+    })
     .strict(),
   /** Tied to another notice of the same case: "within 15 days of notifying residents", "before". */
   z

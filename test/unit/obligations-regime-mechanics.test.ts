@@ -41,7 +41,8 @@ const STAGED_DEADLINE = {
   kind: 'period',
   clock: 'decision',
   period: { hours: 4 },
-  wording: 'Within 4 hours.',
+  notLaterThan: { clock: 'awareness', period: { hours: 24 } },
+  wording: 'Within 4 hours of the classification, no later than 24 hours after awareness.',
 };
 
 const PACK: RulePack = rulePackSchema.parse({
@@ -203,6 +204,31 @@ describe('regimes abroad and by sector: engine mechanics', () => {
     const last = third.obligations.find((o) => o.ruleId === 'staged')?.stages[2]?.deadline;
     expect(last).toMatchObject({ due: '2027-02-28T10:00:00.000Z', unit: 'months' });
     expect(last?.reckoning).toMatch(/^1 calendar month after the Intermediate report was sent on 2027-01-31/);
+  });
+
+  it('applies the earlier of "4 h from the classification" and "24 h from awareness", unless classified after the 24 h', () => {
+    const organisation = { ...dora.organisation, establishment: 'DE' };
+    const dueWith = (awareAt: string) =>
+      evaluateObligations(
+        caseWith({ organisation, awareAt }, { dora_major: 'yes' }),
+        PACK,
+        '2027-01-29',
+      ).obligations.find((o) => o.ruleId === 'staged')?.stages[0]?.deadline;
+    // Aware the evening before: 24 h end at 20:00, after the 4 h (14:00).
+    expect(dueWith('2027-01-28T20:00:00.000Z')).toMatchObject({ due: '2027-01-29T14:00:00.000Z' });
+    expect(dueWith('2027-01-28T20:00:00.000Z')?.reckoning).toMatch(
+      /, within the limit of 24 hours after awareness/,
+    );
+    // Aware at noon the day before: the 24 hours end first, at noon.
+    const early = dueWith('2027-01-28T12:00:00.000Z');
+    expect(early).toMatchObject({ due: '2027-01-29T12:00:00.000Z' });
+    expect(early?.reckoning).toMatch(
+      /^24 hours after awareness at .*, earlier than 4 hours after the classification as major/,
+    );
+    // Classified after the 24 hours had passed: 4 hours from the classification.
+    const late = dueWith('2027-01-27T00:00:00.000Z');
+    expect(late).toMatchObject({ due: '2027-01-29T14:00:00.000Z' });
+    expect(late?.reckoning).toMatch(/it started after the limit of 24 hours after awareness/);
   });
 
   it('keeps an exemption owed while undecided, with the decision open, and lifts it on "yes"', () => {
