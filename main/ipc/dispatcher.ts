@@ -12,6 +12,7 @@ import { investigationHandlers } from './handlers/investigation-handlers';
 import { lettersHandlers } from './handlers/letters-handlers';
 import { obligationsHandlers } from './handlers/obligations-handlers';
 import { noticesHandlers } from './handlers/notices-handlers';
+import { formsHandlers } from './handlers/forms-handlers';
 import { rosterHandlers } from './handlers/roster-handlers';
 import { rulesHandlers } from './handlers/rules-handlers';
 import { rulePackStoreOf, withRulePacks } from '../services/obligations/active-pack';
@@ -27,6 +28,7 @@ const handlers: HandlerMap<ChannelName> = {
   ...lettersHandlers,
   ...rosterHandlers,
   ...noticesHandlers,
+  ...formsHandlers,
   ...rulesHandlers,
 };
 

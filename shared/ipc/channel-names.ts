@@ -83,6 +83,8 @@ export const CHANNEL_NAMES = [
   'register.get',
   'register.export',
   'report.export',
+  'forms.answerSheet',
+  'forms.saveAnswerSheet',
   'letters.templates',
   'letters.list',
   'letters.get',

@@ -18,6 +18,7 @@ import { bundleContract } from './bundle-contract';
 import { lettersContract } from './letters-contract';
 import { obligationsContract } from './obligations-contract';
 import { noticesContract } from './notices-contract';
+import { formsContract } from './forms-contract';
 import { rosterContract } from './roster-contract';
 import { jobProgressSchema } from '../domain/evidence';
 
@@ -37,6 +38,7 @@ export const contract = {
   ...bundleContract,
   ...rosterContract,
   ...noticesContract,
+  ...formsContract,
   'app.info': {
     input: none,
     output: z.object({
