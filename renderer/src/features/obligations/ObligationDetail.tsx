@@ -12,6 +12,7 @@ import { MarkSentDialog } from '../../components/MarkSentDialog';
 import { NotRequiredDialog } from './StatusDialogs';
 import { LinkedTasks } from '../tasks-notes/LinkedTasks';
 import { ObligationStages } from './ObligationStages';
+import { AnswerSheets } from './AnswerSheet';
 
 const RELATIONS: Record<Obligation['order'][number]['relation'], string> = {
   before: 'Before',
@@ -34,6 +35,7 @@ export function ObligationDetail({ row, title }: { row: BoardRow; title: string 
       )}
       <ObligationStages row={row} title={title} />
       <NoticeLetters row={row} title={title} />
+      <AnswerSheets row={row} title={title} />
       <StatusControls row={row} title={title} />
       <LinkedTasks row={row} title={title} />
     </div>
