@@ -221,6 +221,9 @@ function peopleRefusal(rule: Rule, input: EngineCase, reading: Reading): string 
   const { residents } = counts;
   const where = whereOf(rule);
   const inRoster = counts.fromRoster + counts.rosterNotCounted;
+  if (residents === 0 && counts.largest !== null) {
+    return `No single state or jurisdiction has ${countText(trigger)} people who count under ${rule.law}: the most is ${count(counts.largest.people)} in ${placeName(counts.largest.code)}.`;
+  }
   if (inRoster === 0) {
     if (residents === 0) return `No affected people recorded in ${where}.`;
     if (!meetsThreshold(trigger, residents)) {
@@ -348,6 +351,11 @@ interface Reading {
 interface Counts {
   /** People who count: hand-entered (whose data counts) and roster people whose own data counts. */
   residents: number;
+  /**
+   * For a threshold counted per jurisdiction: the jurisdiction with the most people who count
+   * (null otherwise, or with nobody), `residents` then holding only those of jurisdictions over it.
+   */
+  largest: { code: string; people: number } | null;
   /** Hand-entered people counted (all of the rule's hand rows when its recorded data counts). */
   handEntered: number;
   /** Every hand-entered person in the rule's jurisdictions, counted or not. */
@@ -411,6 +419,7 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
   const labels = new Set<string>();
   const groupKeys: string[] = [];
   const seen = new Map<string, Information>();
+  const rosterByCode = new Map<string, number>();
   for (const code of codes) {
     for (const group of reading.groups.get(code) ?? []) {
       let information = seen.get(group.key);
@@ -420,6 +429,7 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
       }
       if (information.state === 'counts') {
         fromRoster += group.people;
+        rosterByCode.set(code, (rosterByCode.get(code) ?? 0) + group.people);
         groupKeys.push(rosterGroupKey(code, group.key));
         labels.add(information.labels.join(' with ').toLowerCase());
       } else {
@@ -439,6 +449,7 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
         : 0;
   const counts: Counts = {
     residents: handEntered + fromRoster,
+    largest: null,
     handEntered,
     handRows,
     fromRoster,
@@ -447,8 +458,37 @@ function countsOf(trigger: Trigger, input: EngineCase, reading: Reading): Counts
     labels: [...labels],
     groupKeys,
   };
-  reading.counts.set(trigger, counts);
-  return counts;
+  const perPlace = trigger.residents.perJurisdiction
+    ? perJurisdiction(trigger, input, codes, handEntered, rosterByCode)
+    : null;
+  const result = perPlace === null ? counts : { ...counts, ...perPlace };
+  reading.counts.set(trigger, result);
+  return result;
+}
+
+/**
+ * For a threshold the law counts per state ("more than 500 residents of a State", HIPAA's media
+ * notice): only the people of jurisdictions that each meet it count, and the largest is kept to
+ * say why none does.
+ */
+function perJurisdiction(
+  trigger: Trigger,
+  input: EngineCase,
+  codes: ReadonlySet<string>,
+  handEntered: number,
+  rosterByCode: ReadonlyMap<string, number>,
+): Pick<Counts, 'residents' | 'largest'> {
+  const byCode = new Map(rosterByCode);
+  if (handEntered > 0)
+    for (const p of input.populations)
+      if (codes.has(p.jurisdiction)) byCode.set(p.jurisdiction, (byCode.get(p.jurisdiction) ?? 0) + p.count);
+  let residents = 0;
+  let largest: Counts['largest'] = null;
+  for (const [code, people] of byCode) {
+    if (meetsCount(trigger, people)) residents += people;
+    if (largest === null || people > largest.people) largest = { code, people };
+  }
+  return { residents, largest };
 }
 
 /** Whether the data counts for a rule, as facts-needed reads it. */
@@ -470,6 +510,12 @@ function provenance(counts: Counts): Obligation['population'] {
 }
 
 function meetsThreshold(trigger: Trigger, residents: number): boolean {
+  // Per jurisdiction, `residents` already holds only the jurisdictions over the threshold.
+  if (trigger.residents.perJurisdiction) return residents > 0;
+  return meetsCount(trigger, residents);
+}
+
+function meetsCount(trigger: Trigger, residents: number): boolean {
   const { comparison, count: threshold } = trigger.residents;
   if (comparison === 'gte') return residents >= threshold;
   if (comparison === 'gt') return residents > threshold;
@@ -478,6 +524,11 @@ function meetsThreshold(trigger: Trigger, residents: number): boolean {
 }
 
 function thresholdText(trigger: Trigger): string {
+  const text = countText(trigger);
+  return trigger.residents.perJurisdiction ? `${text} in one state or jurisdiction` : text;
+}
+
+function countText(trigger: Trigger): string {
   const { comparison, count: threshold } = trigger.residents;
   if (comparison === 'gte') return `at least ${count(threshold)}`;
   if (comparison === 'gt') return `more than ${count(threshold)}`;

@@ -152,7 +152,15 @@ const triggerSchema = z
      */
     residentsOf: z.array(z.string()).min(1),
     residents: z
-      .object({ comparison: z.enum(['any', 'gte', 'gt', 'lt']), count: z.number().int().nonnegative() })
+      .object({
+        comparison: z.enum(['any', 'gte', 'gt', 'lt']),
+        count: z.number().int().nonnegative(),
+        /**
+         * The law counts per state or jurisdiction ("more than 500 residents of a State"): only
+         * the jurisdictions that each meet the threshold count.
+         */
+        perJurisdiction: z.boolean().default(false),
+      })
       .strict(),
     /**
      * What counts as personal information there: any one combination fully present triggers.

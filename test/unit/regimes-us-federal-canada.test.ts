@@ -130,9 +130,7 @@ describe('HIPAA', () => {
       form: 'hhs-ocr-breach',
       template: 'hhs-ocr-notice',
     });
-    expect(obligationIn(result, 'us-hipaa-media').note).toMatch(
-      /⚠ The law counts the residents of each State/,
-    );
+    expect(obligationIn(result, 'us-hipaa-media').note).toMatch(/The law counts the residents of each State/);
     expect(refusalIn(result, 'us-hipaa-hhs-under-500').reason).toMatch(/fewer than 500/);
     expect(refusalIn(result, 'us-hipaa-ba-to-covered-entity').reason).toMatch(/processor/);
   });
@@ -167,6 +165,18 @@ describe('HIPAA', () => {
     expect(obligationIn(result, 'us-hipaa-individuals').deadline.due).toBe(D_PLUS_60D);
     expect(refusalIn(result, 'us-hipaa-hhs-500-or-more').reason).toMatch(/at least 500/);
     expect(refusalIn(result, 'us-hipaa-media').reason).toMatch(/more than 500/);
+  });
+
+  it("owes the media notice only where one state has more than 500, and counts that state's people", () => {
+    const spread = evaluateWith({ ...coveredEntity(0), people: { 'US-CA': 400, 'US-TX': 300 } }, {});
+    expect(obligationIn(spread, 'us-hipaa-hhs-500-or-more').residents).toBe(700);
+    expect(refusalIn(spread, 'us-hipaa-media').reason).toMatch(
+      /^No single state or jurisdiction has more than 500 people who count under .*: the most is 400 in California \(US\)\.$/,
+    );
+    const texasHeavy = evaluateWith({ ...coveredEntity(0), people: { 'US-CA': 400, 'US-TX': 501 } }, {});
+    const media = obligationIn(texasHeavy, 'us-hipaa-media');
+    expect(media.residents).toBe(501);
+    expect(media.why).toMatch(/more than 500 in one state or jurisdiction needed/);
   });
 
   it('a business associate owes the covered entity its notice at 60 days from its discovery', () => {
