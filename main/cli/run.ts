@@ -17,12 +17,15 @@ import {
 } from './commands/letter';
 import { NOTICES_COMMANDS } from './commands/notices';
 import { obligationsCommand } from './commands/obligations';
+import { obligationStatusCommand } from './commands/obligation-status';
+import { obligationsAnswerSheetCommand } from './commands/answer-sheet';
 import { reportCommand } from './commands/report';
 import { harmClearCommand, harmListCommand, harmSetCommand } from './commands/harm';
 import { ROSTER_COMMANDS } from './commands/roster';
 import { rulesListCommand } from './commands/rules';
 import { rulesImportCommand, rulesSignCommand } from './commands/rules-import';
 import { factsExportCommand, factsImportCommand } from './commands/facts';
+import { factsDecideCommand, factsOrganisationCommand } from './commands/facts-regimes';
 import { searchCommand } from './commands/search';
 import { initCommand } from './commands/init';
 import { caseDecryptCommand, caseEncryptCommand, caseRekeyCommand } from './commands/case';
@@ -42,6 +45,8 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   factsExportCommand,
   factsImportCommand,
+  factsOrganisationCommand,
+  factsDecideCommand,
   eventAddCommand,
   searchCommand,
   tasksListCommand,
@@ -50,6 +55,8 @@ const COMMANDS: readonly Command[] = [
   evidenceListCommand,
   evidenceExportCommand,
   obligationsCommand,
+  obligationStatusCommand,
+  obligationsAnswerSheetCommand,
   reportCommand,
   harmListCommand,
   harmSetCommand,
