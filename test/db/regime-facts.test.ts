@@ -3,6 +3,7 @@ import { factsPatchSchema } from '../../shared/domain/facts';
 import { listAuditEntries } from '../../main/casefile/repos/audit-repo';
 import { caseFacts, updateFacts } from '../../main/services/facts-service';
 import { obligationsBoard, setObligationStatus } from '../../main/services/obligations/obligations-service';
+import { whatNow } from '../../main/services/overview-service';
 import { makeCase, testContext } from '../helpers/cases';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -27,6 +28,10 @@ describe('regime facts, decisions and staged reports in the case file', () => {
     let board = obligationsBoard(file, '2026-12-01', TODAY);
     expect(board.decisionNeeded.find((d) => d.ruleId === NIS2)?.decision.regimeDecision).toBe(
       'nis2_significant',
+    );
+    // The Overview lists it as its own decision (not as a state's harm test), leading to Facts.
+    expect(whatNow(file, TODAY, '2026-12-01T10:00:00.000Z').decisions).toContainEqual(
+      expect.objectContaining({ kind: 'regime', regimeDecision: 'nis2_significant', jurisdiction: 'EU' }),
     );
 
     updateFacts(

@@ -237,6 +237,8 @@ function StatusControls({ row, title }: { row: BoardRow; title: string }) {
           <span className="obl-muted">
             {' '}
             · recorded by {row.status.recordedBy} on {formatAt(row.status.recordedAt)}
+            {row.status.pack !== null &&
+              ` against rule pack ${row.status.pack.id} ${row.status.pack.version}`}
           </span>
         )}
       </p>

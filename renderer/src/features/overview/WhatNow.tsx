@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { weekdayTimeInZoneText } from '../../../../shared/time/zoned-time';
 import {
   elapsedFraction,
+  type OverviewDecision,
   type OverviewNotice,
   type OverviewWhatNow,
 } from '../../../../shared/domain/overview';
@@ -10,6 +11,7 @@ import { Button } from '../../components/Button';
 import { userTimeZone } from '../../lib/zoned-display';
 import { countdown, placeOf, useNow } from '../obligations/format';
 import { goToDecision, goToField, goToNotice, takeNextStep } from './go-to';
+import { REGIME_DECISION_INFO } from '../../../../shared/obligations/regime-decisions';
 import './overview.css';
 
 const STAGE_LABELS = {
@@ -114,11 +116,9 @@ export function WhatNow({ whatNow, actions }: { whatNow: OverviewWhatNow; action
           ) : (
             <ul className="what-now__links">
               {whatNow.decisions.map((decision) => (
-                <li key={decision.jurisdiction ?? 'gdpr'}>
+                <li key={decision.regimeDecision ?? decision.jurisdiction ?? 'gdpr'}>
                   <button type="button" className="link-button" onClick={() => goToDecision(decision)}>
-                    {decision.kind === 'gdpr_risk'
-                      ? 'GDPR risk decision'
-                      : `Harm decision: ${placeOf(decision.jurisdiction ?? '')}`}
+                    {decisionLabel(decision)}
                   </button>
                   <span className="what-now__why">
                     Decides{' '}
@@ -225,4 +225,12 @@ function NextStep({ whatNow }: { whatNow: OverviewWhatNow }) {
       )}
     </div>
   );
+}
+
+/** What a decision is called in the list: the regime's own name, the GDPR risk, or a state's harm test. */
+function decisionLabel(decision: OverviewDecision): string {
+  if (decision.kind === 'regime' && decision.regimeDecision !== null)
+    return REGIME_DECISION_INFO[decision.regimeDecision].label;
+  if (decision.kind === 'gdpr_risk') return 'GDPR risk decision';
+  return `Harm decision: ${placeOf(decision.jurisdiction ?? '')}`;
 }

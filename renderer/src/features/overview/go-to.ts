@@ -38,8 +38,15 @@ export function goToField(field: FactField): void {
   goToFieldKey(FIELD_KEYS[field]);
 }
 
-/** Opens the decision: the GDPR risk decision on the Severity tab, or a state's harm decision dialog. */
+/**
+ * Opens the decision: a regime's in Facts › Decisions, the GDPR risk decision on the Severity
+ * tab, or a state's harm decision dialog.
+ */
 export function goToDecision(decision: OverviewDecision): void {
+  if (decision.kind === 'regime' && decision.regimeDecision !== null) {
+    goToFieldKey(`facts.decisions.${decision.regimeDecision}`);
+    return;
+  }
   if (decision.kind === 'gdpr_risk' || decision.jurisdiction === null) {
     useObligationsStore.getState().requestDecision();
   } else {
