@@ -114,7 +114,11 @@ describe('regime facts, decisions and staged reports in the case file', () => {
       ctx,
     );
     board = obligationsBoard(file, '2026-12-01', TODAY);
-    expect(board.notTriggered.find((n) => n.ruleId === NIS2)?.reason).toMatch(/answers "no"/);
+    // No longer owed, but the stage recorded as sent is kept on the board, for review.
+    const kept = board.rows.find((r) => r.ruleId === NIS2);
+    expect(kept?.notTriggered?.reason).toMatch(/answers "no"/);
+    expect(kept?.stageStatuses['incident-notification']?.status).toBe('sent');
+    expect(kept?.review).toMatch(/^No longer owed on the current facts: /);
     file.close();
   });
 

@@ -15,7 +15,7 @@ import type { obligationsContract } from '../../../shared/ipc/obligations-contra
 import { BreachdeskError } from '../../../shared/ipc/errors';
 import { activeRulePack } from './active-pack';
 import { defaultAsOf, evaluateObligations, type EngineCase } from '../../../shared/obligations/engine';
-import type { EngineResult, Obligation, RiskLevel } from '../../../shared/obligations/obligation';
+import type { EngineResult, RiskLevel } from '../../../shared/obligations/obligation';
 import type { CaseFile } from '../../casefile/case-file';
 import { getFacts } from '../../casefile/repos/facts-repo';
 import { listLetters } from '../../casefile/repos/letters-repo';
@@ -99,20 +99,31 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
       obligation,
       notTriggered: null,
       status,
-      stageStatuses: stageStatusesOf(obligation, byRule),
+      stageStatuses: stageStatusesOf(
+        obligation.ruleId,
+        obligation.stages.map((s) => s.id),
+        byRule,
+      ),
       review: reviewOf(status, obligation.deadline.due),
       ...lettersOf(obligation.ruleId, letters),
     };
   });
+  const stageIds = new Map(activeRulePack().rules.map((rule) => [rule.id, rule.stages.map((s) => s.id)]));
   for (const notTriggered of result.notTriggered) {
-    const status = byRule.get(notTriggered.ruleId);
-    if (status === undefined) continue;
+    // A staged report recorded stage by stage is kept too, by its stages' statuses.
+    const stageStatuses = stageStatusesOf(
+      notTriggered.ruleId,
+      stageIds.get(notTriggered.ruleId) ?? [],
+      byRule,
+    );
+    const status = byRule.get(notTriggered.ruleId) ?? latest(Object.values(stageStatuses));
+    if (status === null) continue;
     rows.push({
       ruleId: notTriggered.ruleId,
       obligation: null,
       notTriggered,
       status,
-      stageStatuses: {},
+      stageStatuses,
       review: `No longer owed on the current facts: ${notTriggered.reason} The status recorded on ${status.recordedAt.slice(0, 10)} is kept; review it.`,
       ...lettersOf(notTriggered.ruleId, letters),
     });
@@ -135,15 +146,24 @@ export function obligationsBoard(file: CaseFile, asOf: string | undefined, today
 
 /** The statuses recorded for each stage of a staged report, by stage id. */
 function stageStatusesOf(
-  obligation: Obligation,
+  ruleId: string,
+  stageIds: readonly string[],
   byRule: ReadonlyMap<string, ObligationStatus>,
 ): Record<string, ObligationStatus> {
   const found: Record<string, ObligationStatus> = {};
-  for (const stage of obligation.stages) {
-    const status = byRule.get(`${obligation.ruleId}/${stage.id}`);
-    if (status !== undefined) found[stage.id] = status;
+  for (const stageId of stageIds) {
+    const status = byRule.get(`${ruleId}/${stageId}`);
+    if (status !== undefined) found[stageId] = status;
   }
   return found;
+}
+
+/** The most recently recorded of some statuses, or null when there are none. */
+function latest(statuses: readonly ObligationStatus[]): ObligationStatus | null {
+  return statuses.reduce<ObligationStatus | null>(
+    (newest, s) => (newest === null || s.recordedAt > newest.recordedAt ? s : newest),
+    null,
+  );
 }
 
 function lettersByRule(records: readonly LetterRecord[]): Map<string, NoticeLetter[]> {
