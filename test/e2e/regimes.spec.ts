@@ -79,7 +79,12 @@ test('an NIS2 entity: the role and the dated decision bring the staged report, w
   await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 
   await section(page, 'Obligations').click();
-  const row = board(page).getByRole('listitem', { name: new RegExp(NIS2.replace(/[()]/g, '\\$&')) });
+  // The row itself (its stages are list items named after it too).
+  const row = board(page)
+    .getByRole('listitem', { name: new RegExp(NIS2.replace(/[()]/g, '\\$&')) })
+    .first();
+  // The row counts down to the stage that comes next.
+  await expect(row).toContainText('Stage 1 of 3: Early warning');
   await row.getByRole('button', { name: NIS2 }).click();
   const stages = row.getByRole('region', { name: /^Stages \(\d of 3 sent\)$/ });
   await expect(stages).toHaveAccessibleName('Stages (0 of 3 sent)');
@@ -103,5 +108,10 @@ test('an NIS2 entity: the role and the dated decision bring the staged report, w
   await expect(row.getByRole('region', { name: 'Stages (1 of 3 sent)' })).toBeVisible();
   await expect(items.nth(1)).toContainText('Sent 2026-12-02 16:00');
   await expect(items.nth(2)).toContainText('Due 2027-01-02 16:00');
+  await expect(items.nth(2)).toContainText(
+    '1 calendar month after the Incident notification was sent on 2026-12-02',
+  );
+  // The row still counts down to the early warning: the first stage not sent.
+  await expect(row).toContainText('Stage 1 of 3: Early warning');
   expect(await axeViolations(page, 'board with a staged report')).toEqual([]);
 });

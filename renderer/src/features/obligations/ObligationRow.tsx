@@ -90,15 +90,44 @@ type Tone = 'overdue' | 'soon' | 'later' | 'calm';
 
 function rowTone(row: BoardRow, now: number): Tone {
   const due = row.obligation?.deadline.state === 'fixed' ? row.obligation.deadline.due : null;
-  if (row.obligation === null || isSettled(row.status) || due === null) return 'calm';
+  if (row.obligation === null || isSettled(row.status) || allStagesSent(row.obligation) || due === null)
+    return 'calm';
   return countdown(due, now).urgency;
 }
 
+/** A staged report whose every stage is recorded as sent: nothing is left to count down to. */
+function allStagesSent(obligation: Obligation): boolean {
+  return obligation.stages.length > 0 && obligation.stages.every((stage) => stage.sentAt !== null);
+}
+
+/** Which stage of a staged report the deadline shown is for ("Stage 2 of 3: Intermediate report"). */
+function StageNote({ obligation }: { obligation: Obligation }) {
+  const { stages } = obligation;
+  if (stages.length === 0) return null;
+  const index = stages.findIndex((stage) => stage.sentAt === null);
+  return (
+    <span className="obl-when__stage">
+      {index === -1
+        ? `All ${stages.length} stages sent`
+        : `Stage ${index + 1} of ${stages.length}: ${stages[index]?.title ?? ''}`}
+    </span>
+  );
+}
+
 function Deadline({ obligation, row, now }: { obligation: Obligation; row: BoardRow; now: number }) {
+  return (
+    <>
+      <StageNote obligation={obligation} />
+      <DeadlineText obligation={obligation} row={row} now={now} />
+    </>
+  );
+}
+
+function DeadlineText({ obligation, row, now }: { obligation: Obligation; row: BoardRow; now: number }) {
   const { deadline } = obligation;
   if (deadline.state === 'fixed' && deadline.due !== null) {
     const at = <time dateTime={deadline.due}>{formatAt(deadline.due)}</time>;
-    if (isSettled(row.status)) {
+    if (isSettled(row.status) || allStagesSent(obligation)) {
       return (
         <span className="obl-when obl-when--calm">
           <span className="obl-when__abs">Was due {at}</span>

@@ -119,12 +119,18 @@ function periodText(from: string, to: string): string {
 
 /**
  * "72 h from awareness, 2020-11-16 09:30 CET"; null when the clock has not started. Business days
- * cannot be read off the span, so the engine's own account is shown: "14 business days after
- * discovery on 2026-05-20, skipping Memorial Day (25 May)".
+ * and months cannot be read off the span, so the engine's own account is shown: "14 business days
+ * after discovery on 2026-05-20, skipping Memorial Day (25 May)".
  */
 export function clockText(deadline: Obligation['deadline']): string | null {
   if (deadline.clock === null || deadline.clockAt === null) return null;
-  if (deadline.unit === 'businessDays' && deadline.reckoning !== null) return deadline.reckoning;
+  // Business days and calendar months cannot be read off the span, nor which of two limits
+  // decided ("…, earlier than 4 hours after the classification"): the engine's own account.
+  const ownAccount =
+    deadline.unit === 'businessDays' ||
+    deadline.unit === 'months' ||
+    /\blimit\b|earlier than/.test(deadline.reckoning ?? '');
+  if (ownAccount && deadline.reckoning !== null) return deadline.reckoning;
   const end = deadline.due ?? deadline.suggested;
   const period = end === null ? '' : `${periodText(deadline.clockAt, end)} from `;
   return `${period}${CLOCK_NAMES[deadline.clock]}, ${formatAt(deadline.clockAt)}`;
