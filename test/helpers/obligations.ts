@@ -9,6 +9,7 @@ import { populationSchema } from '../../shared/domain/populations';
 import type { RosterGroup } from '../../shared/domain/roster';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { evaluateObligations, type EngineCase } from '../../shared/obligations/engine';
+import { regimeDecisionSchema, type RegimeDecision } from '../../shared/obligations/regime-decisions';
 import type {
   DecisionNeeded,
   EngineResult,
@@ -75,6 +76,28 @@ export function engineCase(spec: CaseSpec = {}): EngineCase {
     harmFindings: spec.harmFindings ?? {},
     sentAt: spec.sentAt ?? {},
   };
+}
+
+/** A regime decision as tests give it: the answer and the instant it was made (in UTC unless a zone is given). */
+export interface TestDecision {
+  answer: 'yes' | 'no';
+  at: string;
+  zone?: string;
+}
+
+/** The case with these regime decisions recorded in Facts › Decisions (replacing any there). */
+export function withDecisions(
+  input: EngineCase,
+  decisions: Readonly<Partial<Record<RegimeDecision, TestDecision>>>,
+): EngineCase {
+  const recorded: EngineCase['facts']['decisions'] = {};
+  for (const [key, d] of Object.entries(decisions) as [RegimeDecision, TestDecision][]) {
+    recorded[key] = regimeDecisionSchema.parse({
+      answer: d.answer,
+      at: { utc: d.at, zone: d.zone ?? 'UTC' },
+    });
+  }
+  return { ...input, facts: { ...input.facts, decisions: recorded } };
 }
 
 export function evaluate(spec: CaseSpec, asOf: string): EngineResult {

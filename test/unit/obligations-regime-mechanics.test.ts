@@ -3,7 +3,7 @@ import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { evaluateObligations, type EngineCase } from '../../shared/obligations/engine';
 import type { RegimeDecision } from '../../shared/obligations/regime-decisions';
 import { rulePackSchema, type RulePack } from '../../shared/obligations/rule-pack';
-import { AWARE, engineCase, type CaseSpec } from '../helpers/obligations';
+import { AWARE, engineCase, withDecisions, type CaseSpec } from '../helpers/obligations';
 
 /**
  * The engine's mechanics for the regimes abroad and by sector, on a pack made for the test (the
@@ -103,18 +103,10 @@ const PACK: RulePack = rulePackSchema.parse({
 const DECIDED = '2027-01-29T10:00:00.000Z';
 
 function caseWith(spec: CaseSpec, decisions: Partial<Record<RegimeDecision, 'yes' | 'no'>> = {}): EngineCase {
-  const built = engineCase(spec);
-  const recorded = Object.fromEntries(
-    Object.entries(decisions).map(([key, answer]) => [
-      key,
-      {
-        answer,
-        at: { utc: DECIDED, zone: 'Europe/Paris', precision: 'exact', approximate: false },
-        basis: '',
-      },
-    ]),
+  const answered = Object.fromEntries(
+    Object.entries(decisions).map(([key, answer]) => [key, { answer, at: DECIDED, zone: 'Europe/Paris' }]),
   );
-  return { ...built, facts: { ...built.facts, decisions: recorded } };
+  return withDecisions(engineCase(spec), answered);
 }
 
 const dora = { organisation: { regulatedRoles: ['dora_financial_entity' as const], establishment: '' } };

@@ -15,6 +15,7 @@ import {
   engineCase,
   obligationIn,
   refusalIn,
+  withDecisions,
   type CaseSpec,
 } from '../helpers/obligations';
 import { demoValuesFor } from './letters-fixture';
@@ -34,14 +35,10 @@ function caseWith(
   decisions: Partial<Record<RegimeDecision, Answer>> = {},
   at: string = DECIDED,
 ): EngineCase {
-  const base = engineCase(spec);
-  const recorded = Object.fromEntries(
-    Object.entries(decisions).map(([key, answer]) => [
-      key,
-      { answer, at: { utc: at, zone: 'UTC', precision: 'exact', approximate: false }, basis: '' },
-    ]),
+  const answered = Object.fromEntries(
+    Object.entries(decisions).map(([key, answer]) => [key, { answer, at }]),
   );
-  return { ...base, facts: { ...base.facts, decisions: recorded } };
+  return withDecisions(engineCase(spec), answered);
 }
 
 function run(

@@ -16,7 +16,9 @@ import {
   engineCase,
   obligationIn,
   refusalIn,
+  withDecisions,
   type CaseSpec,
+  type TestDecision,
 } from '../helpers/obligations';
 import { demoValuesFor } from './letters-fixture';
 
@@ -30,18 +32,8 @@ const RULES: readonly Rule[] = FILES.flatMap((code) => ruleSchema.array().parse(
 const AS_OF = '2026-03-04';
 
 /** An engine case with regime decisions recorded in Facts › Decisions, each answered at `at`. */
-function caseWith(
-  spec: CaseSpec,
-  decisions: Partial<Record<RegimeDecision, { answer: 'yes' | 'no'; at: string }>> = {},
-): EngineCase {
-  const base = engineCase(spec);
-  const recorded = Object.fromEntries(
-    Object.entries(decisions).map(([key, d]) => [
-      key,
-      { answer: d.answer, at: { utc: d.at, zone: 'UTC', precision: 'exact', approximate: false }, basis: '' },
-    ]),
-  );
-  return { ...base, facts: { ...base.facts, decisions: recorded } };
+function caseWith(spec: CaseSpec, decisions: Partial<Record<RegimeDecision, TestDecision>> = {}): EngineCase {
+  return withDecisions(engineCase(spec), decisions);
 }
 
 function run(

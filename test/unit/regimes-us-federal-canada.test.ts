@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../shared/domain/facts';
 import { checkLetter } from '../../shared/letters/checks';
 import { documentFromTemplate } from '../../shared/letters/from-markdown';
 import { templateById } from '../../shared/letters/templates';
 import { DEFAULT_RULE_PACK } from '../../shared/obligations/default-pack';
 import { evaluateObligations } from '../../shared/obligations/engine';
 import type { EngineResult } from '../../shared/obligations/obligation';
-import { regimeDecisionSchema, type RegimeDecision } from '../../shared/obligations/regime-decisions';
+import type { RegimeDecision } from '../../shared/obligations/regime-decisions';
 import {
   decisionIn,
   DISCOVERED,
@@ -14,6 +13,7 @@ import {
   obligationIn,
   refusalIn,
   triggeredIds,
+  withDecisions,
   type CaseSpec,
 } from '../helpers/obligations';
 import { demoValuesFor } from './letters-fixture';
@@ -40,19 +40,10 @@ function evaluateWith(
   decisions: Partial<Record<RegimeDecision, Decided>>,
   asOf = '2026-12-01',
 ): EngineResult {
-  const input = engineCase(spec);
-  const recorded: Facts['decisions'] = {};
-  for (const [key, decided] of Object.entries(decisions) as [RegimeDecision, Decided][]) {
-    recorded[key] = regimeDecisionSchema.parse({
-      answer: decided.answer,
-      at: { utc: decided.utc, zone: decided.zone },
-    });
-  }
-  return evaluateObligations(
-    { ...input, facts: { ...input.facts, decisions: recorded } },
-    DEFAULT_RULE_PACK,
-    asOf,
+  const given = Object.fromEntries(
+    Object.entries(decisions).map(([key, d]) => [key, { answer: d.answer, at: d.utc, zone: d.zone }]),
   );
+  return evaluateObligations(withDecisions(engineCase(spec), given), DEFAULT_RULE_PACK, asOf);
 }
 
 describe('SEC Form 8-K Item 1.05', () => {
