@@ -5,7 +5,7 @@
  * subprocess: evidence add, bundle export, bundle import (new case) and merge (--into), facts
  * import and the events/populations CSV imports (`breachdesk api`), verify, the schema upgrade
  * on open (with its VACUUM INTO backup), init and demo, evidence export and letter render,
- * case encrypt and rekey, and bundles sealed in an age envelope. The cases are encrypted (the
+ * case encrypt and rekey, bundles sealed in an age envelope, and a signed rule pack's install. The cases are encrypted (the
  * default), and no-plaintext.crash.test.ts checks that nothing of them is left in clear.
  *
  * For each job: one uninterrupted baseline run (measured only to place the time-chosen points),
