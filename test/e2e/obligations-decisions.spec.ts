@@ -55,7 +55,7 @@ test('a notice that turns on an unmade risk decision shows "Decision needed" wit
   await page.screenshot({ path: artifactPath('obligations-decision-needed.png') });
   await page.getByText(/^Not triggered \(\d+\)$/).click();
   const notTriggered = page.getByRole('list', { name: 'Rules not triggered' });
-  await expect(notTriggered).not.toContainText('GDPR Art. 34');
+  await expect(notTriggered).not.toContainText('(GDPR Art. 34)');
 
   // Art. 33 stays owed, its clock running, marked as resting on the same decision.
   const art33 = owed(page).getByRole('listitem', { name: ART_33 });
@@ -128,7 +128,7 @@ test('the breach register lists the notices waiting for the decision, with the s
     'owed unless decided otherwise',
   );
   const notOwed = entry.getByRole('table', { name: 'Notices not owed' });
-  await expect(notOwed).not.toContainText('GDPR Art. 34');
+  await expect(notOwed).not.toContainText('(GDPR Art. 34)');
   await expect(
     notOwed.getByRole('row').filter({ hasText: 'Notify the Washington Attorney General' }),
   ).toContainText('⚠ to be verified');
