@@ -14,6 +14,8 @@ import { updateFacts } from '../../main/services/facts-service';
 import { activeRulePack } from '../../main/services/obligations/active-pack';
 import { setPopulation } from '../../main/services/population-service';
 import { dataElementSpec } from '../../main/services/record-specs';
+import type { CaseFile } from '../../main/casefile/case-file';
+import type { ServiceContext } from '../../main/services/context';
 import { testContext } from '../helpers/cases';
 import { engineCase } from '../helpers/obligations';
 import { useTempDir } from '../helpers/temp-dir';
@@ -38,6 +40,19 @@ function timings(runs: number, work: () => unknown): number[] {
 /** The 54 jurisdictions issue 17 names: the states, DC, Puerto Rico, Guam, the US Virgin Islands. */
 const FIFTY_FOUR = Object.keys(US_SUBDIVISIONS).filter((code) => !['US-AS', 'US-MP', 'US-UM'].includes(code));
 
+/** The data elements every US rule of the pack counts, added to the demo case. */
+function addExposedData(file: CaseFile, ctx: ServiceContext): void {
+  for (const term of ['ssn', 'drivers_licence', 'financial_account', 'health'] as const) {
+    createRecord(file, ctx, dataElementSpec, {
+      term,
+      customLabel: null,
+      encrypted: false,
+      keyCompromised: false,
+      note: '',
+    });
+  }
+}
+
 /**
  * The whole obligations board (case file reads, engine, statuses) for a case with residents in
  * all 54 US jurisdictions, against the same board with the demo's own ten jurisdictions in the
@@ -50,15 +65,7 @@ it('evaluates a case with residents in all 54 US jurisdictions within 50 ms for 
   const baselineBoard = median(timings(RUNS, board));
   const baselineRows = board().rows.length;
 
-  for (const term of ['ssn', 'drivers_licence', 'financial_account', 'health'] as const) {
-    createRecord(file, ctx, dataElementSpec, {
-      term,
-      customLabel: null,
-      encrypted: false,
-      keyCompromised: false,
-      note: '',
-    });
-  }
+  addExposedData(file, ctx);
   FIFTY_FOUR.forEach((jurisdiction, index) =>
     setPopulation(file, { jurisdiction, count: 1_500 + index * 1_000, exact: true }, ctx),
   );
@@ -123,15 +130,7 @@ it('evaluates a case meeting all 54 US jurisdictions and every regime within 50 
   const baseline = median(timings(RUNS, board));
   const baselineRows = board().rows.length;
 
-  for (const term of ['ssn', 'drivers_licence', 'financial_account', 'health'] as const) {
-    createRecord(file, ctx, dataElementSpec, {
-      term,
-      customLabel: null,
-      encrypted: false,
-      keyCompromised: false,
-      note: '',
-    });
-  }
+  addExposedData(file, ctx);
   [...FIFTY_FOUR, ...ABROAD].forEach((jurisdiction, index) =>
     setPopulation(file, { jurisdiction, count: 1_500 + index * 1_000, exact: true }, ctx),
   );

@@ -10,7 +10,17 @@ import { RulePackStore } from './rule-pack-store';
  * different config folders (tests, a colleague's keys in e2e), so the dispatcher runs each
  * request inside its host's store rather than setting a module-wide one.
  */
-const current = new AsyncLocalStorage<RulePackStore>();
+const current = new AsyncLocalStorage<RequestPacks>();
+
+/**
+ * A request's view of its host's store: the active pack is resolved once per request (a stat of
+ * the pack file and a read of the trusted keys), not on each of the many calls a board makes
+ * (per row, per letter), and one request never sees two packs.
+ */
+interface RequestPacks {
+  store: RulePackStore;
+  pack: RulePack | null;
+}
 
 /** One store per config folder's keys, so its cache lives as long as the host. */
 const stores = new WeakMap<SigningKeys, RulePackStore>();
@@ -25,7 +35,7 @@ export function rulePackStoreOf(signing: SigningKeys, now?: () => Date): RulePac
 
 /** Runs `body` (a request, with everything it starts) with `store` as the source of the active pack. */
 export function withRulePacks<T>(store: RulePackStore, body: () => T): T {
-  return current.run(store, body);
+  return current.run({ store, pack: null }, body);
 }
 
 /**
@@ -35,5 +45,8 @@ export function withRulePacks<T>(store: RulePackStore, body: () => T): T {
  * one place that decides it.
  */
 export function activeRulePack(): RulePack {
-  return current.getStore()?.active().pack ?? DEFAULT_RULE_PACK;
+  const request = current.getStore();
+  if (request === undefined) return DEFAULT_RULE_PACK;
+  request.pack ??= request.store.active().pack;
+  return request.pack;
 }
